@@ -1,0 +1,34 @@
+import { LoadError } from '../load/source.js';
+import { location } from './report.js';
+
+/** Exit codes: 0 clean, 1 findings, 2 unusable input or usage error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A usage or input problem the user must fix; printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * Wraps a command so that no stack trace ever reaches the user: input problems print one located line,
+ * anything unexpected prints one line too (set HAMESH_DEBUG=1 for the stack).
+ */
+export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      process.exitCode = await action(...args);
+    } catch (error) {
+      process.exitCode = EXIT.usage;
+      if (error instanceof LoadError) {
+        const d = error.diagnostic;
+        process.stderr.write(`${location(d)}: error: ${d.message}\n`);
+      } else if (error instanceof UsageError) {
+        process.stderr.write(`hamesh: ${error.message}\n`);
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`hamesh: internal error: ${message}\n`);
+        if (process.env.HAMESH_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      }
+    }
+  };
+}

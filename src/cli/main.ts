@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './errors.js';
+import { validateCommand } from './validate.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Every command, one file each under src/cli/. */
+const commands = [validateCommand];
+
+export function program(): Command {
+  const root = new Command('hamesh')
+    .description('Describe services, events and HA policies once; validate, lint and compile them to Istio, Kubernetes and broker config.')
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of commands) root.addCommand(command().exitOverride().showHelpAfterError('(run with --help for usage)'));
+  return root;
+}
+
+/** Runs the CLI; usage errors exit 2 (commander's own default is 1, which we keep for findings). */
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await program().parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const informational = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      process.exitCode = informational ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    throw error;
+  }
+}

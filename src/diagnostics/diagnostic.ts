@@ -1,0 +1,49 @@
+/** Severity of a finding. `error` fails the run; `warning` fails only past `--max-warnings`. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * The one finding type every stage reports (load, validate, lint, render, verify).
+ * `path` is a JSON Pointer (RFC 6901) into the spec; `file`, `line` and `column` (1-based) locate it.
+ */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** Builds a JSON Pointer from path segments, escaping `~` and `/` as RFC 6901 requires. */
+export function pointer(...segments: Array<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Splits a JSON Pointer into its unescaped segments. */
+export function pointerSegments(path: string): string[] {
+  if (path === '') return [];
+  return path
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1 };
+
+/** Stable order for output: file, line, column, then severity, rule and message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    severityOrder[a.severity] - severityOrder[b.severity] ||
+    a.rule.localeCompare(b.rule) ||
+    a.path.localeCompare(b.path) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

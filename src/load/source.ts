@@ -1,0 +1,36 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A spec as read from disk: its plain data, and a way to find where a JSON Pointer came from. */
+export interface LoadedSpec {
+  file: string;
+  format: 'yaml' | 'json' | 'module';
+  data: unknown;
+  /** The 1-based position of the value (or, for an object key, of the key) at `pointer`, or the nearest ancestor. */
+  locate(pointer: string): Position | undefined;
+}
+
+/** Unusable input (unreadable, unparsable, a module that throws): exit code 2, one clear message. */
+export class LoadError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'LoadError';
+  }
+}
+
+export function loadError(file: string, message: string, position?: Position): LoadError {
+  return new LoadError({ rule: 'load', severity: 'error', message, path: '', file, ...position });
+}
+
+/** Attaches file, line and column to diagnostics that carry only a path. */
+export function locateAll(diagnostics: readonly Diagnostic[], spec: LoadedSpec): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.line !== undefined) return d;
+    const position = spec.locate(d.path);
+    return { ...d, file: d.file ?? spec.file, ...position };
+  });
+}

@@ -1,0 +1,32 @@
+import type { Tier } from '../spec/schema.generated.js';
+
+/**
+ * Every built-in default, in one place. The normalise stage applies them all; nothing later guesses.
+ * The README's "Defaults" table documents this object.
+ */
+export const DEFAULTS = {
+  namespace: '<metadata.name>',
+  brokerKind: 'kafka',
+  brokerCluster: '<metadata.name>',
+  tier: 'standard' as Tier,
+  port: 8080,
+  protocol: 'http',
+  /** Replicas when neither the service, its profile, `defaults` nor `autoscale` set them. */
+  tierReplicas: { critical: 3, standard: 2, 'best-effort': 1 } satisfies Record<Tier, number>,
+  autoscaleCpuPercent: 70,
+  spread: 'zone',
+  /** Applied only when replicas > 1. */
+  disruption: { maxUnavailable: 1 },
+  ingressGateway: 'istio-system/ingressgateway',
+  callCritical: true,
+  event: { partitions: 3, replication: 3, minInSync: 2, retention: '7d', compacted: false },
+  subscription: { deadLetter: false, ordered: false, jitter: false },
+  policy: {
+    tiers: {
+      critical: { minReplicas: 3, minZones: 3, minTopicReplication: 3, requireCircuitBreaker: true, requireProbes: true },
+      standard: { minReplicas: 2, minZones: 2, minTopicReplication: 3, requireCircuitBreaker: false, requireProbes: false },
+      'best-effort': { minReplicas: 1, minZones: 1, minTopicReplication: 1, requireCircuitBreaker: false, requireProbes: false },
+    },
+    replicaAvailability: 0.99,
+  },
+} as const;

@@ -1,0 +1,142 @@
+import type {
+  Autoscale,
+  Disruption,
+  LoadBalancer,
+  Policy,
+  Probes,
+  Resources,
+  Spread,
+  Tier,
+} from '../spec/schema.generated.js';
+
+/** The HA fields a profile (or `defaults`) may set; their value's origin is tracked per service. */
+export type HaField =
+  | 'replicas'
+  | 'autoscale'
+  | 'resources'
+  | 'probes'
+  | 'spread'
+  | 'disruption'
+  | 'loadBalancer'
+  | 'timeout'
+  | 'retries'
+  | 'circuitBreaker'
+  | 'failover';
+
+export interface NormalizedRetries {
+  attempts: number;
+  /** Milliseconds. */
+  perTryTimeoutMs?: number;
+  on?: string[];
+}
+
+export interface NormalizedCircuitBreaker {
+  consecutiveErrors: number;
+  intervalMs: number;
+  baseEjectionTimeMs: number;
+  maxEjectionPercent: number;
+  maxConnections?: number;
+  maxPendingRequests?: number;
+}
+
+export interface NormalizedVersion {
+  name: string;
+  weight: number;
+  image: string;
+}
+
+export interface NormalizedCall {
+  service: string;
+  critical: boolean;
+  /** JSON Pointer of this entry in the spec. */
+  path: string;
+}
+
+export interface NormalizedSubscriptionRetry {
+  attempts: number;
+  backoff: 'fixed' | 'exponential';
+  delayMs: number;
+  maxDelayMs?: number;
+  jitter: boolean;
+}
+
+export interface NormalizedSubscription {
+  event: string;
+  /** Consumer group; defaults to the service name. */
+  group: string;
+  retry?: NormalizedSubscriptionRetry;
+  deadLetter: boolean;
+  ordered: boolean;
+  path: string;
+}
+
+export interface NormalizedService {
+  name: string;
+  /** JSON Pointer of the service, `/services/<name>`. */
+  path: string;
+  image: string;
+  tier: Tier;
+  profile?: string;
+  port: number;
+  protocol: 'http' | 'grpc' | 'tcp';
+  /** Effective replicas: the explicit value, `autoscale.min` when autoscaling, or the tier's minimum. */
+  replicas: number;
+  autoscale?: Required<Autoscale>;
+  resources?: Resources;
+  probes: Probes;
+  spread: Spread;
+  disruption?: Disruption;
+  loadBalancer?: LoadBalancer;
+  /** Milliseconds. */
+  timeoutMs?: number;
+  retries?: NormalizedRetries;
+  circuitBreaker?: NormalizedCircuitBreaker;
+  failover: Array<{ from: string; to: string }>;
+  /** Sorted by name; empty when the service has a single version. */
+  versions: NormalizedVersion[];
+  capacity?: { peakRps: number; rpsPerReplica: number };
+  slo?: { availability: number };
+  ingress?: { hosts: string[]; gateway: string };
+  calls: NormalizedCall[];
+  publishes: string[];
+  /** Sorted by event name. */
+  subscribes: NormalizedSubscription[];
+  /**
+   * Where each HA field's value came from: the service itself, its profile or `defaults` (a JSON Pointer),
+   * so a finding points at the value to change. Built-in defaults point at the service.
+   */
+  origin: Record<HaField, string>;
+}
+
+export interface NormalizedEvent {
+  name: string;
+  path: string;
+  partitions: number;
+  replication: number;
+  minInSync: number;
+  /** Milliseconds. */
+  retentionMs: number;
+  key?: string;
+  compacted: boolean;
+  schema?: Record<string, unknown>;
+}
+
+export interface NormalizedPolicy {
+  tiers: Record<Tier, Required<import('../spec/schema.generated.js').TierPolicy>>;
+  rules: NonNullable<Policy['rules']>;
+  suppress: NonNullable<Policy['suppress']>;
+  model: { replicaAvailability: number };
+}
+
+/** The spec after every default is applied: later stages never guess a default. */
+export interface NormalizedSystem {
+  name: string;
+  namespace: string;
+  zones: string[];
+  broker: { kind: 'kafka' | 'nats'; cluster: string; brokers?: number };
+  /** Sorted by name. */
+  services: NormalizedService[];
+  /** Sorted by name. */
+  events: NormalizedEvent[];
+  policy: NormalizedPolicy;
+}

@@ -1,0 +1,187 @@
+import { pointer } from '../diagnostics/diagnostic.js';
+import { parseDuration } from '../spec/duration.js';
+import type { Call, Event, Profile, Service, Subscription, System } from '../spec/schema.generated.js';
+import { DEFAULTS } from './defaults.js';
+import type {
+  HaField,
+  NormalizedEvent,
+  NormalizedPolicy,
+  NormalizedService,
+  NormalizedSubscription,
+  NormalizedSystem,
+} from './model.js';
+
+const haFields: readonly HaField[] = [
+  'replicas',
+  'autoscale',
+  'resources',
+  'probes',
+  'spread',
+  'disruption',
+  'loadBalancer',
+  'timeout',
+  'retries',
+  'circuitBreaker',
+  'failover',
+];
+
+/** A duration the validate stage has already checked. */
+function ms(text: string): number {
+  const value = parseDuration(text);
+  if (value === undefined) throw new Error(`normalise: unvalidated duration ${JSON.stringify(text)}`);
+  return value;
+}
+
+const byKey = <T>(record: Record<string, T> | undefined): Array<[string, T]> =>
+  Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * Applies every default (see DEFAULTS) to a validated spec. Precedence for HA fields: the service's own
+ * value, then its profile, then `defaults`, then the built-in default.
+ */
+export function normalize(spec: System): NormalizedSystem {
+  const name = spec.metadata.name;
+  return {
+    name,
+    namespace: spec.metadata.namespace ?? name,
+    zones: [...(spec.zones ?? [])],
+    broker: {
+      kind: spec.broker?.kind ?? DEFAULTS.brokerKind,
+      cluster: spec.broker?.cluster ?? name,
+      ...(spec.broker?.brokers !== undefined && { brokers: spec.broker.brokers }),
+    },
+    services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),
+    events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event)),
+    policy: normalizePolicy(spec),
+  };
+}
+
+function normalizeService(spec: System, name: string, service: Service): NormalizedService {
+  const path = pointer('services', name);
+  const layers: Array<[Profile | undefined, string]> = [
+    [service, path],
+    [service.profile ? spec.profiles?.[service.profile] : undefined, pointer('profiles', service.profile ?? '')],
+    [spec.defaults, pointer('defaults')],
+  ];
+  const origin = {} as Record<HaField, string>;
+  const ha = {} as Profile;
+  for (const field of haFields) {
+    const layer = layers.find(([source]) => source?.[field] !== undefined);
+    origin[field] = layer ? `${layer[1]}/${field}` : path;
+    if (layer) Object.assign(ha, { [field]: layer[0]![field] });
+  }
+
+  const tier = service.tier ?? DEFAULTS.tier;
+  const autoscale = ha.autoscale && {
+    min: ha.autoscale.min,
+    max: ha.autoscale.max,
+    cpuPercent: ha.autoscale.cpuPercent ?? DEFAULTS.autoscaleCpuPercent,
+  };
+  const replicas = ha.replicas ?? autoscale?.min ?? DEFAULTS.tierReplicas[tier];
+  const disruption = ha.disruption ?? (replicas > 1 ? { ...DEFAULTS.disruption } : undefined);
+
+  return {
+    name,
+    path,
+    image: service.image,
+    tier,
+    ...(service.profile !== undefined && { profile: service.profile }),
+    port: service.port ?? DEFAULTS.port,
+    protocol: service.protocol ?? DEFAULTS.protocol,
+    replicas,
+    ...(autoscale && { autoscale }),
+    ...(ha.resources && { resources: { ...ha.resources } }),
+    probes: { ...ha.probes },
+    spread: ha.spread ?? DEFAULTS.spread,
+    ...(disruption && { disruption }),
+    ...(ha.loadBalancer !== undefined && { loadBalancer: ha.loadBalancer }),
+    ...(ha.timeout !== undefined && { timeoutMs: ms(ha.timeout) }),
+    ...(ha.retries && {
+      retries: {
+        attempts: ha.retries.attempts,
+        ...(ha.retries.perTryTimeout !== undefined && { perTryTimeoutMs: ms(ha.retries.perTryTimeout) }),
+        ...(ha.retries.on && { on: [...ha.retries.on] }),
+      },
+    }),
+    ...(ha.circuitBreaker && {
+      circuitBreaker: {
+        consecutiveErrors: ha.circuitBreaker.consecutiveErrors,
+        intervalMs: ms(ha.circuitBreaker.interval),
+        baseEjectionTimeMs: ms(ha.circuitBreaker.baseEjectionTime),
+        maxEjectionPercent: ha.circuitBreaker.maxEjectionPercent,
+        ...(ha.circuitBreaker.maxConnections !== undefined && { maxConnections: ha.circuitBreaker.maxConnections }),
+        ...(ha.circuitBreaker.maxPendingRequests !== undefined && {
+          maxPendingRequests: ha.circuitBreaker.maxPendingRequests,
+        }),
+      },
+    }),
+    failover: (ha.failover ?? []).map(({ from, to }) => ({ from, to })),
+    versions: byKey(service.versions).map(([version, v]) => ({
+      name: version,
+      weight: v.weight,
+      image: v.image ?? service.image,
+    })),
+    ...(service.capacity && { capacity: { ...service.capacity } }),
+    ...(service.slo && { slo: { ...service.slo } }),
+    ...(service.ingress && {
+      ingress: { hosts: [...service.ingress.hosts], gateway: service.ingress.gateway ?? DEFAULTS.ingressGateway },
+    }),
+    calls: (service.calls ?? []).map((call: Call, index) => ({
+      service: typeof call === 'string' ? call : call.service,
+      critical: typeof call === 'string' ? DEFAULTS.callCritical : (call.critical ?? DEFAULTS.callCritical),
+      path: pointer('services', name, 'calls', index),
+    })),
+    publishes: [...(service.publishes ?? [])],
+    subscribes: byKey(service.subscribes).map(([event, sub]) => normalizeSubscription(name, event, sub)),
+    origin,
+  };
+}
+
+function normalizeSubscription(service: string, event: string, sub: Subscription): NormalizedSubscription {
+  return {
+    event,
+    group: sub.group ?? service,
+    ...(sub.retry && {
+      retry: {
+        attempts: sub.retry.attempts,
+        backoff: sub.retry.backoff,
+        delayMs: ms(sub.retry.delay),
+        ...(sub.retry.maxDelay !== undefined && { maxDelayMs: ms(sub.retry.maxDelay) }),
+        jitter: sub.retry.jitter ?? DEFAULTS.subscription.jitter,
+      },
+    }),
+    deadLetter: sub.deadLetter ?? DEFAULTS.subscription.deadLetter,
+    ordered: sub.ordered ?? DEFAULTS.subscription.ordered,
+    path: pointer('services', service, 'subscribes', event),
+  };
+}
+
+function normalizeEvent(name: string, event: Event): NormalizedEvent {
+  const d = DEFAULTS.event;
+  return {
+    name,
+    path: pointer('events', name),
+    partitions: event.partitions ?? d.partitions,
+    replication: event.replication ?? d.replication,
+    minInSync: event.minInSync ?? d.minInSync,
+    retentionMs: ms(event.retention ?? d.retention),
+    ...(event.key !== undefined && { key: event.key }),
+    compacted: event.compacted ?? d.compacted,
+    ...(event.schema && { schema: event.schema }),
+  };
+}
+
+function normalizePolicy(spec: System): NormalizedPolicy {
+  const tiers = DEFAULTS.policy.tiers;
+  const given = spec.policy?.tiers ?? {};
+  return {
+    tiers: {
+      critical: { ...tiers.critical, ...given.critical },
+      standard: { ...tiers.standard, ...given.standard },
+      'best-effort': { ...tiers['best-effort'], ...given['best-effort'] },
+    },
+    rules: { ...spec.policy?.rules },
+    suppress: [...(spec.policy?.suppress ?? [])],
+    model: { replicaAvailability: spec.policy?.model?.replicaAvailability ?? DEFAULTS.policy.replicaAvailability },
+  };
+}

@@ -1,0 +1,33 @@
+import type { ResolvedSystem } from '../resolve/graph.js';
+import type { TemplateEngine } from './engine.js';
+
+/** Kubernetes-style object (or any rendered document) as plain data. */
+export type RenderedValue = Record<string, unknown>;
+
+/**
+ * One rendered document. `manifest` documents are Kubernetes objects: they go to the YAML stream on stdout
+ * and, with --out, into multi-document YAML files. `file` documents (NATS JSON configs, the AsyncAPI
+ * catalog) are standalone files, written as JSON or YAML by the extension of `file`.
+ */
+export interface RenderedDocument {
+  target: string;
+  kind: 'manifest' | 'file';
+  /** Output path relative to --out, e.g. `orders/kubernetes.yaml` or `nats/streams/order-created.json`. */
+  file: string;
+  /** The template it came from, e.g. `deployment.yaml.hbs` (for error messages). */
+  template: string;
+  value: RenderedValue;
+}
+
+export interface RenderContext {
+  engine: TemplateEngine;
+}
+
+/** A compile target (`kubernetes`, `istio`, `kafka`, `nats`, `asyncapi`, ...). */
+export interface Target {
+  name: string;
+  description: string;
+  /** Whether `hamesh build` renders it when --target is not given. */
+  byDefault: boolean;
+  render(resolved: ResolvedSystem, context: RenderContext): RenderedDocument[];
+}

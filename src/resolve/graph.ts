@@ -1,0 +1,59 @@
+import type { NormalizedCall, NormalizedEvent, NormalizedService, NormalizedSubscription, NormalizedSystem } from '../normalize/model.js';
+
+export interface Caller {
+  service: NormalizedService;
+  call: NormalizedCall;
+}
+
+export interface Subscriber {
+  service: NormalizedService;
+  subscription: NormalizedSubscription;
+}
+
+/** The normalised system plus its call graph and event graph, indexed for the lint and render stages. */
+export interface ResolvedSystem {
+  system: NormalizedSystem;
+  service(name: string): NormalizedService | undefined;
+  event(name: string): NormalizedEvent | undefined;
+  /** Services called by `name`, in the spec's order. */
+  callees(name: string): Array<{ call: NormalizedCall; service: NormalizedService }>;
+  /** Services that call `name`, sorted by caller name. */
+  callers(name: string): Caller[];
+  /** Services publishing `event`, sorted by name. */
+  publishers(event: string): NormalizedService[];
+  /** Subscriptions to `event`, sorted by service name. */
+  subscribers(event: string): Subscriber[];
+}
+
+/** Indexes the graph. Assumes validation passed, so every reference names a declared service or event. */
+export function resolve(system: NormalizedSystem): ResolvedSystem {
+  const services = new Map(system.services.map((s) => [s.name, s]));
+  const events = new Map(system.events.map((e) => [e.name, e]));
+  const callers = new Map<string, Caller[]>();
+  const publishers = new Map<string, NormalizedService[]>();
+  const subscribers = new Map<string, Subscriber[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  // system.services is sorted by name, so every list below comes out sorted too.
+  for (const service of system.services) {
+    for (const call of service.calls) push(callers, call.service, { service, call });
+    for (const event of service.publishes) push(publishers, event, service);
+    for (const subscription of service.subscribes) push(subscribers, subscription.event, { service, subscription });
+  }
+  return {
+    system,
+    service: (name) => services.get(name),
+    event: (name) => events.get(name),
+    callees: (name) =>
+      (services.get(name)?.calls ?? []).flatMap((call) => {
+        const service = services.get(call.service);
+        return service ? [{ call, service }] : [];
+      }),
+    callers: (name) => callers.get(name) ?? [],
+    publishers: (event) => publishers.get(event) ?? [],
+    subscribers: (event) => subscribers.get(event) ?? [],
+  };
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../util/suggest.js';
+
+export const systemSchema = JSON.parse(
+  readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+let validateSystem: ValidateFunction | undefined;
+
+/** Compiled once per process. */
+function validator(): ValidateFunction {
+  if (!validateSystem) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    (addFormats as unknown as (a: Ajv2020, f: string[]) => void)(ajv, ['date']);
+    validateSystem = ajv.compile(systemSchema);
+  }
+  return validateSystem;
+}
+
+/** Checks the spec's shape against schemas/system.schema.json; one readable diagnostic per problem. */
+export function validateSchema(data: unknown): Diagnostic[] {
+  const validate = validator();
+  if (validate(data)) return [];
+  return explain(validate.errors ?? []);
+}
+
+type Schema = Record<string, unknown>;
+
+/** Known patterns, described for people rather than as regular expressions. */
+const patternNames: Record<string, string> = {
+  dnsLabel: 'a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)',
+  eventName: 'an event name (lowercase letters, digits, "." and "-", starting and ending with a letter or digit)',
+  Duration: 'a duration such as 250ms, 2s, 1m30s or 7d',
+};
+
+function describePattern(schema: Schema, pattern: string): string {
+  const defs = systemSchema.$defs as Record<string, Schema>;
+  for (const [name, def] of Object.entries(defs)) {
+    if (def.pattern === pattern) return patternNames[name] ?? patternNames[String(def.title)] ?? `a string matching ${pattern}`;
+  }
+  return typeof schema.description === 'string' ? schema.description.replace(/\.$/, '') : `a string matching ${pattern}`;
+}
+
+const article = (type: string) => (type === 'integer' || type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`);
+
+function typeOf(schema: Schema | undefined): string {
+  const type = schema?.type;
+  return typeof type === 'string' ? article(type) : 'a number';
+}
+
+function describeAlternative(schema: Schema): string {
+  if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(', ');
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  if (typeof schema.$ref === 'string') {
+    const def = (systemSchema.$defs as Record<string, Schema>)[schema.$ref.replace('#/$defs/', '')];
+    return def ? describeAlternative(def) : schema.$ref;
+  }
+  if (schema.type === 'object' && schema.properties) {
+    const required = (schema.required as string[] | undefined) ?? [];
+    const keys = Object.keys(schema.properties as Schema).map((k) => (required.includes(k) ? k : `${k}?`));
+    return `an object {${keys.join(', ')}}`;
+  }
+  if (schema.type === 'string' && typeof schema.pattern === 'string') return describePattern(schema, schema.pattern);
+  if (schema.type === 'integer' && typeof schema.minimum === 'number') return `an integer >= ${schema.minimum}`;
+  return typeOf(schema);
+}
+
+function message(error: ErrorObject): { path: string; message: string; rule: string } {
+  const path = error.instancePath;
+  const parent = error.parentSchema as Schema | undefined;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys((parent?.properties as Schema | undefined) ?? {});
+      return {
+        rule: 'unknown-key',
+        path: `${path}${pointer(key)}`,
+        message: `'${key}' is not a known key${didYouMean(key, known)}; allowed: ${known.join(', ')}`,
+      };
+    }
+    case 'required':
+      return { rule: 'schema', path, message: `is missing the required key '${String(params.missingProperty)}'` };
+    case 'type':
+      return { rule: 'schema', path, message: `must be ${article(String(params.type)).replace(',', ' or ')}` };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+      return {
+        rule: 'schema',
+        path,
+        message: `must be one of ${allowed.join(', ')}${typeof error.data === 'string' ? didYouMean(error.data, (params.allowedValues as unknown[]).map(String)) : ''}`,
+      };
+    }
+    case 'const':
+      return { rule: 'schema', path, message: `must be ${JSON.stringify(params.allowedValue)}` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { rule: 'schema', path, message: `must be ${typeOf(parent)} ${String(params.comparison)} ${String(params.limit)}` };
+    case 'pattern':
+      return { rule: 'schema', path, message: `must be ${describePattern(parent ?? {}, String(params.pattern))}` };
+    case 'minLength':
+      return { rule: 'schema', path, message: `must not be shorter than ${String(params.limit)} characters` };
+    case 'maxLength':
+      return { rule: 'schema', path, message: `must not be longer than ${String(params.limit)} characters` };
+    case 'minItems':
+      return { rule: 'schema', path, message: `must have at least ${String(params.limit)} item(s)` };
+    case 'uniqueItems':
+      return { rule: 'schema', path, message: `must not repeat items (items ${String(params.j)} and ${String(params.i)} are equal)` };
+    case 'minProperties':
+      return { rule: 'schema', path, message: `must have at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
+    case 'maxProperties':
+      return { rule: 'schema', path, message: `must have at most ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
+    case 'format':
+      return { rule: 'schema', path, message: `must be a ${String(params.format)} (for example 2027-01-31)` };
+    default:
+      return { rule: 'schema', path, message: error.message ?? 'is invalid' };
+  }
+}
+
+const isUnder = (path: string, parent: string) => path === parent || path.startsWith(`${parent}/`);
+
+interface Pending {
+  error: ErrorObject;
+  /** Set for errors already turned into a message (oneOf summaries). */
+  summary?: { path: string; message: string; rule: string };
+}
+
+/**
+ * Turns ajv's errors into one message per problem. ajv reports a failed `oneOf` after the errors of each
+ * of its branches, so each `oneOf` error takes the errors just before it that lie under its path and keeps
+ * only the useful ones: errors deeper inside the value (it had the shape of one branch), else the errors
+ * of the branch whose type matched, else one "must be A or B" message.
+ */
+function explain(errors: ErrorObject[]): Diagnostic[] {
+  const stack: Pending[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'propertyNames') continue; // its inner error, carrying propertyName, says it better
+    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') {
+      stack.push({ error });
+      continue;
+    }
+    const at = error.instancePath;
+    let start = stack.length;
+    while (start > 0 && isUnder(stack[start - 1]!.error.instancePath, at)) start--;
+    const branch = stack.splice(start);
+    const deeper = branch.filter((p) => (p.summary?.path ?? p.error.instancePath) !== at);
+    const sameType = branch.filter((p) => !p.summary && p.error.instancePath === at && p.error.keyword !== 'type');
+    const onlyKeys = sameType.every((p) => p.error.keyword === 'additionalProperties' || p.error.keyword === 'required');
+    const unknownKeys = sameType.filter((p) => p.error.keyword === 'additionalProperties');
+    if (deeper.length > 0) stack.push(...deeper);
+    else if (sameType.length > 0 && !onlyKeys) stack.push(...sameType);
+    else if (unknownKeys.length === 1 && sameType.length === 1) stack.push(...unknownKeys);
+    else {
+      const alternatives = (error.schema as Schema[]).map(describeAlternative);
+      stack.push({ error, summary: { rule: 'schema', path: at, message: `must be ${alternatives.join(', or ')}` } });
+    }
+  }
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const { error, summary } of stack) {
+    let { path, message: text, rule } = summary ?? message(error);
+    if (!summary && error.propertyName !== undefined) {
+      path = `${error.instancePath}${pointer(error.propertyName)}`;
+      text = `the name '${error.propertyName}' ${text}`;
+    }
+    const key = `${path}\0${text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push({ rule, severity: 'error', message: text, path });
+  }
+  return diagnostics;
+}

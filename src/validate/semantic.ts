@@ -1,0 +1,104 @@
+import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseDuration } from '../spec/duration.js';
+import { didYouMean } from '../util/suggest.js';
+
+type Record_ = Record<string, unknown>;
+const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
+const entries = (v: unknown): Array<[string, unknown]> => (isRecord(v) ? Object.entries(v) : []);
+
+/**
+ * Checks the schema cannot express. Runs on the raw data even when the schema failed (so one run reports
+ * every problem), hence the defensive reading of every field.
+ */
+export function validateSemantics(data: unknown): Diagnostic[] {
+  if (!isRecord(data)) return [];
+  const services = isRecord(data.services) ? data.services : {};
+  const events = isRecord(data.events) ? data.events : {};
+  const profiles = isRecord(data.profiles) ? data.profiles : {};
+  const serviceNames = Object.keys(services);
+  const eventNames = Object.keys(events);
+  const out: Diagnostic[] = [];
+  const report = (rule: string, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  const unknown = (path: string, kind: string, name: string, known: string[]) =>
+    report(
+      'unknown-reference',
+      path,
+      `refers to ${kind} '${name}', which is not declared${didYouMean(name, known)}` +
+        (known.length ? '' : ` (no ${kind}s are declared)`),
+    );
+
+  for (const [name, service] of entries(services)) {
+    if (!isRecord(service)) continue;
+    if (typeof service.profile === 'string' && !(service.profile in profiles)) {
+      unknown(pointer('services', name, 'profile'), 'profile', service.profile, Object.keys(profiles));
+    }
+    if (Array.isArray(service.calls)) {
+      service.calls.forEach((call, index) => {
+        const target = typeof call === 'string' ? call : isRecord(call) ? call.service : undefined;
+        const path = pointer('services', name, 'calls', index);
+        if (typeof target !== 'string') return;
+        if (!(target in services)) unknown(typeof call === 'string' ? path : `${path}/service`, 'service', target, serviceNames);
+      });
+    }
+    if (Array.isArray(service.publishes)) {
+      service.publishes.forEach((event, index) => {
+        if (typeof event === 'string' && !(event in events)) {
+          unknown(pointer('services', name, 'publishes', index), 'event', event, eventNames);
+        }
+      });
+    }
+    for (const [event] of entries(service.subscribes)) {
+      if (!(event in events)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
+    }
+    checkService(name, service, report);
+  }
+  for (const [name, profile] of [['defaults', data.defaults], ...entries(profiles).map(([n, p]) => [`profiles/${n}`, p])] as Array<[string, unknown]>) {
+    if (isRecord(profile)) checkAutoscale(`/${name}`, profile.autoscale, report);
+  }
+  return out;
+}
+
+type Report = (rule: string, path: string, message: string) => void;
+
+function checkService(name: string, service: Record_, report: Report): void {
+  const path = pointer('services', name);
+  checkAutoscale(path, service.autoscale, report);
+  if (isRecord(service.versions)) {
+    const weights = Object.values(service.versions).map((v) => (isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN));
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (weights.every(Number.isFinite) && total !== 100) {
+      report('version-weights', `${path}/versions`, `version weights must add up to 100, but they add up to ${total}`);
+    }
+  }
+  const retries = service.retries;
+  if (isRecord(retries) && typeof retries.perTryTimeout === 'string' && parseDuration(retries.perTryTimeout) === 0) {
+    report('invalid-value', `${path}/retries/perTryTimeout`, 'must be longer than 0s');
+  }
+  if (typeof service.timeout === 'string' && parseDuration(service.timeout) === 0) {
+    report('invalid-value', `${path}/timeout`, 'must be longer than 0s; leave it out to use no route timeout');
+  }
+  if (Array.isArray(service.calls)) {
+    const seen = new Set<string>();
+    service.calls.forEach((call, index) => {
+      const target = typeof call === 'string' ? call : isRecord(call) ? call.service : undefined;
+      if (typeof target !== 'string') return;
+      if (seen.has(target)) report('duplicate-call', pointer('services', name, 'calls', index), `calls '${target}' more than once`);
+      seen.add(target);
+    });
+  }
+  for (const [event, sub] of entries(service.subscribes)) {
+    const retry = isRecord(sub) ? sub.retry : undefined;
+    if (!isRecord(retry) || typeof retry.delay !== 'string' || typeof retry.maxDelay !== 'string') continue;
+    const delay = parseDuration(retry.delay);
+    const maxDelay = parseDuration(retry.maxDelay);
+    if (delay !== undefined && maxDelay !== undefined && maxDelay < delay) {
+      report('invalid-value', pointer('services', name, 'subscribes', event, 'retry', 'maxDelay'), `must not be shorter than delay (${retry.delay})`);
+    }
+  }
+}
+
+function checkAutoscale(path: string, autoscale: unknown, report: Report): void {
+  if (isRecord(autoscale) && typeof autoscale.min === 'number' && typeof autoscale.max === 'number' && autoscale.min > autoscale.max) {
+    report('invalid-value', `${path}/autoscale/max`, `must be at least autoscale.min (${autoscale.min})`);
+  }
+}
