@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedSystem } from '../resolve/graph.js';
 import type { TemplateEngine } from './engine.js';
 
@@ -28,6 +29,8 @@ export interface Target {
   name: string;
   description: string;
   /** Whether `hamesh build` renders it when --target is not given. */
-  byDefault: boolean;
+  byDefault(resolved: ResolvedSystem): boolean;
+  /** Problems that make this target's output impossible (e.g. a Kafka topic name collision); errors stop the build. */
+  check?(resolved: ResolvedSystem): Diagnostic[];
   render(resolved: ResolvedSystem, context: RenderContext): RenderedDocument[];
 }
