@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { loadModule } from './module.js';
 import { loadError, type LoadedSpec } from './source.js';
 import { loadYamlText } from './yaml.js';
 
@@ -28,5 +27,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     }
     return loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml');
   }
+  // Loaded on demand: jiti and the TypeScript compiler are only needed for module specs.
+  const { loadModule } = await import('./module.js');
   return loadModule(file, absolutePath);
 }

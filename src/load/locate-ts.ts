@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type TypeScript from 'typescript';
 import { pointerSegments } from '../diagnostics/diagnostic.js';
 import type { Position } from './source.js';
 
@@ -9,9 +10,15 @@ import type { Position } from './source.js';
  * value is located at the expression that computed it.
  */
 export function createTsLocator(file: string, text: string): (pointer: string) => Position | undefined {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
-  const constants = new Map<string, ts.Expression>();
-  let root: ts.Expression | undefined;
+  let locate: ((pointer: string) => Position | undefined) | undefined;
+  // The compiler is loaded on the first look-up only: a valid spec never needs it.
+  return (pointer) => (locate ??= buildLocator(createRequire(import.meta.url)('typescript') as typeof TypeScript, file, text))(pointer);
+}
+
+function buildLocator(ts: typeof TypeScript, file: string, text: string): (pointer: string) => Position | undefined {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(ts, file));
+  const constants = new Map<string, TypeScript.Expression>();
+  let root: TypeScript.Expression | undefined;
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
@@ -23,13 +30,13 @@ export function createTsLocator(file: string, text: string): (pointer: string) =
       root = statement.expression;
     }
   }
-  const at = (node: ts.Node): Position => {
+  const at = (node: TypeScript.Node): Position => {
     const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
     return { line: line + 1, column: character + 1 };
   };
 
   /** Unwraps wrappers until an object or array literal (or something it cannot see through). */
-  const unwrap = (node: ts.Expression, depth = 0): ts.Expression => {
+  const unwrap = (node: TypeScript.Expression, depth = 0): TypeScript.Expression => {
     if (depth > 20) return node;
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) {
       return unwrap(node.expression, depth + 1);
@@ -42,14 +49,14 @@ export function createTsLocator(file: string, text: string): (pointer: string) =
     return node;
   };
 
-  const propertyName = (name: ts.PropertyName): string | undefined => {
+  const propertyName = (name: TypeScript.PropertyName): string | undefined => {
     if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
     if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
     return undefined;
   };
 
   /** The property node named `key` in an object literal, looking into spreads (the last one wins). */
-  const findProperty = (object: ts.ObjectLiteralExpression, key: string): ts.Node | undefined => {
+  const findProperty = (object: TypeScript.ObjectLiteralExpression, key: string): TypeScript.Node | undefined => {
     for (const property of [...object.properties].reverse()) {
       if (ts.isSpreadAssignment(property)) {
         const spread = unwrap(property.expression);
@@ -64,10 +71,10 @@ export function createTsLocator(file: string, text: string): (pointer: string) =
 
   return (path) => {
     if (!root) return undefined;
-    let node: ts.Expression = unwrap(root);
+    let node: TypeScript.Expression = unwrap(root);
     let position: Position = at(node);
     for (const segment of pointerSegments(path)) {
-      let next: ts.Expression | undefined;
+      let next: TypeScript.Expression | undefined;
       if (ts.isObjectLiteralExpression(node)) {
         const property = findProperty(node, segment);
         if (!property) break;
@@ -88,6 +95,6 @@ export function createTsLocator(file: string, text: string): (pointer: string) =
   };
 }
 
-function scriptKind(file: string): ts.ScriptKind {
+function scriptKind(ts: typeof TypeScript, file: string): TypeScript.ScriptKind {
   return /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }

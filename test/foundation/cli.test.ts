@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const tmp = tempDir();
+
+describe('hamesh validate (as a process)', () => {
+  it('exits 0 for a valid spec', () => {
+    const result = runCli(['validate', 'examples/shop/system.ts', 'examples/shop/system.yaml']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('valid');
+  });
+
+  it('exits 1 and lists every located error for the broken examples', () => {
+    const result = runCli(['validate', 'examples/broken.yaml', 'examples/broken.ts']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('examples/broken.yaml:16:5  error    /services/cart/replicas must be an integer >= 0');
+    expect(result.stdout).toContain('examples/broken.ts:20:7  error    /services/cart/replicas must be an integer >= 0');
+    expect(result.stdout).toMatch(/✖ 24 problems \(24 errors, 0 warnings\)/);
+  });
+
+  it('prints exactly {diagnostics: [{rule, severity, message, path, file, line, column}]} with --format json', () => {
+    const result = runCli(['validate', '--format', 'json', 'examples/broken.yaml']);
+    expect(result.code).toBe(1);
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Array<Record<string, unknown>> };
+    expect(diagnostics).toHaveLength(12);
+    for (const d of diagnostics) expect(Object.keys(d)).toEqual(['rule', 'severity', 'message', 'path', 'file', 'line', 'column']);
+    expect(diagnostics[4]).toEqual({
+      rule: 'schema',
+      severity: 'error',
+      message: 'must be an integer >= 0',
+      path: '/services/cart/replicas',
+      file: 'examples/broken.yaml',
+      line: 16,
+      column: 5,
+    });
+  });
+
+  it.each([
+    ['malformed YAML', 'bad.yaml', 'services: [\n', /^.*bad\.yaml:2:1: error: cannot parse YAML: /],
+    ['malformed JSON', 'bad.json', '{"services": {,}}', /^.*bad\.json:1:15: error: cannot parse JSON: /],
+    ['a module that throws', 'throws.ts', "const x = 1;\nthrow new Error('no config for you');\nexport default x;\n", /throws\.ts(:\d+:\d+)?: error: the spec module threw while loading: no config for you/],
+    ['a module without a default export', 'nodefault.mjs', 'export const spec = {};\n', /nodefault\.mjs: error: the spec module has no default export/],
+    ['a duplicate YAML key', 'dup.yaml', 'kind: System\nkind: System\n', /dup\.yaml:2:1: error: cannot parse YAML: Map keys must be unique/],
+  ])('exits 2 with one clear line for %s', (_name, file, text, pattern) => {
+    const result = runCli(['validate', tmp.write(file, text)]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for a missing file, an unsupported extension and an unknown option', () => {
+    expect(runCli(['validate', 'no/such/file.yaml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/does not exist/) });
+    expect(runCli(['validate', tmp.write('spec.toml', '')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unsupported file type '.toml'/) });
+    expect(runCli(['validate', '--bogus', 'x.yaml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown option '--bogus'/) });
+    expect(runCli(['validate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing required argument/) });
+  });
+
+  it('has --version and --help', () => {
+    expect(runCli(['--version'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    expect(runCli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('validate') });
+    expect(runCli(['validate', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--format') });
+  });
+});

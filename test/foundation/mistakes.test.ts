@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/pipeline.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const tmp = tempDir();
+
+/**
+ * Each class of mistake, written once as YAML and once as TypeScript. `^` in the text marks where the
+ * diagnostic must point (line:col), and is removed before the file is written.
+ */
+const cases: Array<{ name: string; rule: string; path: string; message: RegExp; yaml: string; ts: string }> = [
+  {
+    name: 'unknown key',
+    rule: 'unknown-key',
+    path: '/services/web/replicaz',
+    message: /'replicaz' is not a known key \(did you mean 'replicas'\?\)/,
+    yaml: 'services:\n  web:\n    image: web:1\n    ^replicaz: 2\n',
+    ts: "services: {\n  web: {\n    image: 'web:1',\n    ^replicaz: 2,\n  },\n},",
+  },
+  {
+    name: 'wrong type',
+    rule: 'schema',
+    path: '/services/web/port',
+    message: /^must be an integer$/,
+    yaml: 'services:\n  web:\n    image: web:1\n    ^port: "8080"\n',
+    ts: "services: {\n  web: {\n    image: 'web:1',\n    ^port: '8080',\n  },\n},",
+  },
+  {
+    name: 'out of range',
+    rule: 'schema',
+    path: '/services/web/port',
+    message: /^must be an integer <= 65535$/,
+    yaml: 'services:\n  web:\n    image: web:1\n    ^port: 70000\n',
+    ts: "services: {\n  web: {\n    image: 'web:1',\n    ^port: 70000,\n  },\n},",
+  },
+  {
+    name: 'wrong enum with a suggestion',
+    rule: 'schema',
+    path: '/services/web/spread',
+    message: /must be one of "zone", "node", "none" \(did you mean 'zone'\?\)/,
+    yaml: 'services:\n  web:\n    image: web:1\n    ^spread: zones\n',
+    ts: "services: {\n  web: {\n    image: 'web:1',\n    ^spread: 'zones',\n  },\n},",
+  },
+  {
+    name: 'missing required key',
+    rule: 'schema',
+    path: '/services/web',
+    message: /missing the required key 'image'/,
+    yaml: 'services:\n  ^web:\n    replicas: 2\n',
+    ts: 'services: {\n  ^web: {\n    replicas: 2,\n  },\n},',
+  },
+  {
+    name: 'unknown service reference with a suggestion',
+    rule: 'unknown-reference',
+    path: '/services/web/calls/0',
+    message: /service 'paymnts', which is not declared \(did you mean 'payments'\?\)/,
+    yaml: 'services:\n  payments:\n    image: p:1\n  web:\n    image: web:1\n    calls: [^paymnts]\n',
+    ts: "services: {\n  payments: { image: 'p:1' },\n  web: {\n    image: 'web:1',\n    calls: [^'paymnts'],\n  },\n},",
+  },
+  {
+    name: 'unknown event reference inside a call object',
+    rule: 'unknown-reference',
+    path: '/services/web/calls/0/service',
+    message: /service 'apy'.*did you mean 'api'/,
+    yaml: 'services:\n  api:\n    image: a:1\n  web:\n    image: web:1\n    calls:\n      - ^service: apy\n        critical: false\n',
+    ts: "services: {\n  api: { image: 'a:1' },\n  web: {\n    image: 'web:1',\n    calls: [{ ^service: 'apy', critical: false }],\n  },\n},",
+  },
+  {
+    name: 'bad duration',
+    rule: 'schema',
+    path: '/profiles/fast/timeout',
+    message: /must be a duration such as 250ms/,
+    yaml: 'profiles:\n  fast:\n    ^timeout: 1 sec\nservices:\n  web:\n    image: web:1\n',
+    ts: "profiles: {\n  fast: { ^timeout: '1 sec' },\n},\nservices: { web: { image: 'web:1' } },",
+  },
+  {
+    name: 'bad service name',
+    rule: 'schema',
+    path: '/services/Web_1',
+    message: /the name 'Web_1' must be a DNS-1123 label/,
+    yaml: 'services:\n  ^Web_1:\n    image: web:1\n',
+    ts: "services: {\n  ^Web_1: { image: 'web:1' },\n},",
+  },
+];
+
+function place(text: string): { text: string; line: number; column: number } {
+  const offset = text.indexOf('^');
+  const before = text.slice(0, offset).split('\n');
+  return { text: text.replace('^', ''), line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+const yamlHeader = 'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: {name: demo}\n';
+const tsHeader = "export default {\napiVersion: 'hamesh.dev/v1',\nkind: 'System',\nmetadata: { name: 'demo' },\n";
+
+describe.each(cases)('$name', ({ name, rule, path, message, yaml, ts }) => {
+  it.each([
+    ['yaml', yamlHeader, yaml, ''],
+    ['ts', tsHeader, ts, '\n};\n'],
+  ])('is reported at its line:col in %s', async (extension, header, body, footer) => {
+    const marked = place(header + body + footer);
+    const file = tmp.write(`${name.replace(/\W+/g, '-')}.${extension}`, marked.text);
+    const { diagnostics } = await check(file);
+    const found = diagnostics.find((d) => d.path === path);
+    expect(found, JSON.stringify(diagnostics, null, 2)).toMatchObject({ rule, file, line: marked.line, column: marked.column });
+    expect(found!.message).toMatch(message);
+  });
+});
+
+describe('one run reports every problem', () => {
+  it('a schema error does not hide an unknown reference elsewhere', async () => {
+    const file = tmp.write('both.yaml', `${yamlHeader}services:\n  web:\n    image: web:1\n    replicas: many\n    calls: [nobody]\n`);
+    const { diagnostics } = await check(file);
+    expect(diagnostics.map((d) => [d.rule, d.path])).toEqual([
+      ['schema', '/services/web/replicas'],
+      ['unknown-reference', '/services/web/calls/0'],
+    ]);
+  });
+});
