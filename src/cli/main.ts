@@ -24,7 +24,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     await program().parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
-      const informational = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      const informational = ['commander.helpDisplayed', 'commander.version'].includes(error.code);
       process.exitCode = informational ? EXIT.ok : EXIT.usage;
       return;
     }
