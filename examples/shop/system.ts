@@ -23,7 +23,7 @@ export default defineSystem({
       disruption: { maxUnavailable: 1 },
       loadBalancer: 'least-request',
       timeout: '2s',
-      retries: { attempts: 2, perTryTimeout: '500ms', on: ['5xx', 'connect-failure', 'reset'] },
+      retries: { attempts: 1, perTryTimeout: '500ms', on: ['5xx', 'connect-failure', 'reset'] },
       failover: [{ from: 'eu-west-1', to: 'eu-central-1' }],
     },
     worker: {

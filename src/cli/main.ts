@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { buildCommand } from './build.js';
 import { EXIT } from './errors.js';
+import { explainCommand } from './explain.js';
+import { lintCommand } from './lint.js';
+import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Every command, one file each under src/cli/. */
-const commands = [validateCommand];
+const commands = [validateCommand, buildCommand, lintCommand, rulesCommand, explainCommand];
 
 export function program(): Command {
   const root = new Command('hamesh')

@@ -1,7 +1,54 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedSystem } from '../resolve/graph.js';
+import { configure } from './config.js';
+import { rules } from './registry.js';
+import { applySuppressions, type SuppressionSource } from './suppress.js';
 
-/** Runs every enabled rule over the resolved system. (Rules arrive with the linter; see src/lint/rules/.) */
-export function lint(_resolved: ResolvedSystem): Diagnostic[] {
-  return [];
+export { applyOrgPolicy, checkOrgPolicy, mergePolicies } from './org-policy.js';
+export { findRule, ruleMetas } from './registry.js';
+export type { Finding, Rule, RuleContext, RuleMeta } from './rule.js';
+
+export interface LintOptions {
+  /** The date (YYYY-MM-DD) suppressions expire against; defaults to today (UTC). */
+  today?: string;
+  /** Where `policy.suppress[index]` is written when it is not the spec's own entry; see applyOrgPolicy. */
+  suppressionSource?: (index: number) => SuppressionSource | undefined;
+}
+
+/**
+ * Runs every enabled rule over the resolved system with the options in `policy.rules`, then applies
+ * `policy.suppress`. Returns diagnostics with paths (and, for entries of other files, locations); the
+ * caller locates the rest in the spec with locateAll.
+ */
+export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagnostic[] {
+  const { system } = resolved;
+  const { policy } = system;
+  const config = configure(policy, '/policy');
+  const findings: Diagnostic[] = [];
+  for (const rule of rules) {
+    const { severity, options: ruleOptions } = config.setting(rule.meta.id);
+    if (severity === 'off') continue;
+    rule.check({
+      resolved,
+      system,
+      policy,
+      options: ruleOptions,
+      report: (finding) =>
+        findings.push({
+          rule: rule.meta.id,
+          severity: severity ?? finding.severity ?? rule.meta.severity,
+          message: finding.message,
+          path: finding.path,
+        }),
+    });
+  }
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const source = (index: number) => options.suppressionSource?.(index) ?? { path: pointer('policy', 'suppress', index) };
+  const { kept, reports } = applySuppressions(findings, policy.suppress, today, source);
+  // The engine's own findings are configured like rules: off, or a severity override.
+  const own = [...config.diagnostics, ...reports].flatMap((d) => {
+    const { severity } = config.setting(d.rule);
+    return severity === 'off' ? [] : [{ ...d, severity: severity ?? d.severity }];
+  });
+  return [...own, ...kept];
 }

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { parseAllDocuments } from 'yaml';
-import type { RenderedValue } from './target.js';
+import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
+import type { RenderedDocument, RenderedValue } from './target.js';
 
 export const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -23,6 +23,7 @@ export class TemplateError extends Error {
  * Handlebars with values that can never change a document's structure: `{{json x}}` emits a JSON flow
  * value (a valid YAML scalar, sequence or mapping whatever x holds), so a name with `:`, `#`, `{`, a quote
  * or a newline stays one value. HTML escaping is off: the output is YAML, not HTML.
+ * Templates are compiled once per engine (per process), then reused for every object.
  */
 export class TemplateEngine {
   private readonly handlebars = Handlebars.create();
@@ -42,20 +43,19 @@ export class TemplateEngine {
     } catch (error) {
       throw new TemplateError(template.file, lineOf(error), error instanceof Error ? error.message : String(error));
     }
-    const documents = parseAllDocuments(text, { uniqueKeys: true });
-    const list = Array.isArray(documents) ? documents : [documents];
+    let documents: unknown[];
+    try {
+      // js-yaml (core schema: no timestamps or merge keys) is ~10x faster than `yaml` here, which matters at
+      // thousands of objects per build; duplicate keys are errors.
+      documents = loadAll(text, undefined, { schema: CORE_SCHEMA });
+    } catch (error) {
+      const line = error instanceof YAMLException ? error.mark.line + 1 : undefined;
+      const reason = error instanceof YAMLException ? error.reason : String(error);
+      const source = line !== undefined ? `: ${JSON.stringify(text.split('\n')[line - 1] ?? '')}` : '';
+      throw new TemplateError(template.file, undefined, `rendered output is not valid YAML at output line ${line ?? '?'} (${reason})${source}`);
+    }
     const values: RenderedValue[] = [];
-    for (const document of list) {
-      const problem = document.errors[0];
-      if (problem) {
-        const renderedLine = problem.linePos?.[0]?.line;
-        throw new TemplateError(
-          template.file,
-          undefined,
-          `rendered output is not valid YAML at output line ${renderedLine ?? '?'}: ${problem.message.split('\n')[0]}`,
-        );
-      }
-      const value: unknown = document.toJS();
+    for (const value of documents) {
       if (value === null || value === undefined) continue;
       if (typeof value !== 'object' || Array.isArray(value)) {
         throw new TemplateError(template.file, undefined, 'each rendered document must be a mapping');
@@ -84,6 +84,15 @@ export class TemplateEngine {
     }
     return entry;
   }
+}
+
+/** Renders one template into `manifest` documents bound for `file` (relative to --out). */
+export function renderManifests(
+  engine: TemplateEngine,
+  where: { target: string; file: string; template: string },
+  context: object,
+): RenderedDocument[] {
+  return engine.render(where.template, context).map((value) => ({ ...where, kind: 'manifest', value }));
 }
 
 /** Handlebars reports "Parse error on line N" or carries lineNumber on the error. */

@@ -8,21 +8,26 @@ export const systemSchema = JSON.parse(
   readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
 
-let validateSystem: ValidateFunction | undefined;
+let ajv: Ajv2020 | undefined;
 
-/** Compiled once per process. */
-function validator(): ValidateFunction {
-  if (!validateSystem) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+/** The validator of the system schema, or of one of its definitions (`ref` such as `#/$defs/policy`); each compiled once per process. */
+function validator(ref: string): ValidateFunction {
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     (addFormats as unknown as (a: Ajv2020, f: string[]) => void)(ajv, ['date']);
-    validateSystem = ajv.compile(systemSchema);
+    ajv.addSchema(systemSchema);
   }
-  return validateSystem;
+  const validate = ajv.getSchema(`${String(systemSchema.$id)}${ref}`);
+  if (!validate) throw new Error(`schemas/system.schema.json has no ${ref}`);
+  return validate;
 }
 
-/** Checks the spec's shape against schemas/system.schema.json; one readable diagnostic per problem. */
-export function validateSchema(data: unknown): Diagnostic[] {
-  const validate = validator();
+/**
+ * Checks the spec's shape against schemas/system.schema.json (or `data` against one of its definitions,
+ * e.g. `#/$defs/policy` for an organisation policy file); one readable diagnostic per problem.
+ */
+export function validateSchema(data: unknown, ref = ''): Diagnostic[] {
+  const validate = validator(ref);
   if (validate(data)) return [];
   return explain(validate.errors ?? []);
 }

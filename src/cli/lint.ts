@@ -1,0 +1,55 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedPolicy } from '../load/policy.js';
+import { check, lintChecked } from '../pipeline.js';
+import { EXIT, runCommand } from './errors.js';
+import { readPolicyFlag } from './policy-flag.js';
+import { colorsFor, formatJson, formatText } from './report.js';
+import { formatSarif } from './sarif.js';
+
+interface LintFlags {
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings?: number;
+  policy?: string;
+}
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number (0 or more).');
+  return Number(value);
+}
+
+/** Validation problems, or else lint findings, of one spec, located and sorted. */
+async function lintFile(file: string, policy: LoadedPolicy | undefined): Promise<Diagnostic[]> {
+  const checked = await check(file, { policy });
+  if (!checked.resolved) return checked.diagnostics;
+  return [...checked.diagnostics, ...lintChecked({ ...checked, resolved: checked.resolved })].sort(compareDiagnostics);
+}
+
+export function lintCommand(): Command {
+  return new Command('lint')
+    .description('find single points of failure and HA policy violations across services, calls and events')
+    .argument('<files...>', 'spec files (.ts, .mts, .js, .yaml, .yml, .json)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', count)
+    .option('--policy <file>', 'organisation policy (YAML or JSON): a floor each spec\'s own policy may tighten, not loosen')
+    .action(
+      runCommand(async (files: string[], flags: LintFlags) => {
+        const { policy, diagnostics } = readPolicyFlag(flags.policy);
+        // An invalid organisation policy would lint every spec against the wrong rules: report it alone.
+        if (!hasErrors(diagnostics)) for (const file of files) diagnostics.push(...(await lintFile(file, policy)));
+
+        if (flags.format === 'json') process.stdout.write(`${formatJson(diagnostics)}\n`);
+        else if (flags.format === 'sarif') process.stdout.write(`${formatSarif(diagnostics, process.cwd())}\n`);
+        else if (diagnostics.length > 0) process.stdout.write(`${formatText(diagnostics, colorsFor(process.stdout))}\n`);
+        else process.stdout.write(`${files.length === 1 ? files[0] : `${files.length} files`}: no problems\n`);
+
+        if (hasErrors(diagnostics)) return EXIT.findings;
+        const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+        if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
+          process.stderr.write(`hamesh: ${warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+          return EXIT.findings;
+        }
+        return EXIT.ok;
+      }),
+    );
+}

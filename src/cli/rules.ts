@@ -1,0 +1,25 @@
+import { Command, Option } from 'commander';
+import { ruleMetas } from '../lint/registry.js';
+import { runCommand, EXIT } from './errors.js';
+import { colorsFor } from './report.js';
+
+export function rulesCommand(): Command {
+  return new Command('rules')
+    .description('list the lint rules with their default severity')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(
+      runCommand(async (flags: { format: 'text' | 'json' }) => {
+        if (flags.format === 'json') {
+          process.stdout.write(`${JSON.stringify({ rules: ruleMetas }, null, 2)}\n`);
+          return EXIT.ok;
+        }
+        const c = colorsFor(process.stdout);
+        const width = Math.max(...ruleMetas.map((m) => m.id.length));
+        for (const meta of ruleMetas) {
+          const severity = meta.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+          process.stdout.write(`${c.bold(meta.id.padEnd(width))}  ${severity}  ${meta.description}\n`);
+        }
+        return EXIT.ok;
+      }),
+    );
+}

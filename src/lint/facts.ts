@@ -1,0 +1,48 @@
+import type { Tier } from '../spec/schema.generated.js';
+import type { NormalizedPolicy, NormalizedService } from '../normalize/model.js';
+import { formatDuration } from '../spec/duration.js';
+
+/** The replicas a service is guaranteed to run: `autoscale.min` when autoscaling, else its replicas. */
+export const minReplicas = (s: NormalizedService): number => s.autoscale?.min ?? s.replicas;
+
+/** The most replicas a service can run: `autoscale.max` when autoscaling, else its replicas. */
+export const maxReplicas = (s: NormalizedService): number => s.autoscale?.max ?? s.replicas;
+
+/** Where the replica count comes from: the `autoscale` block when autoscaling, else `replicas`. */
+export const replicasOrigin = (s: NormalizedService): string => (s.autoscale ? s.origin.autoscale : s.origin.replicas);
+
+/** `3 replicas` or `3 replicas (autoscale.min)`. */
+export const describeReplicas = (count: number, s: NormalizedService, bound: 'min' | 'max' = 'min'): string =>
+  `${count} replica${count === 1 ? '' : 's'}${s.autoscale ? ` (autoscale.${bound})` : ''}`;
+
+export const tierPolicy = (policy: NormalizedPolicy, s: NormalizedService) => policy.tiers[s.tier];
+
+/** Istio retries a route twice when it sets no `retries`; `attempts: 0` turns that off. */
+export const ISTIO_IMPLICIT_RETRIES = 2;
+
+/** Tries per request to the service: the first one plus its retries. */
+export const tries = (s: NormalizedService): number => 1 + (s.retries?.attempts ?? ISTIO_IMPLICIT_RETRIES);
+
+/** The longest a call to the service can take, and why; undefined when neither a timeout nor a per-try timeout bounds it. */
+export function worstCase(s: NormalizedService): { ms: number; how: string } | undefined {
+  const perTry = s.retries?.perTryTimeoutMs;
+  const retried = perTry === undefined ? undefined : { ms: tries(s) * perTry, how: `${tries(s)} tries × ${formatDuration(perTry)}` };
+  if (s.timeoutMs === undefined) return retried;
+  if (retried === undefined || s.timeoutMs < retried.ms) return { ms: s.timeoutMs, how: `its timeout` };
+  return retried;
+}
+
+const tierRank: Record<Tier, number> = { 'best-effort': 0, standard: 1, critical: 2 };
+
+/** The most demanding of the given tiers, or undefined for none. */
+export function highestTier(tiers: Iterable<Tier>): Tier | undefined {
+  let best: Tier | undefined;
+  for (const tier of tiers) if (best === undefined || tierRank[tier] > tierRank[best]) best = tier;
+  return best;
+}
+
+/** `'a', 'b' and 'c'`. */
+export function listNames(names: readonly string[]): string {
+  const quoted = names.map((n) => `'${n}'`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}

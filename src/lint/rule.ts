@@ -1,0 +1,48 @@
+import type { Severity } from '../diagnostics/diagnostic.js';
+import type { NormalizedPolicy, NormalizedSystem } from '../normalize/model.js';
+import type { ResolvedSystem } from '../resolve/graph.js';
+
+/** A numeric rule option, set in `policy.rules.<id>: {severity, <name>: value}`. */
+export interface RuleOption {
+  description: string;
+  default: number;
+  /** Which way makes the rule stricter: an organisation policy's value is a floor the spec may only tighten. */
+  stricter: 'lower' | 'higher';
+}
+
+/** What `hamesh rules`, `hamesh explain`, the README and SARIF show about a rule. */
+export interface RuleMeta {
+  id: string;
+  /** Default severity; a rule may report `error` where the tier demands it, and `policy.rules` overrides both. */
+  severity: Severity;
+  /** One line. */
+  description: string;
+  rationale: string;
+  fix: string;
+  options?: Readonly<Record<string, RuleOption>>;
+}
+
+export interface Finding {
+  /** JSON Pointer of the value to change. */
+  path: string;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. `error` when the tier requires it). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  resolved: ResolvedSystem;
+  system: NormalizedSystem;
+  policy: NormalizedPolicy;
+  /** The rule's options, defaults applied. */
+  options: Readonly<Record<string, number>>;
+  report(finding: Finding): void;
+}
+
+/** One lint rule: its documentation and a check over the resolved model (never the raw spec). */
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export const defineRule = (rule: Rule): Rule => rule;

@@ -1,0 +1,54 @@
+import { defineRule } from '../rule.js';
+import { minReplicas } from '../facts.js';
+import { foldGraph } from '../graph.js';
+
+interface Estimate {
+  availability: number;
+  /** The critical callee with the lowest estimate. */
+  costliest?: { name: string; availability: number };
+}
+
+/** Percent, rounded down so an estimate is never overstated: 0.9999994 → `99.9999%`. */
+const percent = (fraction: number) => `${Math.floor(fraction * 1e6 + 1e-9) / 1e4}%`;
+
+export const rule = defineRule({
+  meta: {
+    id: 'availability-target',
+    severity: 'error',
+    description: "A service's estimated availability is below its `slo.availability`.",
+    rationale:
+      'Availability multiplies along critical calls: a service is up only when enough of its replicas are and every critical ' +
+      'dependency is. The estimate is A(s) = (1 − (1 − p)^n) × Π A(critical callees), with p = policy.model.replicaAvailability ' +
+      '(default 0.99) and n the replicas (autoscale.min). It is a model, not a measurement, but it shows which SLOs the design cannot meet.',
+    fix: 'Add replicas to the costliest dependency the message names, make calls the service can survive without `critical: false`, or lower the SLO.',
+  },
+  check({ system, resolved, policy, report }) {
+    const p = policy.model.replicaAvailability;
+    const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
+    const estimates = foldGraph<Estimate>(
+      system.services.map((s) => s.name),
+      successors,
+      (name, done) => {
+        let availability = 1 - (1 - p) ** minReplicas(resolved.service(name)!);
+        let costliest: Estimate['costliest'];
+        for (const { node, value } of done) {
+          availability *= value.availability;
+          if (!costliest || value.availability < costliest.availability) costliest = { name: node, availability: value.availability };
+        }
+        return costliest ? { availability, costliest } : { availability };
+      },
+    );
+    for (const service of system.services) {
+      if (!service.slo) continue;
+      const { availability, costliest } = estimates.get(service.name)!;
+      if (availability * 100 >= service.slo.availability) continue;
+      report({
+        path: `${service.path}/slo/availability`,
+        message:
+          `'${service.name}' is estimated at ${percent(availability)}, below its SLO of ${service.slo.availability}% ` +
+          `(${minReplicas(service)} replica(s) at ${p} each` +
+          (costliest ? `; costliest dependency '${costliest.name}' at ${percent(costliest.availability)})` : ')'),
+      });
+    }
+  },
+});

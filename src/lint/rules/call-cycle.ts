@@ -1,0 +1,25 @@
+import { defineRule } from '../rule.js';
+import { shortestPath, stronglyConnectedComponents } from '../graph.js';
+
+export const rule = defineRule({
+  meta: {
+    id: 'call-cycle',
+    severity: 'error',
+    description: 'Synchronous critical calls form a cycle.',
+    rationale:
+      'When services call each other in a cycle, a slow or failing member holds requests on every other member, retries ' +
+      'and timeouts compound around the loop, and no service in it can be deployed or recover independently.',
+    fix: 'Break the cycle: mark one call `critical: false`, or replace it with an event the other service subscribes to.',
+  },
+  check({ system, resolved, report }) {
+    const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
+    const names = system.services.map((s) => s.name);
+    for (const component of stronglyConnectedComponents(names, successors)) {
+      const start = [...component].sort()[0]!;
+      const cycle = shortestPath(start, start, successors, new Set(component));
+      if (!cycle) continue; // a single service that does not call itself
+      const call = resolved.callees(start).find((c) => c.call.critical && c.service.name === cycle[1])!.call;
+      report({ path: call.path, message: `critical calls form a cycle: ${cycle.join(' → ')}` });
+    }
+  },
+});

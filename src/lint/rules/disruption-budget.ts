@@ -1,0 +1,32 @@
+import { defineRule } from '../rule.js';
+import { minReplicas } from '../facts.js';
+
+/** Kubernetes rounds PodDisruptionBudget percentages up for both minAvailable and maxUnavailable. */
+const scaled = (value: number | string, replicas: number): number =>
+  typeof value === 'number' ? value : Math.ceil((replicas * Number.parseInt(value, 10)) / 100);
+
+export const rule = defineRule({
+  meta: {
+    id: 'disruption-budget',
+    severity: 'error',
+    description: 'The disruption budget allows no voluntary disruption, so node drains block.',
+    rationale:
+      'A PodDisruptionBudget with maxUnavailable 0 (or 0%), or minAvailable at or above the replica count (or 100%), ' +
+      'never lets the eviction API remove a pod: node drains, cluster upgrades and autoscaler scale-downs hang until someone deletes the budget by hand.',
+    fix: 'Use `disruption: {maxUnavailable: 1}` (the default), or a minAvailable below the replica count (autoscale.min when autoscaling).',
+  },
+  check({ system, report }) {
+    for (const service of system.services) {
+      const replicas = minReplicas(service);
+      const budget = service.disruption;
+      if (!budget || replicas === 0) continue;
+      const [field, value] = 'maxUnavailable' in budget ? ['maxUnavailable', budget.maxUnavailable] : ['minAvailable', budget.minAvailable];
+      const allowed = field === 'maxUnavailable' ? scaled(value, replicas) : replicas - scaled(value, replicas);
+      if (allowed > 0) continue;
+      report({
+        path: service.origin.disruption,
+        message: `'${service.name}' has ${field} ${value} with ${replicas} replica(s), so no pod may ever be evicted and node drains block`,
+      });
+    }
+  },
+});

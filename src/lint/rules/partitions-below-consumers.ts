@@ -1,0 +1,33 @@
+import { defineRule } from '../rule.js';
+import { listNames, maxReplicas } from '../facts.js';
+
+export const rule = defineRule({
+  meta: {
+    id: 'partitions-below-consumers',
+    severity: 'warning',
+    description: "A consumer group can run more consumers than the event has partitions (Kafka).",
+    rationale:
+      'Kafka gives each partition to one consumer of a group, so consumers beyond the partition count sit idle: scaling the ' +
+      'subscriber up (by hand or by its autoscaler) adds no throughput. JetStream (broker kind nats) has no partitions, so the rule skips it.',
+    fix: "Raise the event's `partitions` to at least the group's most replicas (autoscale.max), or lower the subscriber's replicas.",
+  },
+  check({ system, resolved, report }) {
+    if (system.broker.kind !== 'kafka') return;
+    for (const event of system.events) {
+      const groups = new Map<string, { consumers: number; services: string[] }>();
+      for (const { service, subscription } of resolved.subscribers(event.name)) {
+        const group = groups.get(subscription.group) ?? { consumers: 0, services: [] };
+        group.consumers += maxReplicas(service);
+        group.services.push(service.name);
+        groups.set(subscription.group, group);
+      }
+      for (const [name, { consumers, services }] of groups) {
+        if (consumers <= event.partitions) continue;
+        report({
+          path: `${event.path}/partitions`,
+          message: `consumer group '${name}' (${listNames(services)}) can run ${consumers} consumers, but '${event.name}' has ${event.partitions} partitions, so ${consumers - event.partitions} would sit idle`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../rule.js';
+import { describeReplicas, maxReplicas, replicasOrigin, tierPolicy } from '../facts.js';
+
+export const rule = defineRule({
+  meta: {
+    id: 'zone-capacity',
+    severity: 'error',
+    description: 'After losing the zone with the most replicas, the rest cannot serve the service\'s peakRps.',
+    rationale:
+      'Zone spreading only helps if the surviving zones can carry the load. Replicas spread evenly over the zones, so a zone ' +
+      'outage removes ceil(replicas / zones) of them (all of them unless `spread: zone`); the rest must still serve capacity.peakRps. ' +
+      'The check uses the most replicas the service can run (autoscale.max when autoscaling) and the zones in `zones` (else the tier\'s minZones).',
+    fix: 'Raise `replicas` (or `autoscale.max`) to the count the message gives, spread over more zones, or raise capacity.rpsPerReplica after measuring it.',
+  },
+  check({ system, policy, report }) {
+    for (const service of system.services) {
+      const capacity = service.capacity;
+      if (!capacity) continue;
+      const replicas = maxReplicas(service);
+      const zones = service.spread === 'zone' ? Math.max(1, system.zones.length || tierPolicy(policy, service).minZones) : 1;
+      const lost = Math.ceil(replicas / zones);
+      const served = (replicas - lost) * capacity.rpsPerReplica;
+      if (served >= capacity.peakRps) continue;
+      const perZoneLoss = service.spread === 'zone' ? `the zone holding ${lost}` : `one zone, which may hold all of them (spread: ${service.spread})`;
+      const needed = Math.ceil((Math.ceil(capacity.peakRps / capacity.rpsPerReplica) * zones) / (zones - 1));
+      report({
+        path: service.spread === 'zone' ? replicasOrigin(service) : service.origin.spread,
+        message:
+          `'${service.name}' runs ${describeReplicas(replicas, service, 'max')}; after losing ${perZoneLoss}, ${replicas - lost} × ${capacity.rpsPerReplica} rps = ${served} rps < peakRps ${capacity.peakRps}` +
+          (zones > 1 ? ` (needs ${needed} replicas over ${zones} zones)` : ''),
+      });
+    }
+  },
+});

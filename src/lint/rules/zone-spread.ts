@@ -1,0 +1,40 @@
+import type { Tier } from '../../spec/schema.generated.js';
+import { defineRule } from '../rule.js';
+import { describeReplicas, listNames, minReplicas, replicasOrigin, tierPolicy } from '../facts.js';
+
+export const rule = defineRule({
+  meta: {
+    id: 'zone-spread',
+    severity: 'error',
+    description: "A service's tier needs several zones but it does not spread over them (spread, replicas or the system's zones).",
+    rationale:
+      'A zone outage takes down every replica scheduled in that zone. Tiers with minZones > 1 must keep replicas in ' +
+      'that many zones: `spread: zone` (a topology spread constraint), at least minZones replicas, and at least minZones zones listed.',
+    fix: 'Set `spread: zone`, run at least minZones replicas, and list at least minZones zones in `zones`; or lower the tier.',
+  },
+  check({ system, policy, report }) {
+    const short = new Map<Tier, string[]>();
+    for (const service of system.services) {
+      const minZones = tierPolicy(policy, service).minZones;
+      if (minZones <= 1) continue;
+      if (service.spread !== 'zone') {
+        report({
+          path: service.origin.spread,
+          message: `'${service.name}' has spread '${service.spread}', but ${service.tier} services must spread over ${minZones} zones (spread: zone)`,
+        });
+      } else if (minReplicas(service) < minZones) {
+        report({
+          path: replicasOrigin(service),
+          message: `'${service.name}' runs ${describeReplicas(minReplicas(service), service)}, fewer than the ${minZones} zones ${service.tier} services must cover`,
+        });
+      }
+      if (system.zones.length > 0 && system.zones.length < minZones) short.set(service.tier, [...(short.get(service.tier) ?? []), service.name]);
+    }
+    for (const [tier, names] of short) {
+      report({
+        path: '/zones',
+        message: `lists ${system.zones.length} zone(s), but ${tier} services (${listNames(names)}) need ${policy.tiers[tier].minZones}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,51 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { NormalizedPolicy } from '../normalize/model.js';
+import { expiredSuppression, unusedSuppression } from './policy-rules.js';
+import { findRule } from './registry.js';
+
+/** Where a suppression is written: a pointer into the spec, or a located entry of another file (an organisation policy). */
+export type SuppressionSource = Pick<Diagnostic, 'path' | 'file' | 'line' | 'column'>;
+
+const under = (path: string, prefix: string) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+
+/**
+ * Drops the findings an active suppression matches (same rule, path under the suppression's path). Expired
+ * suppressions (today is past `expires`) stop suppressing and are reported; active ones that matched nothing
+ * are reported as unused. Suppressions of unknown rules are left to `policy-config`.
+ */
+export function applySuppressions(
+  findings: readonly Diagnostic[],
+  suppress: NormalizedPolicy['suppress'],
+  today: string,
+  source: (index: number) => SuppressionSource,
+): { kept: Diagnostic[]; reports: Diagnostic[] } {
+  const reports: Diagnostic[] = [];
+  const active = suppress.flatMap((entry, index) => {
+    if (!findRule(entry.rule)) return [];
+    if (entry.expires !== undefined && today > entry.expires) {
+      reports.push({
+        ...source(index),
+        rule: expiredSuppression.id,
+        severity: expiredSuppression.severity,
+        message: `the suppression of '${entry.rule}' at '${entry.path}' expired on ${entry.expires} (reason: ${entry.reason}), so its findings are reported again`,
+      });
+      return [];
+    }
+    return [{ entry, index, used: false }];
+  });
+  const kept = findings.filter((finding) => {
+    const match = active.filter((s) => s.entry.rule === finding.rule && under(finding.path, s.entry.path));
+    for (const s of match) s.used = true;
+    return match.length === 0;
+  });
+  for (const { entry, index, used } of active) {
+    if (used) continue;
+    reports.push({
+      ...source(index),
+      rule: unusedSuppression.id,
+      severity: unusedSuppression.severity,
+      message: `the suppression of '${entry.rule}' at '${entry.path || '/'}' matches no finding`,
+    });
+  }
+  return { kept, reports };
+}

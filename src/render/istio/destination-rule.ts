@@ -1,0 +1,57 @@
+import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import { formatDuration } from '../../spec/duration.js';
+import { serviceLabels } from '../kubernetes/labels.js';
+
+/** Istio's documented outlierDetection defaults, written out when failover needs outlier detection and the spec has no circuitBreaker. */
+export const ISTIO_OUTLIER_DEFAULTS = { consecutiveErrors: 5, intervalMs: 10_000, baseEjectionTimeMs: 30_000, maxEjectionPercent: 10 };
+
+const simpleLoadBalancers = { 'round-robin': 'ROUND_ROBIN', 'least-request': 'LEAST_REQUEST', random: 'RANDOM' } as const;
+
+function loadBalancer(service: NormalizedService): Record<string, unknown> | undefined {
+  const lb = service.loadBalancer;
+  const failover = service.failover.length > 0 ? { localityLbSetting: { enabled: true, failover: service.failover } } : undefined;
+  if (lb === undefined) return failover;
+  if (typeof lb === 'string') return { simple: simpleLoadBalancers[lb], ...failover };
+  const hash = lb.consistentHash;
+  const consistentHash =
+    hash.header !== undefined ? { httpHeaderName: hash.header } : hash.cookie !== undefined ? { httpCookie: { name: hash.cookie } } : { useSourceIp: true };
+  return { consistentHash, ...failover };
+}
+
+function connectionPool(service: NormalizedService): Record<string, unknown> | undefined {
+  const { maxConnections, maxPendingRequests } = service.circuitBreaker ?? {};
+  if (maxConnections === undefined && maxPendingRequests === undefined) return undefined;
+  return {
+    ...(maxConnections !== undefined && { tcp: { maxConnections } }),
+    ...(maxPendingRequests !== undefined && service.protocol !== 'tcp' && { http: { http1MaxPendingRequests: maxPendingRequests } }),
+  };
+}
+
+/** Locality failover is ignored by Istio without outlier detection, so failover brings it along. */
+function outlierDetection(service: NormalizedService): Record<string, unknown> | undefined {
+  const breaker = service.circuitBreaker ?? (service.failover.length > 0 ? ISTIO_OUTLIER_DEFAULTS : undefined);
+  if (!breaker) return undefined;
+  return {
+    consecutive5xxErrors: breaker.consecutiveErrors,
+    interval: formatDuration(breaker.intervalMs),
+    baseEjectionTime: formatDuration(breaker.baseEjectionTimeMs),
+    maxEjectionPercent: breaker.maxEjectionPercent,
+  };
+}
+
+/** Template context of `destinationrule.yaml.hbs`, or null when there is no traffic policy and no subset to declare. */
+export function destinationRuleContext(system: NormalizedSystem, service: NormalizedService) {
+  const parts = { loadBalancer: loadBalancer(service), connectionPool: connectionPool(service), outlierDetection: outlierDetection(service) };
+  const policy = Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined));
+  const subsets = service.versions.map((v) => ({ name: v.name, labels: { version: v.name } }));
+  const hasPolicy = Object.keys(policy).length > 0;
+  if (!hasPolicy && subsets.length === 0) return null;
+  return {
+    name: service.name,
+    namespace: system.namespace,
+    labels: serviceLabels(system, service),
+    host: service.name,
+    trafficPolicy: hasPolicy ? policy : null,
+    subsets: subsets.length > 0 ? subsets : null,
+  };
+}

@@ -1,0 +1,35 @@
+import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import type { ResolvedSystem } from '../../resolve/graph.js';
+import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
+import { gatewayNamespace } from './virtual-service.js';
+
+/** The mTLS identity of a workload running as service account `serviceAccount` (Istio's default trust domain). */
+export function principal(namespace: string, serviceAccount: string): string {
+  return `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
+}
+
+/**
+ * Template context of `authorizationpolicy.yaml.hbs`: allow only the declared callers' identities, plus the
+ * ingress gateway's namespace for a service with `ingress` (its service account depends on how the gateway
+ * was installed, its namespace does not). No sources at all: an ALLOW policy without rules admits no one.
+ */
+export function authorizationPolicyContext(resolved: ResolvedSystem, service: NormalizedService) {
+  const system = resolved.system;
+  const callers = [...new Set(resolved.callers(service.name).map((caller) => caller.service.name))];
+  const from = [
+    ...(callers.length > 0 ? [{ source: { principals: callers.map((caller) => principal(system.namespace, caller)) } }] : []),
+    ...(service.ingress ? [{ source: { namespaces: [gatewayNamespace(system, service.ingress.gateway)] } }] : []),
+  ];
+  return {
+    name: service.name,
+    namespace: system.namespace,
+    labels: serviceLabels(system, service),
+    selector: appSelector(service),
+    rules: from.length > 0 ? [{ from }] : null,
+  };
+}
+
+/** Template context of `peerauthentication.yaml.hbs`: STRICT mTLS for the whole namespace. */
+export function peerAuthenticationContext(system: NormalizedSystem) {
+  return { name: 'default', namespace: system.namespace, labels: systemLabels(system), mode: 'STRICT' };
+}

@@ -1,0 +1,36 @@
+import type { NormalizedService } from '../../normalize/model.js';
+import type { ResolvedSystem } from '../../resolve/graph.js';
+import { renderManifests, type TemplateEngine } from '../engine.js';
+import { namespaceFile, serviceFile } from '../kubernetes/labels.js';
+import type { RenderedDocument, Target } from '../target.js';
+import { destinationRuleContext } from './destination-rule.js';
+import { authorizationPolicyContext, peerAuthenticationContext } from './security.js';
+import { virtualServiceContext } from './virtual-service.js';
+
+const name = 'istio';
+
+function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
+  const where = (template: string) => ({ target: name, file: serviceFile(service, name), template });
+  const virtualService = virtualServiceContext(resolved.system, service);
+  const destinationRule = destinationRuleContext(resolved.system, service);
+  return [
+    ...(virtualService ? renderManifests(engine, where('virtualservice.yaml.hbs'), virtualService) : []),
+    ...(destinationRule ? renderManifests(engine, where('destinationrule.yaml.hbs'), destinationRule) : []),
+    ...renderManifests(engine, where('authorizationpolicy.yaml.hbs'), authorizationPolicyContext(resolved, service)),
+  ];
+}
+
+/** Traffic (VirtualService, DestinationRule) and zero-trust security (PeerAuthentication, AuthorizationPolicy). */
+export const istioTarget: Target = {
+  name,
+  description: 'VirtualService and DestinationRule per service, STRICT mTLS and one AuthorizationPolicy per service from the call graph',
+  byDefault: () => true,
+  render: (resolved, { engine }) => [
+    ...renderManifests(
+      engine,
+      { target: name, file: namespaceFile(name), template: 'peerauthentication.yaml.hbs' },
+      peerAuthenticationContext(resolved.system),
+    ),
+    ...resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
+  ],
+};

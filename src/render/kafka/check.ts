@@ -1,0 +1,27 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { collisions } from './collisions.js';
+import { metricName, resourceNameProblem, topicNameProblem, topicResourceName } from './names.js';
+import type { TopicPlan } from './topics.js';
+
+const describe = (topic: TopicPlan) => `${topic.role === 'event' ? 'topic' : `${topic.role} topic`} '${topic.name}'`;
+
+/** Topic names Kafka would reject, and topics that collide as topics, in metric names or as KafkaTopic names. */
+export function checkTopics(topics: readonly TopicPlan[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (path: string, message: string) => out.push({ rule: 'topic-name', severity: 'error', message, path });
+  for (const topic of topics) {
+    const problem = topicNameProblem(topic.name) ?? resourceNameProblem(topicResourceName(topic.name));
+    if (problem) report(topic.path, `${describe(topic)} ${problem}; shorten or rename the event or consumer group`);
+  }
+  // Equal names or metric names also map to equal resource names, so one pass finds every kind of collision.
+  for (const [first, later] of collisions(topics, topicResourceName)) {
+    const reason =
+      first.name === later.name
+        ? 'is the same topic as'
+        : metricName(first.name) === metricName(later.name)
+          ? `has the same Kafka metric name ('${metricName(later.name)}') as`
+          : `maps to the same KafkaTopic name '${topicResourceName(later.name)}' as`;
+    report(later.path, `${describe(later)} ${reason} ${describe(first)} (from ${first.path}); rename the event or consumer group`);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import type { RenderedDocument, Target } from '../target.js';
+import { checkTopics } from './check.js';
+import { topicResourceName } from './names.js';
+import { retryPlanDocument } from './retry-plan.js';
+import { planSubscriptions, planTopics } from './topics.js';
+
+/** Strimzi KafkaTopics for every event plus retry and dead-letter topics, and a retry plan per subscribing service. */
+export const kafkaTarget: Target = {
+  name: 'kafka',
+  description: 'Strimzi KafkaTopics (events, retry and dead-letter topics) and a retry-plan ConfigMap per subscribing service',
+  byDefault: (resolved) => resolved.system.broker.kind === 'kafka' && resolved.system.events.length > 0,
+  check: (resolved) => checkTopics(planTopics(resolved, planSubscriptions(resolved))),
+  render(resolved, { engine }) {
+    const { system } = resolved;
+    const subscriptions = planSubscriptions(resolved);
+    const documents: RenderedDocument[] = [];
+    const emit = (file: string, template: string, context: object) => {
+      for (const value of engine.render(template, context)) documents.push({ target: 'kafka', kind: 'manifest', file, template, value });
+    };
+
+    for (const topic of planTopics(resolved, subscriptions)) {
+      const { event } = topic;
+      emit('kafka/topics.yaml', 'kafkatopic.yaml.hbs', {
+        resourceName: topicResourceName(topic.name),
+        namespace: system.namespace,
+        cluster: system.broker.cluster,
+        system: system.name,
+        topicName: topic.name,
+        partitions: event.partitions,
+        replicas: event.replication,
+        // Retry and dead-letter topics hold individual failed records: compacting them would drop some.
+        cleanupPolicy: topic.role === 'event' && event.compacted ? 'compact' : 'delete',
+        minInSync: event.minInSync,
+        retentionMs: event.retentionMs,
+      });
+    }
+
+    for (const service of system.services) {
+      const plans = subscriptions.filter((plan) => plan.service === service);
+      if (plans.length === 0) continue;
+      emit(`${service.name}/retry-plan.yaml`, 'retry-plan-configmap.yaml.hbs', {
+        name: `${service.name}-retry-plan`,
+        namespace: system.namespace,
+        service: service.name,
+        system: system.name,
+        planJson: `${JSON.stringify(retryPlanDocument(service.name, plans), null, 2)}\n`,
+      });
+    }
+    return documents;
+  },
+};

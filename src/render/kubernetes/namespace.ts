@@ -1,0 +1,18 @@
+import { renderManifests } from '../engine.js';
+import type { Target } from '../target.js';
+import { namespaceFile, systemLabels } from './labels.js';
+
+const name = 'namespace';
+
+/** The system's Namespace, labelled for Istio sidecar injection; leave it out with --target when another tool owns it. */
+export const namespaceTarget: Target = {
+  name,
+  description: 'the Namespace, with Istio sidecar injection enabled',
+  byDefault: () => true,
+  render: ({ system }, { engine }) =>
+    renderManifests(
+      engine,
+      { target: name, file: namespaceFile('kubernetes'), template: 'namespace.yaml.hbs' },
+      { name: system.namespace, labels: { ...systemLabels(system), 'istio-injection': 'enabled' } },
+    ),
+};

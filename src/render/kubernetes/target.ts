@@ -1,0 +1,47 @@
+import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import { renderManifests, type TemplateEngine } from '../engine.js';
+import type { RenderedDocument, Target } from '../target.js';
+import { appSelector, serviceFile, serviceLabels } from './labels.js';
+import { deploymentContext, portName, workloads } from './workload.js';
+
+const name = 'kubernetes';
+
+function renderService(engine: TemplateEngine, system: NormalizedSystem, service: NormalizedService): RenderedDocument[] {
+  const file = serviceFile(service, name);
+  const render = (template: string, context: object) => renderManifests(engine, { target: name, file, template }, context);
+  const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
+  const deployments = workloads(service);
+  return [
+    ...render('serviceaccount.yaml.hbs', metadata),
+    ...render('service.yaml.hbs', {
+      ...metadata,
+      selector: appSelector(service),
+      port: { name: portName(service), port: service.port, targetPort: portName(service), protocol: 'TCP', appProtocol: service.protocol },
+    }),
+    ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(system, service, workload))),
+    ...(service.disruption && service.replicas > 1
+      ? render('poddisruptionbudget.yaml.hbs', { ...metadata, selector: appSelector(service), disruption: service.disruption })
+      : []),
+    ...(service.autoscale
+      ? deployments.flatMap((workload) =>
+          render('horizontalpodautoscaler.yaml.hbs', {
+            ...metadata,
+            name: workload.name,
+            labels: serviceLabels(system, service, workload.version),
+            target: workload.name,
+            minReplicas: service.autoscale!.min,
+            maxReplicas: service.autoscale!.max,
+            cpuPercent: service.autoscale!.cpuPercent,
+          }),
+        )
+      : []),
+  ];
+}
+
+/** Deployment(s), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler for every service. */
+export const kubernetesTarget: Target = {
+  name,
+  description: 'Deployment (one per version), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler per service',
+  byDefault: () => true,
+  render: (resolved, { engine }) => resolved.system.services.flatMap((service) => renderService(engine, resolved.system, service)),
+};

@@ -1,0 +1,86 @@
+import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import { appSelector, serviceLabels, type Labels } from './labels.js';
+import { cpuQuantity, memoryQuantity } from './quantity.js';
+
+/** One Deployment: a service, or one of its versions. */
+export interface Workload {
+  name: string;
+  version?: string;
+  image: string;
+}
+
+/** One Deployment per version when `versions` is set, else one named after the service. */
+export function workloads(service: NormalizedService): Workload[] {
+  if (service.versions.length === 0) return [{ name: service.name, image: service.image }];
+  return service.versions.map((v) => ({ name: `${service.name}-${v.name}`, version: v.name, image: v.image }));
+}
+
+/** Istio detects the protocol from the port name prefix; `appProtocol` says it explicitly too. */
+export function portName(service: NormalizedService): string {
+  return service.protocol;
+}
+
+const spreadKeys = { zone: 'topology.kubernetes.io/zone', node: 'kubernetes.io/hostname' } as const;
+
+function probe(service: NormalizedService, path: string | undefined): object | null {
+  if (path === undefined) return null;
+  if (path === 'grpc') return { grpc: { port: service.port } };
+  // An HTTP path means nothing to a raw TCP server: probe that it accepts connections.
+  if (service.protocol === 'tcp') return { tcpSocket: { port: portName(service) } };
+  return { httpGet: { path, port: portName(service) } };
+}
+
+function resources(service: NormalizedService): object | null {
+  const { cpu, memory } = service.resources ?? {};
+  if (cpu === undefined && memory === undefined) return null;
+  const requests = {
+    ...(cpu !== undefined && { cpu: cpuQuantity(cpu) }),
+    ...(memory !== undefined && { memory: memoryQuantity(memory) }),
+  };
+  // A memory limit equal to the request keeps a leaking pod from starving its neighbours; no CPU limit,
+  // which would only throttle.
+  return { requests, ...(memory !== undefined && { limits: { memory: memoryQuantity(memory) } }) };
+}
+
+/**
+ * Zone spread refuses to pile pods into one zone (nodes tainted unreachable in a lost zone do not count,
+ * so a zone outage does not block rescheduling); node spread is best effort, as replicas may outnumber nodes.
+ */
+function topologySpread(service: NormalizedService, selector: Labels): object[] | null {
+  if (service.spread === 'none') return null;
+  return [
+    {
+      maxSkew: 1,
+      topologyKey: spreadKeys[service.spread],
+      whenUnsatisfiable: service.spread === 'zone' ? 'DoNotSchedule' : 'ScheduleAnyway',
+      ...(service.spread === 'zone' && { nodeTaintsPolicy: 'Honor' }),
+      labelSelector: { matchLabels: selector },
+    },
+  ];
+}
+
+/** Template context of `deployment.yaml.hbs`. */
+export function deploymentContext(system: NormalizedSystem, service: NormalizedService, workload: Workload) {
+  const selector = workload.version !== undefined ? { ...appSelector(service), version: workload.version } : appSelector(service);
+  const labels = serviceLabels(system, service, workload.version);
+  return {
+    name: workload.name,
+    namespace: system.namespace,
+    labels,
+    // An HPA owns the replica count when autoscaling.
+    replicas: service.autoscale ? null : service.replicas,
+    selector,
+    podLabels: labels,
+    serviceAccountName: service.name,
+    container: {
+      name: service.name,
+      image: workload.image,
+      ports: [{ name: portName(service), containerPort: service.port, protocol: 'TCP' }],
+      resources: resources(service),
+      readinessProbe: probe(service, service.probes.readiness),
+      livenessProbe: probe(service, service.probes.liveness),
+      startupProbe: probe(service, service.probes.startup),
+    },
+    topologySpreadConstraints: topologySpread(service, selector),
+  };
+}

@@ -1,0 +1,21 @@
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { RenderedValue } from '../render/target.js';
+import type { Verifier, VerifyProblem } from './verifier.js';
+
+/** Names the unknown field itself, as the strict model verifier does. */
+function problem(e: ErrorObject): VerifyProblem {
+  if (e.keyword === 'additionalProperties') {
+    const field = String((e.params as { additionalProperty: string }).additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1');
+    return { pointer: `${e.instancePath}/${field}`, message: 'is not a field of this object (unknown field)' };
+  }
+  return { pointer: e.instancePath, message: e.message ?? 'is invalid' };
+}
+
+/**
+ * A verifier from a JSON Schema (2020-12) the project ships, e.g. one written from an upstream CRD. Close its
+ * objects with `additionalProperties: false` so unknown fields are caught.
+ */
+export function jsonSchemaVerifier(schema: object): Verifier {
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  return (value: RenderedValue) => (validate(value) ? [] : (validate.errors ?? []).map(problem));
+}

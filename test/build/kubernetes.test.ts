@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { cpuQuantity, memoryQuantity } from '../../src/render/kubernetes/quantity.js';
+import { documentsOf, find, system } from './helpers.js';
+
+const image = 'ghcr.io/acme/app:1.0.0';
+
+describe('Kubernetes objects', () => {
+  it('leaves replicas to the HPA when autoscaling and spreads across zones', async () => {
+    const docs = await documentsOf(system({ api: { image, autoscale: { min: 3, max: 9 }, resources: { cpu: 0.5, memory: '1024Mi' } } }));
+    const deployment = find(docs, 'Deployment', 'api');
+    expect(deployment.spec.replicas).toBeUndefined();
+    expect(deployment.spec.template.spec.topologySpreadConstraints[0].topologyKey).toBe('topology.kubernetes.io/zone');
+    expect(deployment.spec.template.spec.containers[0].resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '1Gi' } });
+    expect(find(docs, 'HorizontalPodAutoscaler', 'api').spec).toMatchObject({ minReplicas: 3, maxReplicas: 9, scaleTargetRef: { name: 'api' } });
+    expect(find(docs, 'PodDisruptionBudget', 'api').spec).toEqual({ selector: { matchLabels: { app: 'api' } }, maxUnavailable: 1 });
+  });
+
+  it('has no PodDisruptionBudget for a single replica, node spread and the protocol in the port name', async () => {
+    const docs = await documentsOf(system({ one: { image, replicas: 1, spread: 'node', protocol: 'grpc', port: 9090, probes: { readiness: 'grpc' } } }));
+    expect(docs.some((d) => d.value.kind === 'PodDisruptionBudget')).toBe(false);
+    const pod = find(docs, 'Deployment', 'one').spec.template.spec;
+    expect(pod.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' });
+    expect(pod.containers[0].readinessProbe).toEqual({ grpc: { port: 9090 } });
+    expect(find(docs, 'Service', 'one').spec.ports).toEqual([{ name: 'grpc', port: 9090, targetPort: 'grpc', protocol: 'TCP', appProtocol: 'grpc' }]);
+    expect(find(docs, 'Deployment', 'one').metadata.labels).toMatchObject({ app: 'one', version: '1.0.0', 'app.kubernetes.io/managed-by': 'hamesh' });
+  });
+
+  it('normalises quantities', () => {
+    expect([cpuQuantity(2), cpuQuantity('1500m'), cpuQuantity('0.25'), cpuQuantity('1000m')]).toEqual(['2', '1500m', '250m', '1']);
+    expect([memoryQuantity('2048Ki'), memoryQuantity('1536Mi'), memoryQuantity('1G'), memoryQuantity(1000)]).toEqual(['2Mi', '1536Mi', '1G', '1000']);
+  });
+});

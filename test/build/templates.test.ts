@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TemplateEngine, TemplateError } from '../../src/render/engine.js';
+import { cli, documentsOf, find, specFile, system, tempDir } from './helpers.js';
+
+const spec = system({ api: { image: 'ghcr.io/acme/api:1.0.0' } });
+
+describe('--templates overrides', () => {
+  it('uses an overriding template and falls back to the built-in ones for the rest', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'serviceaccount.yaml.hbs'),
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\n  annotations:\n    team: platform\n',
+    );
+    const docs = await documentsOf(spec, new TemplateEngine(dir));
+    expect(find(docs, 'ServiceAccount', 'api').metadata).toEqual({ name: 'api', namespace: 'demo', annotations: { team: 'platform' } });
+    expect(find(docs, 'Deployment', 'api').metadata.labels.app).toBe('api');
+  });
+
+  it('names the template file and line of a Handlebars syntax error', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'service.yaml.hbs'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}\n');
+    expect(() => new TemplateEngine(dir).render('service.yaml.hbs', {})).toThrow(TemplateError);
+    expect(() => new TemplateEngine(dir).render('service.yaml.hbs', {})).toThrow(/service\.yaml\.hbs:4: /);
+  });
+
+  it('rejects a template whose output is not YAML, naming the file, and the CLI exits 2 writing nothing', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl', 'service.yaml.hbs'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}}\n   bad: indent\n');
+    expect(() => new TemplateEngine(join(dir, 'tpl')).render('service.yaml.hbs', { name: 'x' })).toThrow(/service\.yaml\.hbs: rendered output is not valid YAML at output line 5/);
+    const out = join(dir, 'out');
+    const run = cli('build', specFile(spec, dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl'), '--out', out);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/tpl\/service\.yaml\.hbs: rendered output is not valid YAML/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails verification, naming the object and field, when an override adds an unknown field', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl', 'serviceaccount.yaml.hbs'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\nautomount: false\n');
+    const run = cli('build', specFile(spec, dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl'));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('ServiceAccount demo/api (from serviceaccount.yaml.hbs): automount is not a field of this object (unknown field)');
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const { write } = tempDir();
+const hamesh = (...args: string[]) => runCli(args);
+const json = (stdout: string) => JSON.parse(stdout) as { diagnostics: Array<Record<string, unknown>> };
+
+/** Lints to exactly one warning: an event nobody subscribes to. */
+const warningSpec = `apiVersion: hamesh.dev/v1
+kind: System
+metadata: {name: warn}
+zones: [a, b]
+broker: {brokers: 3}
+defaults: {probes: {readiness: /ready}}
+services:
+  a: {image: "a:1", publishes: [x.y], calls: [b]}
+  b: {image: "b:1", retries: {attempts: 0}, circuitBreaker: {consecutiveErrors: 5, interval: 10s, baseEjectionTime: 30s, maxEjectionPercent: 50}}
+events:
+  x.y: {}
+`;
+
+describe('hamesh lint', () => {
+  it('exits 0 with only warnings, and 1 past --max-warnings', () => {
+    const file = write('warn.yaml', warningSpec);
+    const clean = hamesh('lint', file);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('✖ 1 problem (0 errors, 1 warning)');
+    const strict = hamesh('lint', '--max-warnings', '0', file);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe('hamesh: 1 warnings, more than --max-warnings 0\n');
+    expect(hamesh('lint', '--max-warnings', '1', file).code).toBe(0);
+  });
+
+  it('exits 1 on errors and prints the JSON contract', () => {
+    const result = hamesh('lint', '--format', 'json', 'examples/broken-ha.yaml');
+    expect(result.code).toBe(1);
+    const first = json(result.stdout).diagnostics[0]!;
+    expect(Object.keys(first)).toEqual(['rule', 'severity', 'message', 'path', 'file', 'line', 'column']);
+    expect(first).toMatchObject({ rule: 'zone-spread', severity: 'error', path: '/zones', file: 'examples/broken-ha.yaml', line: 7, column: 1 });
+  });
+
+  it('says so when there is nothing to report', () => {
+    const file = write('ok.yaml', 'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: {name: ok}\ndefaults: {probes: {readiness: /ready}}\nservices: {a: {image: "a:1"}}\n');
+    const result = hamesh('lint', file);
+    expect([result.code, result.stdout]).toEqual([0, `${file}: no problems\n`]);
+  });
+
+  it('reports validation errors instead of linting, exit 1', () => {
+    const file = write('invalid.yaml', 'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: {name: bad}\nservices: {a: {image: "a:1", calls: [b]}}\n');
+    const result = hamesh('lint', '--format', 'json', file);
+    expect(result.code).toBe(1);
+    expect(json(result.stdout).diagnostics.map((d) => [d.rule, d.path, d.line])).toEqual([['unknown-reference', '/services/a/calls/0', 4]]);
+  });
+
+  it('exits 2 for unusable input and bad flags, without a stack trace', () => {
+    const missing = hamesh('lint', 'nope.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('nope.yaml: error: cannot read the file: it does not exist or is not readable\n');
+    expect(hamesh('lint', '--max-warnings', 'many', 'examples/shop/system.ts').code).toBe(2);
+    expect(hamesh('lint', '--format', 'xml', 'examples/shop/system.ts').code).toBe(2);
+    const policy = hamesh('lint', '--policy', 'nope.policy.yaml', 'examples/shop/system.ts');
+    expect([policy.code, policy.stderr]).toEqual([2, 'nope.policy.yaml: error: cannot read the policy file: it does not exist or is not readable\n']);
+  });
+
+  it('applies an organisation policy as a floor', () => {
+    // The example policy's requireProbes and minimums hold for every shop service.
+    expect(hamesh('lint', '--max-warnings', '0', '--policy', 'examples/hamesh.policy.yaml', 'examples/shop/system.ts').code).toBe(0);
+    const strict = write('strict.policy.yaml', 'rules:\n  orphan-event: error\n');
+    const result = hamesh('lint', '--format', 'json', '--policy', strict, write('warn.yaml', warningSpec));
+    expect(result.code).toBe(1);
+    expect(json(result.stdout).diagnostics.map((d) => [d.rule, d.severity])).toEqual([['orphan-event', 'error']]);
+  });
+
+  it('reports an invalid organisation policy, located in it, and lints nothing', () => {
+    const file = write('bad.policy.yaml', 'rules:\n  min-replica: off\nsuppress:\n  - rule: min-replicas\n    path: /services\n');
+    const result = hamesh('lint', '--format', 'json', '--policy', file, 'examples/broken-ha.yaml');
+    expect(result.code).toBe(1);
+    expect(json(result.stdout).diagnostics.map((d) => [d.rule, d.path, d.file, d.line, d.column, d.message])).toEqual([
+      ['schema', '/suppress/0', file, 4, 5, "is missing the required key 'reason'"],
+    ]);
+    const unknown = write('unknown.policy.yaml', 'rules:\n  min-replica: off\n');
+    const second = hamesh('lint', '--format', 'json', '--policy', unknown, 'examples/broken-ha.yaml');
+    expect(json(second.stdout).diagnostics.map((d) => [d.rule, d.path, d.file, d.line, d.column])).toEqual([['policy-config', '/rules/min-replica', unknown, 2, 3]]);
+  });
+});
+
+describe('hamesh rules and explain', () => {
+  it('lists every rule, as text and JSON', () => {
+    const text = hamesh('rules');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^availability-target +error +A service's estimated availability/m);
+    const rules = (JSON.parse(hamesh('rules', '--format', 'json').stdout) as { rules: Array<{ id: string; severity: string }> }).rules;
+    expect(rules.find((r) => r.id === 'retry-amplification')).toMatchObject({ severity: 'warning', options: { max: { default: 10 } } });
+  });
+  it('explains a rule', () => {
+    const result = hamesh('explain', 'spof-dependency');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('spof-dependency (error by default)');
+    expect(result.stdout).toContain('How to fix\nGive the dependency at least 2 replicas');
+  });
+  it('exits 2 with a suggestion for an unknown rule', () => {
+    const result = hamesh('explain', 'spof-dependancy');
+    expect([result.code, result.stderr]).toEqual([2, "hamesh: unknown rule 'spof-dependancy' (did you mean 'spof-dependency'?); run `hamesh rules` to list them\n"]);
+  });
+});

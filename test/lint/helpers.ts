@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
+import { lint, type LintOptions } from '../../src/lint/index.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { resolve, type ResolvedSystem } from '../../src/resolve/graph.js';
+import type { System } from '../../src/spec/schema.generated.js';
+import { validate } from '../../src/validate/validate.js';
+
+/** A spec without the boilerplate: apiVersion, kind and metadata are filled in. */
+export type TestSpec = Omit<System, 'apiVersion' | 'kind' | 'metadata'>;
+
+/** Builds a resolved system through the real validate → normalise → resolve stages; throws if the spec is invalid. */
+export function resolveSpec(spec: TestSpec): ResolvedSystem {
+  const result = validate({ apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'test' }, ...spec });
+  if (!result.ok) throw new Error(`test spec is invalid:\n${result.diagnostics.map((d) => `${d.path} ${d.message}`).join('\n')}`);
+  return resolve(normalize(result.spec));
+}
+
+/** Findings of one rule for a spec. */
+export function findingsOf(rule: string, spec: TestSpec, options: LintOptions = {}): Diagnostic[] {
+  return lint(resolveSpec(spec), { today: '2026-06-01', ...options }).filter((d) => d.rule === rule);
+}
+
+export interface Expected {
+  path: string;
+  severity?: Severity;
+  /** A substring of the message. */
+  message?: string;
+}
+
+/**
+ * ESLint's RuleTester, for hamesh: every `valid` spec yields no finding of the rule, every `invalid` spec
+ * yields exactly the expected findings (in order of path), with the severity (default: the rule's) and message given.
+ */
+export function ruleTester(
+  rule: string,
+  cases: { valid: Array<{ name: string; spec: TestSpec }>; invalid: Array<{ name: string; spec: TestSpec; findings: Expected[] }> },
+): void {
+  describe(rule, () => {
+    for (const { name, spec } of cases.valid) {
+      it(`valid: ${name}`, () => expect(findingsOf(rule, spec)).toEqual([]));
+    }
+    for (const { name, spec, findings } of cases.invalid) {
+      it(`invalid: ${name}`, () => {
+        const actual = findingsOf(rule, spec).sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
+        expect(actual.map((d) => d.path)).toEqual(findings.map((f) => f.path));
+        findings.forEach((expected, i) => {
+          if (expected.severity) expect(actual[i]!.severity).toBe(expected.severity);
+          if (expected.message) expect(actual[i]!.message).toContain(expected.message);
+        });
+      });
+    }
+  });
+}

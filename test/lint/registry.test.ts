@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rulesMarkdown, withRulesSection } from '../../src/lint/docs.js';
+import { ruleMetas, rules } from '../../src/lint/registry.js';
+
+const rulesDir = new URL('../../src/lint/rules/', import.meta.url);
+
+describe('the rule registry', () => {
+  it('registers every rule file, each named after its id and tested', () => {
+    const files = readdirSync(rulesDir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(rules.map((r) => r.meta.id)).toEqual(files);
+    for (const id of files) expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url)), `test/lint/rules/${id}.test.ts`).toBe(true);
+  });
+  it('documents every rule: one-line description, rationale and fix', () => {
+    for (const meta of ruleMetas) {
+      expect(meta.id).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(meta.description).not.toContain('\n');
+      for (const text of [meta.description, meta.rationale, meta.fix]) expect(text.length).toBeGreaterThan(20);
+    }
+    expect(new Set(ruleMetas.map((m) => m.id)).size).toBe(ruleMetas.length);
+  });
+  it('has every rule id the issue names', () => {
+    expect(ruleMetas.map((m) => m.id)).toEqual(expect.arrayContaining([
+      'min-replicas', 'zone-spread', 'disruption-budget', 'missing-probes', 'circuit-breaker', 'failover-needs-outlier-detection',
+      'zone-capacity', 'spof-dependency', 'call-cycle', 'retry-amplification', 'timeout-budget', 'availability-target',
+      'topic-durability', 'broker-redundancy', 'partitions-below-consumers', 'orphan-event', 'dead-letter', 'ordered-retry',
+      'expired-suppression', 'unused-suppression',
+    ]));
+  });
+});
+
+describe('README rules section', () => {
+  it('lists every rule exactly as generated from meta (run `npm run docs:rules` to update)', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(withRulesSection(readme)).toBe(readme);
+    for (const meta of ruleMetas) expect(rulesMarkdown()).toContain(`| \`${meta.id}\` | ${meta.severity} |`);
+  });
+});

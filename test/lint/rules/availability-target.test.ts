@@ -1,0 +1,31 @@
+import { ruleTester } from '../helpers.js';
+
+const image = 'example/app:1';
+
+ruleTester('availability-target', {
+  valid: [
+    { name: '3 replicas meet 99.9%', spec: { services: { a: { image, replicas: 3, slo: { availability: 99.9 } } } } },
+    { name: 'no SLO, no estimate', spec: { services: { a: { image, tier: 'best-effort', replicas: 1 } } } },
+    {
+      name: 'a non-critical dependency does not count',
+      spec: { services: { a: { image, replicas: 3, slo: { availability: 99.9 }, calls: [{ service: 'b', critical: false }] }, b: { image, tier: 'best-effort' } } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one replica cannot reach 99.9%',
+      spec: { services: { a: { image, tier: 'best-effort', slo: { availability: 99.9 } } } },
+      findings: [{ path: '/services/a/slo/availability', severity: 'error', message: "'a' is estimated at 99%, below its SLO of 99.9% (1 replica(s) at 0.99 each)" }],
+    },
+    {
+      name: 'the costliest critical dependency is named',
+      spec: { services: { a: { image, replicas: 3, slo: { availability: 99.9 }, calls: ['b', 'c'] }, b: { image, tier: 'best-effort' }, c: { image } } },
+      findings: [{ path: '/services/a/slo/availability', message: "costliest dependency 'b' at 99%" }],
+    },
+    {
+      name: 'a lower replica availability in the policy',
+      spec: { services: { a: { image, replicas: 2, slo: { availability: 99.5 } } }, policy: { model: { replicaAvailability: 0.9 } } },
+      findings: [{ path: '/services/a/slo/availability', message: 'estimated at 99%' }],
+    },
+  ],
+});

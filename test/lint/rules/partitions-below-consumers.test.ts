@@ -1,0 +1,28 @@
+import { ruleTester } from '../helpers.js';
+
+const image = 'example/app:1';
+
+ruleTester('partitions-below-consumers', {
+  valid: [
+    { name: 'as many partitions as replicas', spec: { services: { a: { image, replicas: 3, subscribes: { e: {} } } }, events: { e: { partitions: 3 } } } },
+    {
+      name: 'JetStream has no partitions',
+      spec: { broker: { kind: 'nats' }, services: { a: { image, replicas: 8, subscribes: { e: {} } } }, events: { e: { partitions: 1 } } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an autoscaler beyond the partitions',
+      spec: { services: { a: { image, autoscale: { min: 2, max: 8 }, subscribes: { e: {} } } }, events: { e: { partitions: 6 } } },
+      findings: [{ path: '/events/e/partitions', severity: 'warning', message: "consumer group 'a' ('a') can run 8 consumers, but 'e' has 6 partitions, so 2 would sit idle" }],
+    },
+    {
+      name: 'services sharing a consumer group add up',
+      spec: {
+        services: { a: { image, subscribes: { e: { group: 'g' } } }, b: { image, subscribes: { e: { group: 'g' } } } },
+        events: { e: { partitions: 3 } },
+      },
+      findings: [{ path: '/events/e/partitions', message: "consumer group 'g' ('a' and 'b') can run 4 consumers" }],
+    },
+  ],
+});

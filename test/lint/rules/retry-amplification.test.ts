@@ -1,0 +1,47 @@
+import { ruleTester } from '../helpers.js';
+
+const image = 'example/app:1';
+const none = { attempts: 0 };
+
+ruleTester('retry-amplification', {
+  valid: [
+    { name: 'retries at the edge only', spec: { services: { a: { image, retries: { attempts: 3 }, calls: ['b'] }, b: { image, retries: none, calls: ['c'] }, c: { image, retries: none } } } },
+    { name: "two hops of Istio's implicit retries (3 × 3 = 9)", spec: { services: { a: { image, calls: ['b'] }, b: { image } } } },
+    {
+      name: 'a raised max',
+      spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } }, policy: { rules: { 'retry-amplification': { severity: 'warning', max: 30 } } } },
+    },
+  ],
+  invalid: [
+    {
+      name: "three hops of Istio's implicit retries",
+      spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } } },
+      findings: [{ path: '/services/a', severity: 'warning', message: "one request to 'a' can become 27 tries at 'c' (max 10): a (3) → b (3) → c (3)" }],
+    },
+    {
+      name: 'a lowered max, pointing at the largest retries on the path',
+      spec: {
+        services: { a: { image, retries: { attempts: 1 }, calls: ['b'] }, b: { image, retries: { attempts: 2 } } },
+        policy: { rules: { 'retry-amplification': { severity: 'error', max: 5 } } },
+      },
+      findings: [{ path: '/services/b/retries', severity: 'error', message: '6 tries' }],
+    },
+    {
+      name: 'reported once, from the outermost caller, along the worst path',
+      spec: {
+        services: {
+          x: { image, retries: { attempts: 1 }, calls: ['a', 'y'] },
+          a: { image, calls: ['b'] },
+          b: { image, retries: { attempts: 4 } },
+          y: { image, retries: none },
+        },
+      },
+      findings: [{ path: '/services/b/retries', message: "one request to 'x' can become 30 tries at 'b' (max 10): x (2) → a (3) → b (5)" }],
+    },
+    {
+      name: 'a cycle counts each service once',
+      spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['a', 'c'] }, c: { image } } },
+      findings: [{ path: '/services/a', message: 'a (3) → b (3) → c (3)' }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import { ruleTester } from '../helpers.js';
+
+const image = 'example/app:1';
+
+ruleTester('timeout-budget', {
+  valid: [
+    { name: 'the caller outlasts the callee', spec: { services: { a: { image, timeout: '2s', calls: ['b'] }, b: { image, timeout: '1s' } } } },
+    { name: 'an unbounded callee is not compared', spec: { services: { a: { image, timeout: '1s', calls: ['b'] }, b: { image } } } },
+    { name: 'retries that fit the timeout', spec: { services: { a: { image, timeout: '1s', retries: { attempts: 2, perTryTimeout: '300ms' } } } } },
+    { name: 'a caller without a timeout', spec: { services: { a: { image, calls: ['b'] }, b: { image, timeout: '5s' } } } },
+  ],
+  invalid: [
+    {
+      name: "the caller's timeout equals the callee's",
+      spec: { services: { a: { image, timeout: '1s', calls: ['b'] }, b: { image, timeout: '1s' } } },
+      findings: [{ path: '/services/a/timeout', severity: 'warning', message: "'a' times out after 1s, not longer than 'b' can take (1s: its timeout)" }],
+    },
+    {
+      name: "the callee's retries outlast the caller",
+      spec: { services: { a: { image, timeout: '1s', calls: ['b'] }, b: { image, retries: { attempts: 2, perTryTimeout: '500ms' } } } },
+      findings: [{ path: '/services/a/timeout', message: '(1s500ms: 3 tries × 500ms)' }],
+    },
+    {
+      name: 'retries that cannot fit the own timeout',
+      spec: { services: { a: { image, timeout: '1s', retries: { attempts: 3, perTryTimeout: '500ms' } } } },
+      findings: [{ path: '/services/a/retries', message: "'a' allows 4 tries × 500ms = 2s, more than its timeout 1s" }],
+    },
+    {
+      name: 'a timeout from a profile',
+      spec: { profiles: { p: { timeout: '200ms' } }, services: { a: { image, profile: 'p', calls: ['b'] }, b: { image, timeout: '300ms' } } },
+      findings: [{ path: '/profiles/p/timeout' }],
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Log } from 'sarif';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const require = createRequire(import.meta.url);
+/** npm does not run the multitool's install script here, so its platform binary lacks the run bit. */
+const toolDir = dirname(require.resolve(`@microsoft/sarif-multitool-${process.platform}/package.json`));
+const multitool = join(toolDir, 'Sarif.Multitool');
+const { dir } = tempDir();
+
+/** The multitool exits 0 even when the log is invalid, so the problems are read from its output. */
+function validateWithMultitool(log: unknown): string[] {
+  const file = join(dir, `log-${Math.random().toString(36).slice(2)}.sarif`);
+  writeFileSync(file, JSON.stringify(log, null, 2));
+  const result = spawnSync(multitool, ['validate', file], { encoding: 'utf8', timeout: 120_000 });
+  expect(result.stdout).toContain('1 files scanned');
+  return `${result.stdout}${result.stderr}`.split('\n').filter((line) => /\b(error|warning) [A-Z]+\d+:/.test(line));
+}
+
+const hamesh = (...args: string[]) => runCli(args);
+
+let log: Log;
+beforeAll(() => {
+  chmodSync(multitool, 0o755);
+  const result = hamesh('lint', '--format', 'sarif', 'examples/broken-ha.yaml');
+  expect(result.code).toBe(1);
+  log = JSON.parse(result.stdout) as Log;
+});
+
+describe('hamesh lint --format sarif', () => {
+  it('passes the SARIF authors\' validator with no errors or warnings', () => {
+    expect(validateWithMultitool(log)).toEqual([]);
+  });
+
+  it('is caught by that validator when broken (the check above can fail)', () => {
+    const broken = { ...log, runs: [{ ...log.runs[0], tool: undefined }] };
+    expect(validateWithMultitool(broken).join('\n')).toMatch(/error JSON1002: runs\[0\]: The required property 'tool' is missing/);
+  });
+
+  it('validates against the SARIF 2.1.0 JSON schema', () => {
+    const schema = JSON.parse(readFileSync(join(toolDir, 'sarif-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+    // The multitool's copy declares draft 2020-12; one of its patterns is invalid under the `u` flag.
+    const ajv = new Ajv2020({ unicodeRegExp: false, strict: false, allErrors: true });
+    (addFormats as unknown as (a: unknown) => void)(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const wrongLevel = { ...log, runs: [{ ...log.runs[0], results: [{ ...log.runs[0]!.results![0], level: 'fatal' }] }] };
+    expect(validate(wrongLevel)).toBe(false);
+  });
+
+  it('describes every rule and locates every result for code scanning', () => {
+    const run = log.runs[0]!;
+    const { driver } = run.tool;
+    expect(driver).toMatchObject({ name: 'hamesh', informationUri: 'https://hamesh.dev' });
+    const rule = driver.rules!.find((r) => r.id === 'spof-dependency')!;
+    expect(rule).toMatchObject({ name: 'SpofDependency', defaultConfiguration: { level: 'error' } });
+    expect(rule.help!.markdown).toContain('**How to fix:** Give the dependency at least 2 replicas');
+    const result = run.results!.find((r) => r.ruleId === 'spof-dependency')!;
+    expect(driver.rules![result.ruleIndex!]!.id).toBe('spof-dependency');
+    expect(result.level).toBe('error');
+    expect(result.locations![0]).toEqual({
+      physicalLocation: { artifactLocation: { uri: 'examples/broken-ha.yaml' }, region: { startLine: 55, startColumn: 5 } },
+      logicalLocations: [{ fullyQualifiedName: '/services/sessions/replicas', kind: 'value' }],
+    });
+    expect(result.properties).toEqual({ jsonPointer: '/services/sessions/replicas' });
+    expect(run.results).toHaveLength(26);
+  });
+});
