@@ -13,7 +13,7 @@ import { manifestStream, outputFiles } from '../dist/write/files.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 
-/** A system of `count` services in call chains of ten, a third critical, every tenth with two versions, an event per ten. */
+/** A lint-clean system of `count` services: call chains of ten (retries at the head only), a third critical, every tenth with two versions, an event per ten. */
 function syntheticSpec(count) {
   const names = Array.from({ length: count }, (_, i) => `svc-${String(i).padStart(5, '0')}`);
   const events = {};
@@ -30,7 +30,7 @@ function syntheticSpec(count) {
           resources: { cpu: '250m', memory: '256Mi' },
           probes: { readiness: '/ready', liveness: '/live' },
           timeout: `${20 - (i % 10)}s`,
-          retries: { attempts: 1, perTryTimeout: '500ms', on: ['5xx'] },
+          retries: i % 10 === 0 ? { attempts: 1, on: ['5xx', 'connect-failure'] } : { attempts: 0 },
           circuitBreaker: { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
           ...(i % 10 === 0 && { versions: { v1: { weight: 90 }, v2: { weight: 10 } } }),
           calls: i % 10 === 9 ? [] : [names[i + 1]],

@@ -1,19 +1,39 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { pointerSegments } from '../diagnostics/diagnostic.js';
 import { loadError, type LoadedSpec, type Position } from './source.js';
 
-/** Parses YAML or JSON text (JSON is YAML 1.2) keeping node ranges for located diagnostics. */
+/** Anchors make aliases, which a fast parser would expand without the `yaml` library's alias-count guard. */
+const anchor = /(?:^|[\s[{,:-])&[^\s&*]/m;
+
+/**
+ * Parses YAML or JSON text (JSON is YAML 1.2). The data comes from the fast parsers (JSON.parse, js-yaml's
+ * YAML 1.2 core schema); the `yaml` library's document, with the node ranges that locate a JSON Pointer, is
+ * built only when something asks for a location or the fast parse failed (its error messages are better).
+ */
 export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'): LoadedSpec {
+  let parsed: { data: unknown } | undefined;
+  if (format === 'json' || !anchor.test(text)) {
+    try {
+      parsed = { data: format === 'json' ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA }) };
+    } catch {
+      // reported below, from the `yaml` library's parse
+    }
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    const position = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
-    const message = problem.message.split('\n')[0] ?? problem.message;
-    throw loadError(file, `cannot parse ${format === 'json' ? 'JSON' : 'YAML'}: ${message}`, {
-      line: position.line,
-      column: position.col,
-    });
+  let doc: Document.Parsed | undefined;
+  const document = (): Document.Parsed => (doc ??= parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }));
+  if (!parsed) {
+    const problem = document().errors[0];
+    if (problem) {
+      const position = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+      const message = problem.message.split('\n')[0] ?? problem.message;
+      throw loadError(file, `cannot parse ${format === 'json' ? 'JSON' : 'YAML'}: ${message}`, {
+        line: position.line,
+        column: position.col,
+      });
+    }
+    parsed = { data: document().toJS({ maxAliasCount: 1000 }) };
   }
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -22,9 +42,9 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
   return {
     file,
     format,
-    data: doc.toJS({ maxAliasCount: 1000 }),
+    data: parsed.data,
     locate(path) {
-      let node: unknown = doc.contents;
+      let node: unknown = document().contents;
       let position = rangeStart(node, at);
       for (const segment of pointerSegments(path)) {
         if (isMap(node)) {
