@@ -7,7 +7,7 @@ const verifyKafkaTopic = await kafkaVerifiers[0]!.load();
 const topics = (documents: RenderedDocument[]) => documents.filter((d) => d.value.kind === 'KafkaTopic');
 const topicNames = (documents: RenderedDocument[]) => topics(documents).map((d) => (d.value.spec as { topicName: string }).topicName);
 const retryPlan = (documents: RenderedDocument[], service: string) => {
-  const configMap = documents.find((d) => d.file === `${service}/retry-plan.yaml`)!;
+  const configMap = documents.find((d) => d.file === `services/${service}/retry-plan.yaml`)!;
   return JSON.parse((configMap.value.data as Record<string, string>)['retry-plan.json']!) as {
     service: string;
     subscriptions: Array<Record<string, unknown> & { retries: Array<{ attempt: number; topic: string; delayMs: number }> }>;
@@ -87,9 +87,9 @@ describe('kafka target', () => {
   it('writes a retry plan per subscribing service: attempt, topic and delay', async () => {
     const documents = render(await resolveSpec(shopExample), 'kafka');
     expect(documents.filter((d) => d.value.kind === 'ConfigMap').map((d) => d.file)).toEqual([
-      'inventory/retry-plan.yaml',
-      'notifications/retry-plan.yaml',
-      'shipping/retry-plan.yaml',
+      'services/inventory/retry-plan.yaml',
+      'services/notifications/retry-plan.yaml',
+      'services/shipping/retry-plan.yaml',
     ]);
     expect(retryPlan(documents, 'inventory')).toEqual({
       service: 'inventory',

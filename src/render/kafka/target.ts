@@ -38,7 +38,7 @@ export const kafkaTarget: Target = {
     for (const service of system.services) {
       const plans = subscriptions.filter((plan) => plan.service === service);
       if (plans.length === 0) continue;
-      emit(`${service.name}/retry-plan.yaml`, 'retry-plan-configmap.yaml.hbs', {
+      emit(`services/${service.name}/retry-plan.yaml`, 'retry-plan-configmap.yaml.hbs', {
         name: `${service.name}-retry-plan`,
         namespace: system.namespace,
         service: service.name,
