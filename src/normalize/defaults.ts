@@ -8,6 +8,8 @@ export const DEFAULTS = {
   namespace: '<metadata.name>',
   brokerKind: 'kafka',
   brokerCluster: '<metadata.name>',
+  /** The only KafkaTopic version Strimzi 1.x serves (since 0.49); v1beta2 is for older operators. */
+  topicApiVersion: 'kafka.strimzi.io/v1',
   tier: 'standard' as Tier,
   port: 8080,
   protocol: 'http',

@@ -133,7 +133,13 @@ export interface NormalizedSystem {
   name: string;
   namespace: string;
   zones: string[];
-  broker: { kind: 'kafka' | 'nats'; cluster: string; brokers?: number };
+  broker: {
+    kind: 'kafka' | 'nats';
+    cluster: string;
+    brokers?: number;
+    /** apiVersion of the emitted Strimzi KafkaTopics. */
+    topicApiVersion: 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';
+  };
   /** Sorted by name. */
   services: NormalizedService[];
   /** Sorted by name. */

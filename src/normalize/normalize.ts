@@ -49,6 +49,7 @@ export function normalize(spec: System): NormalizedSystem {
       kind: spec.broker?.kind ?? DEFAULTS.brokerKind,
       cluster: spec.broker?.cluster ?? name,
       ...(spec.broker?.brokers !== undefined && { brokers: spec.broker.brokers }),
+      topicApiVersion: spec.broker?.topicApiVersion ?? DEFAULTS.topicApiVersion,
     },
     services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),
     events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event)),

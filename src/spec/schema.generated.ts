@@ -125,6 +125,10 @@ export interface System {
      * Number of broker nodes.
      */
     brokers?: number;
+    /**
+     * apiVersion of the emitted Strimzi KafkaTopics: v1 (Strimzi 0.49 and later, the only one 1.x serves; the default) or v1beta2 for older operators.
+     */
+    topicApiVersion?: 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';
   };
   defaults?: Profile;
   profiles?: {

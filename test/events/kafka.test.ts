@@ -30,6 +30,15 @@ function miniSpec(events: string, subscribes: string): string {
 }
 
 describe('kafka target', () => {
+  it('emits kafka.strimzi.io/v1 KafkaTopics, or v1beta2 for older operators when broker.topicApiVersion says so', async () => {
+    const versions = async (broker: string) => {
+      const file = writeSpec('versions.yaml', `apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: v }\n${broker}services: { web: { image: "web:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`);
+      return [...new Set(topics(render(await resolveSpec(file), 'kafka')).map((d) => d.value.apiVersion))];
+    };
+    expect(await versions('')).toEqual(['kafka.strimzi.io/v1']);
+    expect(await versions('broker: { topicApiVersion: kafka.strimzi.io/v1beta2 }\n')).toEqual(['kafka.strimzi.io/v1beta2']);
+  });
+
   it('is the default broker target when the system has events', async () => {
     expect(target('kafka').byDefault(await resolveSpec(shopExample))).toBe(true);
     expect(target('kafka').byDefault(await resolveSpec(shopWithNats()))).toBe(false);
@@ -191,7 +200,7 @@ describe('Strimzi KafkaTopic schema check', () => {
     expect(verifyKafkaTopic(valid)).toEqual([]);
   });
 
-  it('rejects unknown fields, out-of-range numbers, bad names, the old API version and a missing cluster label', () => {
+  it('rejects unknown fields, out-of-range numbers, bad names, an unknown API version and a missing cluster label', () => {
     expect(problems(['spec', 'replicaz'], 3)).toEqual(['/spec/replicaz']);
     expect(problems(['extra'], true)).toEqual(['/extra']);
     expect(problems(['spec', 'partitions'], 0)).toEqual(['/spec/partitions']);
@@ -199,7 +208,8 @@ describe('Strimzi KafkaTopic schema check', () => {
     expect(problems(['spec', 'topicName'], 'orders/v2')).toEqual(['/spec/topicName']);
     expect(problems(['spec', 'topicName'], '..')).toEqual(['/spec/topicName']);
     expect(problems(['metadata', 'name'], 'Orders.v2')).toEqual(['/metadata/name']);
-    expect(problems(['apiVersion'], 'kafka.strimzi.io/v1beta2')).toEqual(['/apiVersion']);
+    expect(problems(['apiVersion'], 'kafka.strimzi.io/v1beta1')).toEqual(['/apiVersion']);
+    expect(problems(['apiVersion'], 'kafka.strimzi.io/v1beta2')).toEqual([]);
     expect(problems(['metadata', 'labels'], {})).toEqual(['/metadata/labels']);
     expect(problems(['spec', 'config'], 'retention.ms=1')).toEqual(['/spec/config']);
   });

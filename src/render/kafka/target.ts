@@ -1,3 +1,4 @@
+import { renderManifests } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { checkTopics } from './check.js';
 import { topicResourceName } from './names.js';
@@ -14,13 +15,13 @@ export const kafkaTarget: Target = {
     const { system } = resolved;
     const subscriptions = planSubscriptions(resolved);
     const documents: RenderedDocument[] = [];
-    const emit = (file: string, template: string, context: object) => {
-      for (const value of engine.render(template, context)) documents.push({ target: 'kafka', kind: 'manifest', file, template, value });
-    };
+    const emit = (file: string, template: string, context: object) =>
+      documents.push(...renderManifests(engine, { target: 'kafka', file, template }, context));
 
     for (const topic of planTopics(resolved, subscriptions)) {
       const { event } = topic;
       emit('kafka/topics.yaml', 'kafkatopic.yaml.hbs', {
+        apiVersion: system.broker.topicApiVersion,
         resourceName: topicResourceName(topic.name),
         namespace: system.namespace,
         cluster: system.broker.cluster,

@@ -7,6 +7,10 @@ ruleTester('ordered-retry', {
   valid: [
     { name: 'ordered without retry topics', spec: { services: { a: { image, subscribes: { e: { ordered: true } } } }, events: { e: {} } } },
     { name: 'retry topics without ordering', spec: { services: { a: { image, subscribes: { e: { retry, deadLetter: true } } } }, events: { e: {} } } },
+    {
+      name: 'ordered with retry on NATS (one message in flight, redelivered in place)',
+      spec: { broker: { kind: 'nats' }, services: { a: { image, subscribes: { e: { retry, deadLetter: true, ordered: true } } } }, events: { e: {} } },
+    },
   ],
   invalid: [
     {
