@@ -58,7 +58,6 @@ export default defineSystem({
       protocol: 'tcp',
       replicas: 3,
       probes: { readiness: '/ready' },
-      retries: { attempts: 0 },
     },
     catalog: {
       image: 'ghcr.io/acme/shop-catalog:4.0.1',

@@ -10,7 +10,7 @@ import { targets as registry } from '../render/targets.js';
 import { verify } from '../verify/verify.js';
 import { drift } from '../write/drift.js';
 import { manifestStream, outputFiles } from '../write/files.js';
-import { writeOutDir } from '../write/out-dir.js';
+import { writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
 import { colorsFor, formatJson, formatText } from './report.js';
@@ -34,12 +34,12 @@ export interface BuildResult {
   documents?: RenderedDocument[];
 }
 
-/** Resolves --target names against the registry; an unknown name is a usage error listing the valid ones. */
+/** Resolves --target names against the registry; no name, or an unknown one, is a usage error listing the valid ones. */
 export function selectTargetNames(names: readonly string[]): Target[] {
+  const valid = `valid targets: ${registry.map((t) => t.name).join(', ')}`;
+  if (names.length === 0) throw new UsageError(`--target names no target; ${valid}`);
   const unknown = names.filter((name) => !registry.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown target ${unknown.map((n) => JSON.stringify(n)).join(', ')}; valid targets: ${registry.map((t) => t.name).join(', ')}`);
-  }
+  if (unknown.length > 0) throw new UsageError(`unknown target ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ${valid}`);
   return registry.filter((t) => names.includes(t.name));
 }
 
@@ -122,19 +122,21 @@ async function run(file: string, options: CliOptions): Promise<number> {
   const files = outputFiles(documents);
   if (options.check) {
     const found = drift(options.out, files);
-    const summary = found.length === 0 ? `${options.out} is up to date (${count(files.length, 'files')})` : `${options.out} differs from the build: run hamesh build --out ${options.out}`;
-    report([...result.diagnostics, ...found], options.format, reportStream, summary);
-    return found.length > 0 ? EXIT.findings : EXIT.ok;
+    const drifted = hasErrors(found);
+    const summary = drifted ? `${options.out} differs from the build: run hamesh build --out ${options.out}` : `${options.out} is up to date (${count(files.length, 'files')})`;
+    report([...result.diagnostics, ...found].sort(compareDiagnostics), options.format, reportStream, summary);
+    return drifted ? EXIT.findings : EXIT.ok;
   }
-  let changes;
+  let written;
   try {
-    changes = writeOutDir(options.out, files).changes;
+    written = writeOutDir(options.out, files);
   } catch (error) {
-    throw new UsageError(`cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof WriteError) throw new UsageError(error.message);
+    throw error;
   }
-  const tally = (kind: string) => changes.filter((c) => c.change === kind).length;
+  const tally = (kind: string) => written.changes.filter((c) => c.change === kind).length;
   const summary = `wrote ${options.out}: ${count(files.length, 'files')} (${tally('added')} added, ${tally('modified')} modified, ${tally('removed')} stale removed)`;
-  report(result.diagnostics, options.format, reportStream, summary);
+  report([...result.diagnostics, ...written.warnings].sort(compareDiagnostics), options.format, reportStream, summary);
   return EXIT.ok;
 }
 

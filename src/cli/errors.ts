@@ -1,8 +1,14 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LoadError } from '../load/source.js';
 import { location } from './report.js';
 
 /** Exit codes: 0 clean, 1 findings, 2 unusable input or usage error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** An unusable input as one line on stderr: `file:line:col: error: message`. */
+export function writeLoadError(d: Diagnostic): void {
+  process.stderr.write(`${location(d)}: error: ${d.message}\n`);
+}
 
 /** A usage or input problem the user must fix; printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -20,8 +26,7 @@ export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<
     } catch (error) {
       process.exitCode = EXIT.usage;
       if (error instanceof LoadError) {
-        const d = error.diagnostic;
-        process.stderr.write(`${location(d)}: error: ${d.message}\n`);
+        writeLoadError(error.diagnostic);
       } else if (error instanceof UsageError) {
         process.stderr.write(`hamesh: ${error.message}\n`);
       } else {

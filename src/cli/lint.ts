@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedPolicy } from '../load/policy.js';
 import { check, lintChecked } from '../pipeline.js';
+import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
 import { colorsFor, formatJson, formatText } from './report.js';
@@ -36,13 +37,17 @@ export function lintCommand(): Command {
       runCommand(async (files: string[], flags: LintFlags) => {
         const { policy, diagnostics } = readPolicyFlag(flags.policy);
         // An invalid organisation policy would lint every spec against the wrong rules: report it alone.
-        if (!hasErrors(diagnostics)) for (const file of files) diagnostics.push(...(await lintFile(file, policy)));
+        const { diagnostics: found, unusable } = hasErrors(diagnostics)
+          ? { diagnostics: [], unusable: [] }
+          : await forEachFile(files, (file) => lintFile(file, policy));
+        diagnostics.push(...reportUnusable(unusable, flags.format), ...found);
 
         if (flags.format === 'json') process.stdout.write(`${formatJson(diagnostics)}\n`);
         else if (flags.format === 'sarif') process.stdout.write(`${formatSarif(diagnostics, process.cwd())}\n`);
         else if (diagnostics.length > 0) process.stdout.write(`${formatText(diagnostics, colorsFor(process.stdout))}\n`);
-        else process.stdout.write(`${files.length === 1 ? files[0] : `${files.length} files`}: no problems\n`);
+        else if (unusable.length === 0) process.stdout.write(`${files.length === 1 ? files[0] : `${files.length} files`}: no problems\n`);
 
+        if (unusable.length > 0) return EXIT.usage;
         if (hasErrors(diagnostics)) return EXIT.findings;
         const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
         if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {

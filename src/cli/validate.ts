@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import { check } from '../pipeline.js';
+import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
 import { colorsFor, formatJson, formatText } from './report.js';
 
@@ -11,12 +12,12 @@ export function validateCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       runCommand(async (files: string[], options: { format: 'text' | 'json' }) => {
-        const diagnostics: Diagnostic[] = [];
-        for (const file of files) diagnostics.push(...(await check(file)).diagnostics);
+        const { diagnostics: found, unusable } = await forEachFile(files, async (file) => (await check(file)).diagnostics);
+        const diagnostics = [...reportUnusable(unusable, options.format), ...found];
         if (options.format === 'json') process.stdout.write(`${formatJson(diagnostics)}\n`);
         else if (diagnostics.length > 0) process.stdout.write(`${formatText(diagnostics, colorsFor(process.stdout))}\n`);
-        else process.stdout.write(`${files.length === 1 ? files[0] : `${files.length} files`}: valid\n`);
-        return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
+        else if (unusable.length === 0) process.stdout.write(`${files.length === 1 ? files[0] : `${files.length} files`}: valid\n`);
+        return unusable.length > 0 ? EXIT.usage : hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
       }),
     );
 }

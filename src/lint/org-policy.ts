@@ -19,21 +19,28 @@ function mergeTier(org: TierPolicy = {}, spec: TierPolicy = {}): TierPolicy {
   return merged;
 }
 
+/**
+ * One rule's setting under an organisation policy. The floor is the organisation's setting, or, when it does
+ * not mention the rule, the rule's default severity and options. A spec severity above the floor wins; one
+ * at or below it is dropped, so the floor holds (including a rule's own per-finding errors, e.g. a tier's
+ * requireCircuitBreaker). Each spec option is clamped to its floor in the option's `stricter` direction.
+ */
 function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | undefined): RuleEntry | undefined {
-  if (org === undefined || spec === undefined) return spec ?? org;
-  const o = splitRuleEntry(org);
+  const meta = findRule(id);
+  if (spec === undefined || (org === undefined && meta === undefined)) return spec ?? org; // unknown ids: policy-config
+  const o = org === undefined ? undefined : splitRuleEntry(org);
   const s = splitRuleEntry(spec);
-  const severity = rank[s.severity] >= rank[o.severity] ? s.severity : o.severity;
-  const options = { ...o.options };
+  const floor = o?.severity ?? meta!.severity;
+  const severity = rank[s.severity] > rank[floor] ? s.severity : o?.severity;
+  const options = { ...o?.options };
   for (const [name, value] of Object.entries(s.options)) {
-    const option = findRule(id)?.options?.[name];
-    const floor = options[name];
+    const option = meta?.options?.[name];
+    const bound = options[name] ?? option?.default;
     options[name] =
-      option && typeof value === 'number' && typeof floor === 'number'
-        ? (option.stricter === 'lower' ? Math.min : Math.max)(value, floor)
-        : value;
+      option && typeof value === 'number' && typeof bound === 'number' ? (option.stricter === 'lower' ? Math.min : Math.max)(value, bound) : value;
   }
-  return Object.keys(options).length > 0 ? ({ severity, ...options } as RuleEntry) : severity;
+  if (Object.keys(options).length > 0) return { severity: severity ?? floor, ...options } as RuleEntry;
+  return severity;
 }
 
 /**
@@ -41,7 +48,10 @@ function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | und
  * organisation sets the floor; the spec may tighten it, never loosen it:
  * - tiers: a number the organisation sets is a minimum (the larger wins); a requirement it turns on stays
  *   on; what it leaves out, the spec sets freely over the built-in defaults;
- * - rules: the stricter severity wins (off < warning < error), and each option its stricter value;
+ * - rules: the spec may only make a rule stricter than the organisation's setting or, for a rule the
+ *   organisation does not mention, than the rule's defaults: a weaker or equal severity (off < warning < error)
+ *   is ignored and each option takes the stricter value. An organisation that turns a rule off or down frees
+ *   the spec above that;
  * - suppress: both lists apply, the spec's first — a team may still suppress a finding, but only with a
  *   reason (and an expiry) that review and `expired-suppression` keep honest;
  * - model.replicaAvailability: the lower, more pessimistic, estimate.
@@ -53,7 +63,10 @@ export function mergePolicies(org: Policy, spec: Policy = {}): Policy {
     'best-effort': mergeTier(org.tiers?.['best-effort'], spec.tiers?.['best-effort']),
   };
   const ids = [...new Set([...Object.keys(org.rules ?? {}), ...Object.keys(spec.rules ?? {})])].sort();
-  const rules = Object.fromEntries(ids.map((id) => [id, mergeRule(id, org.rules?.[id], spec.rules?.[id])!]));
+  const rules = Object.fromEntries(ids.flatMap((id) => {
+    const entry = mergeRule(id, org.rules?.[id], spec.rules?.[id]);
+    return entry === undefined ? [] : [[id, entry]];
+  }));
   const availability = [org.model?.replicaAvailability, spec.model?.replicaAvailability].filter((p) => p !== undefined);
   return {
     tiers,

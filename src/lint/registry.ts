@@ -1,5 +1,6 @@
 import { policyRules } from './policy-rules.js';
 import type { Rule, RuleMeta } from './rule.js';
+import { rule as autoscaleCpuRequest } from './rules/autoscale-cpu-request.js';
 import { rule as availabilityTarget } from './rules/availability-target.js';
 import { rule as brokerRedundancy } from './rules/broker-redundancy.js';
 import { rule as callCycle } from './rules/call-cycle.js';
@@ -21,6 +22,7 @@ import { rule as zoneSpread } from './rules/zone-spread.js';
 
 /** Every lint rule, sorted by id. A new rule is one file under rules/, one line here and one test. */
 export const rules: readonly Rule[] = [
+  autoscaleCpuRequest,
   availabilityTarget,
   brokerRedundancy,
   callCycle,

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
+import type TypeScript from 'typescript';
 import { createTsLocator } from './locate-ts.js';
-import { loadError, type LoadedSpec, type Position } from './source.js';
+import { loadError, type LoadedSpec, type LoadError } from './source.js';
 
 /** Our own entry point, so `import { defineSystem } from 'hamesh'` works in specs outside this package. */
 function hameshEntry(): string {
@@ -24,26 +26,53 @@ export async function loadModule(file: string, absolutePath: string): Promise<Lo
   let exported: unknown;
   try {
     const module = (await jiti.import(absolutePath)) as { default?: unknown };
-    exported = module.default;
+    // `export default` of a promise (e.g. a spec assembled from async reads) is awaited.
+    exported = await module.default;
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw loadError(file, `the spec module threw while loading: ${message}`, throwSite(error, absolutePath));
+    throw syntaxError(file, text) ?? loadError(file, `the spec module threw while loading: ${firstLine(error)}`, throwSite(error, absolutePath));
   }
   if (exported === undefined) {
     throw loadError(file, 'the spec module has no default export: end it with `export default defineSystem({...})`');
   }
-  return { file, format: 'module', data: toPlainData(exported), locate: createTsLocator(file, text) };
+  if (!isPlainObject(exported)) {
+    const kind = exported === null ? 'null' : Array.isArray(exported) ? 'an array' : `a ${typeof exported}`;
+    throw loadError(file, `the default export must be the spec object (\`export default defineSystem({...})\`), but it is ${kind}`);
+  }
+  return { file, format: 'module', data: toPlainData(file, exported), locate: createTsLocator(file, text) };
 }
 
-/** The spec file's line and column from a thrown error's stack, when it shows one. */
-function throwSite(error: unknown, absolutePath: string): Position | undefined {
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/**
+ * The first syntax error of a module that failed to load, located exactly by the TypeScript parser (the
+ * positions in jiti's errors are those of its transformed code). Loaded only on this failure path.
+ */
+function syntaxError(file: string, text: string): LoadError | undefined {
+  const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+  const { diagnostics } = ts.transpileModule(text, { fileName: file, reportDiagnostics: true, compilerOptions: { allowJs: true } });
+  const first = diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error && d.file && d.start !== undefined);
+  if (!first) return undefined;
+  const { line, character } = first.file!.getLineAndCharacterOfPosition(first.start!);
+  const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+  return loadError(file, `cannot parse the spec module: ${message}`, { line: line + 1, column: character + 1 });
+}
+
+/** The spec file's line from a thrown error's stack, when it shows one (jiti keeps lines, not columns). */
+function throwSite(error: unknown, absolutePath: string): { line: number } | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const escaped = absolutePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+  const match = new RegExp(`${escaped}:(\\d+):\\d+`).exec(stack);
+  return match ? { line: Number(match[1]) } : undefined;
 }
 
 /** A module may export class instances, functions or undefined fields; the spec is plain JSON data. */
-function toPlainData(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)));
+function toPlainData(file: string, value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)));
+  } catch (error) {
+    throw loadError(file, `the spec cannot be read as plain data: ${firstLine(error)}`);
+  }
 }

@@ -22,7 +22,7 @@ export class LoadError extends Error {
   }
 }
 
-export function loadError(file: string, message: string, position?: Position): LoadError {
+export function loadError(file: string, message: string, position?: Partial<Position>): LoadError {
   return new LoadError({ rule: 'load', severity: 'error', message, path: '', file, ...position });
 }
 

@@ -19,7 +19,23 @@ export const DEFAULTS = {
   spread: 'zone',
   /** Applied only when replicas > 1. */
   disruption: { maxUnavailable: 1 },
+  /**
+   * Istio's own outlierDetection defaults, which the compiler writes next to a locality `failover` when the
+   * service has no `circuitBreaker` (Istio ignores failover without outlier detection).
+   */
+  istioOutlierDetection: { consecutiveErrors: 5, intervalMs: 10_000, baseEjectionTimeMs: 30_000, maxEjectionPercent: 10 },
+  /** JetStream settings written explicitly where the spec has no field, so applied config is never implicit. */
+  jetstream: {
+    /** The server's default ack wait; used when a subscription has no retry backoff. */
+    ackWaitMs: 30_000,
+    /** The server's default duplicate window (capped at the stream's max_age, as the server requires). */
+    duplicateWindowMs: 120_000,
+    /** The server's default number of unacknowledged messages in flight; `ordered` subscriptions get 1. */
+    maxAckPending: 1000,
+  },
   ingressGateway: 'istio-system/ingressgateway',
+  /** The service account of Istio's default ingress gateway install (istioctl's default profile). */
+  ingressGatewayServiceAccount: 'istio-system/istio-ingressgateway-service-account',
   callCritical: true,
   event: { partitions: 3, replication: 3, minInSync: 2, retention: '7d', compacted: false },
   subscription: { deadLetter: false, ordered: false, jitter: false },

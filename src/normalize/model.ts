@@ -96,7 +96,8 @@ export interface NormalizedService {
   versions: NormalizedVersion[];
   capacity?: { peakRps: number; rpsPerReplica: number };
   slo?: { availability: number };
-  ingress?: { hosts: string[]; gateway: string };
+  /** `gatewayServiceAccount` is `namespace/name`. */
+  ingress?: { hosts: string[]; gateway: string; gatewayServiceAccount: string };
   calls: NormalizedCall[];
   publishes: string[];
   /** Sorted by event name. */

@@ -125,7 +125,11 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     ...(service.capacity && { capacity: { ...service.capacity } }),
     ...(service.slo && { slo: { ...service.slo } }),
     ...(service.ingress && {
-      ingress: { hosts: [...service.ingress.hosts], gateway: service.ingress.gateway ?? DEFAULTS.ingressGateway },
+      ingress: {
+        hosts: [...service.ingress.hosts],
+        gateway: service.ingress.gateway ?? DEFAULTS.ingressGateway,
+        gatewayServiceAccount: service.ingress.gatewayServiceAccount ?? DEFAULTS.ingressGatewayServiceAccount,
+      },
     }),
     calls: (service.calls ?? []).map((call: Call, index) => ({
       service: typeof call === 'string' ? call : call.service,

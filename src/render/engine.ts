@@ -31,7 +31,14 @@ export class TemplateEngine {
 
   /** `overrideDir` (from --templates) wins over the built-in templates, file by file. */
   constructor(private readonly overrideDir?: string) {
-    this.handlebars.registerHelper('json', (value: unknown) => new Handlebars.SafeString(JSON.stringify(value ?? null)));
+    this.handlebars.registerHelper('json', (...args: unknown[]) => {
+      const options = args.pop() as Handlebars.HelperOptions & { loc?: { start: { line: number } } };
+      // A misspelled variable is undefined: fail rather than render `null`.
+      if (args.length !== 1 || args[0] === undefined) {
+        throw Object.assign(new Error('{{json}} got no value: is the variable name misspelled?'), { lineNumber: options.loc?.start.line });
+      }
+      return new Handlebars.SafeString(JSON.stringify(args[0]));
+    });
   }
 
   /** Renders `name` (e.g. `deployment.yaml.hbs`) and parses the YAML documents it produced. */
@@ -78,7 +85,7 @@ export class TemplateEngine {
         this.handlebars.precompile(source, { noEscape: true, strict: true });
         entry = { file, render };
       } catch (error) {
-        throw new TemplateError(file, lineOf(error), error instanceof Error ? error.message.split('\n')[0]! : String(error));
+        throw new TemplateError(file, lineOf(error), parseMessage(error));
       }
       this.compiled.set(name, entry);
     }
@@ -93,6 +100,15 @@ export function renderManifests(
   context: object,
 ): RenderedDocument[] {
   return engine.render(where.template, context).map((value) => ({ ...where, kind: 'manifest', value }));
+}
+
+/**
+ * Handlebars' whole message: "Parse error on line N:", then the source snippet, a caret line and what it expected.
+ * The continuation lines are indented, so the snippet and its caret stay aligned under the CLI's first line.
+ */
+function parseMessage(error: unknown): string {
+  const [first, ...rest] = (error instanceof Error ? error.message : String(error)).split('\n');
+  return [first, ...rest.map((line) => `    ${line}`)].join('\n');
 }
 
 /** Handlebars reports "Parse error on line N" or carries lineNumber on the error. */

@@ -1,6 +1,8 @@
 /* Generated from schemas/system.schema.json by `npm run gen:types`. Do not edit. */
 
 /**
+ * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+ *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "dnsLabel".
  */
@@ -46,6 +48,9 @@ export type LoadBalancer =
   | ('round-robin' | 'least-request' | 'random')
   | {
       consistentHash: {
+        /**
+         * An HTTP header name such as "x-session-id".
+         */
         header?: string;
         cookie?: string;
         sourceIp?: true;
@@ -91,6 +96,8 @@ export type Call =
       critical?: boolean;
     };
 /**
+ * An event name: lowercase letters, digits, "." and "-", starting and ending with a letter or digit.
+ *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "eventName".
  */
@@ -202,6 +209,8 @@ export interface Retries {
   perTryTimeout?: Duration;
   /**
    * @minItems 1
+   *
+   * Items: An Envoy retryOn value (5xx, gateway-error, reset, connect-failure, refused-stream, retriable-4xx, cancelled, deadline-exceeded, internal, resource-exhausted, unavailable, …) or an HTTP status code.
    */
   on?: [string, ...string[]];
 }
@@ -222,6 +231,9 @@ export interface CircuitBreaker {
  * via the `definition` "service".
  */
 export interface Service {
+  /**
+   * A container image reference without spaces, such as "ghcr.io/acme/orders:1.2.0".
+   */
   image: string;
   tier?: Tier;
   profile?: DnsLabel;
@@ -241,6 +253,9 @@ export interface Service {
   versions?: {
     [k: string]: {
       weight: number;
+      /**
+       * A container image reference without spaces, such as "ghcr.io/acme/orders:1.3.0-rc.1".
+       */
       image?: string;
     };
   };
@@ -257,12 +272,18 @@ export interface Service {
   ingress?: {
     /**
      * @minItems 1
+     *
+     * Items: A DNS host name such as "shop.example.com" or "*.example.com".
      */
     hosts: [string, ...string[]];
     /**
-     * Istio Gateway as name or namespace/name; defaults to istio-system/ingressgateway.
+     * An Istio Gateway as "name" or "namespace/name" (default: istio-system/ingressgateway).
      */
     gateway?: string;
+    /**
+     * The ingress gateway workload's service account as "namespace/name", whose mTLS identity the service admits (default: istio-system/istio-ingressgateway-service-account, Istio's default ingress gateway install).
+     */
+    gatewayServiceAccount?: string;
   };
   calls?: Call[];
   publishes?: EventName[];
@@ -276,7 +297,7 @@ export interface Service {
  */
 export interface Subscription {
   /**
-   * Consumer group; defaults to the subscribing service's name.
+   * A consumer group name of lowercase letters, digits, "." and "-" (default: the subscribing service's name).
    */
   group?: string;
   retry?: {
@@ -333,9 +354,12 @@ export interface Policy {
         };
   };
   suppress?: {
+    /**
+     * A rule id (lowercase letters, digits and "-"), as `hamesh rules` lists them.
+     */
     rule: string;
     /**
-     * JSON Pointer of the finding; a prefix matches everything below it.
+     * A JSON Pointer such as "/services/orders" (a prefix matches everything below it).
      */
     path: string;
     reason: string;

@@ -34,19 +34,14 @@ export function validateSchema(data: unknown, ref = ''): Diagnostic[] {
 
 type Schema = Record<string, unknown>;
 
-/** Known patterns, described for people rather than as regular expressions. */
-const patternNames: Record<string, string> = {
-  dnsLabel: 'a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)',
-  eventName: 'an event name (lowercase letters, digits, "." and "-", starting and ending with a letter or digit)',
-  Duration: 'a duration such as 250ms, 2s, 1m30s or 7d',
-};
+/** A schema's own description, as the tail of "must be …": `An HTTP path.` → `an HTTP path`. */
+const asPhrase = (description: unknown) =>
+  typeof description === 'string' ? description.replace(/\.$/, '').replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase()) : undefined;
 
 function describePattern(schema: Schema, pattern: string): string {
   const defs = systemSchema.$defs as Record<string, Schema>;
-  for (const [name, def] of Object.entries(defs)) {
-    if (def.pattern === pattern) return patternNames[name] ?? patternNames[String(def.title)] ?? `a string matching ${pattern}`;
-  }
-  return typeof schema.description === 'string' ? schema.description.replace(/\.$/, '') : `a string matching ${pattern}`;
+  const def = Object.values(defs).find((candidate) => candidate.pattern === pattern);
+  return asPhrase(schema.description) ?? asPhrase(def?.description) ?? `a string matching ${pattern}`;
 }
 
 const article = (type: string) => (type === 'integer' || type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`);

@@ -1,6 +1,7 @@
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import { didYouMean } from '../util/suggest.js';
+import { validatePayloadSchema } from './payload-schema.js';
 
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -19,6 +20,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
   const eventNames = Object.keys(events);
   const out: Diagnostic[] = [];
   const report = (rule: string, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  const warn = (rule: string, path: string, message: string) => out.push({ rule, severity: 'warning', message, path });
   const unknown = (path: string, kind: string, name: string, known: string[]) =>
     report(
       'unknown-reference',
@@ -50,32 +52,40 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     for (const [event] of entries(service.subscribes)) {
       if (!(event in events)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
     }
-    checkService(name, service, report);
+    checkService(name, service, report, warn);
+  }
+  for (const [name, event] of entries(events)) {
+    if (isRecord(event) && isRecord(event.schema)) out.push(...validatePayloadSchema(name, event.schema));
   }
   for (const [name, profile] of [['defaults', data.defaults], ...entries(profiles).map(([n, p]) => [`profiles/${n}`, p])] as Array<[string, unknown]>) {
-    if (isRecord(profile)) checkAutoscale(`/${name}`, profile.autoscale, report);
+    if (isRecord(profile)) checkHaFields(`/${name}`, profile, report);
   }
   return out;
 }
 
 type Report = (rule: string, path: string, message: string) => void;
 
-function checkService(name: string, service: Record_, report: Report): void {
+function checkService(name: string, service: Record_, report: Report, warn: Report): void {
   const path = pointer('services', name);
-  checkAutoscale(path, service.autoscale, report);
+  checkHaFields(path, service, report);
+  if (service.protocol === 'tcp') {
+    const hash = isRecord(service.loadBalancer) && isRecord(service.loadBalancer.consistentHash) ? service.loadBalancer.consistentHash : {};
+    const httpOnly = [
+      ['timeout', service.timeout],
+      ['retries', service.retries],
+      ['loadBalancer/consistentHash/header', hash.header],
+      ['loadBalancer/consistentHash/cookie', hash.cookie],
+    ] as const;
+    for (const [field, value] of httpOnly) {
+      if (value !== undefined) warn('http-only', `${path}/${field}`, 'has no effect on a tcp service: Istio applies it to HTTP and gRPC traffic only');
+    }
+  }
   if (isRecord(service.versions)) {
     const weights = Object.values(service.versions).map((v) => (isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN));
     const total = weights.reduce((a, b) => a + b, 0);
     if (weights.every(Number.isFinite) && total !== 100) {
       report('version-weights', `${path}/versions`, `version weights must add up to 100, but they add up to ${total}`);
     }
-  }
-  const retries = service.retries;
-  if (isRecord(retries) && typeof retries.perTryTimeout === 'string' && parseDuration(retries.perTryTimeout) === 0) {
-    report('invalid-value', `${path}/retries/perTryTimeout`, 'must be longer than 0s');
-  }
-  if (typeof service.timeout === 'string' && parseDuration(service.timeout) === 0) {
-    report('invalid-value', `${path}/timeout`, 'must be longer than 0s; leave it out to use no route timeout');
   }
   if (Array.isArray(service.calls)) {
     const seen = new Set<string>();
@@ -94,6 +104,27 @@ function checkService(name: string, service: Record_, report: Report): void {
     if (delay !== undefined && maxDelay !== undefined && maxDelay < delay) {
       report('invalid-value', pointer('services', name, 'subscribes', event, 'retry', 'maxDelay'), `must not be shorter than delay (${retry.delay})`);
     }
+  }
+}
+
+/** Istio durations are protobuf Durations: at most 315,576,000,000 seconds (10,000 years). */
+const maxIstioDurationMs = 315_576_000_000_000;
+
+/** Checks of the HA fields a service, a profile or `defaults` may set. */
+function checkHaFields(path: string, fields: Record_, report: Report): void {
+  checkAutoscale(path, fields.autoscale, report);
+  const durations: Array<[string, unknown]> = [
+    ['timeout', fields.timeout],
+    ['retries/perTryTimeout', isRecord(fields.retries) ? fields.retries.perTryTimeout : undefined],
+    ['circuitBreaker/interval', isRecord(fields.circuitBreaker) ? fields.circuitBreaker.interval : undefined],
+    ['circuitBreaker/baseEjectionTime', isRecord(fields.circuitBreaker) ? fields.circuitBreaker.baseEjectionTime : undefined],
+  ];
+  for (const [field, text] of durations) {
+    const ms = typeof text === 'string' ? parseDuration(text) : undefined;
+    if (ms === 0 && field !== 'circuitBreaker/baseEjectionTime') {
+      report('invalid-value', `${path}/${field}`, `must be longer than 0s${field === 'timeout' ? '; leave it out to use no route timeout' : ''}`);
+    }
+    if (ms !== undefined && ms > maxIstioDurationMs) report('invalid-value', `${path}/${field}`, 'must be at most 10000 years (Istio durations are protobuf Durations)');
   }
 }
 

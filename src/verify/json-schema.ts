@@ -1,12 +1,13 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { pointer } from '../diagnostics/diagnostic.js';
 import type { RenderedValue } from '../render/target.js';
 import type { Verifier, VerifyProblem } from './verifier.js';
 
 /** Names the unknown field itself, as the strict model verifier does. */
 function problem(e: ErrorObject): VerifyProblem {
   if (e.keyword === 'additionalProperties') {
-    const field = String((e.params as { additionalProperty: string }).additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1');
-    return { pointer: `${e.instancePath}/${field}`, message: 'is not a field of this object (unknown field)' };
+    const field = String((e.params as { additionalProperty: string }).additionalProperty);
+    return { pointer: e.instancePath + pointer(field), message: 'is not a field of this object (unknown field)' };
   }
   return { pointer: e.instancePath, message: e.message ?? 'is invalid' };
 }

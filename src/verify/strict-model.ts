@@ -1,3 +1,4 @@
+import { pointer as pointerOf } from '../diagnostics/diagnostic.js';
 import type { RenderedValue } from '../render/target.js';
 import type { Verifier, VerifyProblem } from './verifier.js';
 
@@ -12,8 +13,6 @@ interface Visit {
   read: Set<string>;
   enumerated: boolean;
 }
-
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * The upstream validators check types, enums and required fields but let unknown fields through (their
@@ -36,7 +35,7 @@ export function strictModelVerifier(model: ModelClass): Verifier {
           visit.read.add(key);
           if (child === null || typeof child !== 'object') return child;
           let proxy = children.get(key);
-          if (!proxy) children.set(key, (proxy = watch(child, `${pointer}/${escape(key)}`)));
+          if (!proxy) children.set(key, (proxy = watch(child, pointer + pointerOf(key))));
           return proxy;
         },
         ownKeys(target) {
@@ -56,7 +55,7 @@ export function strictModelVerifier(model: ModelClass): Verifier {
     for (const { object, pointer, read, enumerated } of visits) {
       if (Array.isArray(object) || enumerated || read.size === 0) continue;
       for (const key of Object.keys(object)) {
-        if (!read.has(key)) problems.push({ pointer: `${pointer}/${escape(key)}`, message: 'is not a field of this object (unknown field)' });
+        if (!read.has(key)) problems.push({ pointer: pointer + pointerOf(key), message: 'is not a field of this object (unknown field)' });
       }
     }
     return problems;

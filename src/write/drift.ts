@@ -15,11 +15,13 @@ function firstDifference(actual: string, expected: string): { line: number; actu
 
 /**
  * `--check`: how `dir` differs from what the build would write, as one `drift` error per file (edited,
- * missing, or a stale file hamesh wrote). Reads only; [] when `dir` is up to date.
+ * missing, or stale: listed by the last build and no longer produced), plus the index's ignored entries as
+ * warnings. Reads only; no errors when `dir` is up to date.
  */
 export function drift(dir: string, files: readonly OutputFile[]): Diagnostic[] {
   const expected = new Map(files.map((f) => [f.path, f.content]));
-  return plan(dir, files).changes.map(({ path, change }): Diagnostic => {
+  const { changes, warnings } = plan(dir, files);
+  const drifted = changes.map(({ path, change }): Diagnostic => {
     const file = join(dir, path);
     const base = { rule: 'drift', severity: 'error' as const, path: pointer(), file };
     if (change === 'added') return { ...base, message: 'is missing: the build writes this file' };
@@ -31,4 +33,5 @@ export function drift(dir: string, files: readonly OutputFile[]): Diagnostic[] {
       message: `differs from the build at line ${diff.line}: found ${JSON.stringify(diff.actual)}, the build writes ${JSON.stringify(diff.expected)}`,
     };
   });
+  return [...drifted, ...warnings];
 }

@@ -19,11 +19,14 @@ export function manifestStream(documents: readonly RenderedDocument[]): string {
     .join('');
 }
 
+/** A normalised relative path that stays inside the output folder: `/`-separated, no `.`, `..` or empty segments. */
+export function isPlainRelativePath(path: string): boolean {
+  if (path === '' || path.startsWith('/') || /[\\\0]/.test(path)) return false;
+  return path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
+
 function assertRelative(path: string): void {
-  const segments = path.split('/');
-  if (path === '' || path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
-    throw new Error(`a target asked to write outside the output folder: ${JSON.stringify(path)}`);
-  }
+  if (!isPlainRelativePath(path)) throw new Error(`a target asked to write outside the output folder: ${JSON.stringify(path)}`);
 }
 
 /**

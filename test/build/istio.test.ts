@@ -56,7 +56,10 @@ describe('Istio objects', () => {
     expect(find(docs, 'AuthorizationPolicy', 'api').spec.rules).toEqual([
       { from: [{ source: { principals: ['cluster.local/ns/prod/sa/admin', 'cluster.local/ns/prod/sa/web'] } }] },
     ]);
-    expect(find(docs, 'AuthorizationPolicy', 'web').spec.rules).toEqual([{ from: [{ source: { namespaces: ['istio-system'] } }] }]);
+    // The ingress gateway's identity, not its namespace (which would admit every workload there).
+    expect(find(docs, 'AuthorizationPolicy', 'web').spec.rules).toEqual([
+      { from: [{ source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'] } }] },
+    ]);
     expect(find(docs, 'AuthorizationPolicy', 'worker').spec).toEqual({ selector: { matchLabels: { app: 'worker' } }, action: 'ALLOW' });
     const vs = find(docs, 'VirtualService', 'web');
     expect(vs.spec.hosts).toEqual(['web', 'shop.example.com']);

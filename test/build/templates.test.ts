@@ -23,6 +23,21 @@ describe('--templates overrides', () => {
     writeFileSync(join(dir, 'service.yaml.hbs'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}\n');
     expect(() => new TemplateEngine(dir).render('service.yaml.hbs', {})).toThrow(TemplateError);
     expect(() => new TemplateEngine(dir).render('service.yaml.hbs', {})).toThrow(/service\.yaml\.hbs:4: /);
+    // The whole Handlebars message: the snippet, its caret and what was expected, still one error, exit 2.
+    const run = cli('build', specFile(spec, dir), '--target', 'kubernetes', '--templates', dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^hamesh: .*service\.yaml\.hbs:4: Parse error on line 4:\n {4}\.\.\. {2}name: \{\{json name\}\n {4}-+\^\n {4}Expecting 'CLOSE_RAW_BLOCK', 'CLOSE'.*, got 'INVALID'\n$/);
+  });
+
+  it('rejects {{json}} of a misspelled variable instead of rendering null, naming the file and line', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl', 'serviceaccount.yaml.hbs'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespce}}\n');
+    const run = cli('build', specFile(spec, dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`hamesh: ${join(dir, 'tpl', 'serviceaccount.yaml.hbs')}:5: {{json}} got no value: is the variable name misspelled?\n`);
+    expect(new TemplateEngine(join(dir, 'tpl')).render('serviceaccount.yaml.hbs', { name: 'a', namespce: null })[0]!.metadata).toEqual({ name: 'a', namespace: null });
   });
 
   it('rejects a template whose output is not YAML, naming the file, and the CLI exits 2 writing nothing', () => {

@@ -101,11 +101,12 @@ describe('nats target', () => {
       },
     ]);
     const huge = await resolveSpec(
-      spec('{ job.done: { compacted: true, retention: 200000d } }', '{ job.done: { retry: { attempts: 50, backoff: exponential, delay: 1d } } }'),
+      spec('{ job.done: { compacted: true, retention: 200000d, replication: 7 } }', '{ job.done: { retry: { attempts: 50, backoff: exponential, delay: 1d } } }'),
     );
     expect(target('nats').check!(huge).map((d) => [d.rule, d.severity, d.path])).toEqual([
       ['nats-duration', 'error', '/services/worker/subscribes/job.done/retry'],
       ['nats-duration', 'error', '/events/job.done/retention'],
+      ['stream-replicas', 'error', '/events/job.done/replication'],
       ['nats-compaction', 'warning', '/events/job.done/compacted'],
     ]);
   });

@@ -39,7 +39,7 @@ describe('hamesh validate (as a process)', () => {
   it.each([
     ['malformed YAML', 'bad.yaml', 'services: [\n', /^.*bad\.yaml:2:1: error: cannot parse YAML: /],
     ['malformed JSON', 'bad.json', '{"services": {,}}', /^.*bad\.json:1:15: error: cannot parse JSON: /],
-    ['a module that throws', 'throws.ts', "const x = 1;\nthrow new Error('no config for you');\nexport default x;\n", /throws\.ts(:\d+:\d+)?: error: the spec module threw while loading: no config for you/],
+    ['a module that throws', 'throws.ts', "const x = 1;\nthrow new Error('no config for you');\nexport default x;\n", /throws\.ts:2: error: the spec module threw while loading: no config for you/],
     ['a module without a default export', 'nodefault.mjs', 'export const spec = {};\n', /nodefault\.mjs: error: the spec module has no default export/],
     ['a duplicate YAML key', 'dup.yaml', 'kind: System\nkind: System\n', /dup\.yaml:2:1: error: cannot parse YAML: Map keys must be unique/],
   ])('exits 2 with one clear line for %s', (_name, file, text, pattern) => {
@@ -49,6 +49,35 @@ describe('hamesh validate (as a process)', () => {
     expect(result.stderr).toMatch(pattern);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['a function', 'fn.ts', 'export default () => ({});\n', /fn\.ts: error: the default export must be the spec object .* but it is a function$/],
+    ['an array', 'arr.mjs', 'export default [1, 2];\n', /arr\.mjs: error: the default export must be the spec object .* but it is an array$/],
+    ['a circular object', 'circ.ts', 'const a: Record<string, unknown> = {};\na.self = a;\nexport default a;\n', /circ\.ts: error: the spec cannot be read as plain data: Converting circular structure to JSON/],
+    ['a syntax error, located exactly', 'syntax.ts', 'const x = {\n  a: 1,,\n};\nexport default x;\n', /syntax\.ts:2:8: error: cannot parse the spec module: Property assignment expected\.$/],
+    ['a throw, at its line', 'throw2.ts', 'const unused = 1;\nthrow new Error("no config");\nexport default {};\n', /throw2\.ts:2: error: the spec module threw while loading: no config$/],
+  ])('exits 2 with one clear line for a module whose default export is %s', (_name, file, text, pattern) => {
+    const result = runCli(['validate', tmp.write(file, text)]);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr.trim()).toMatch(pattern);
+  });
+
+  it('awaits a default export that is a promise', () => {
+    const spec = '{ apiVersion: "hamesh.dev/v1", kind: "System", metadata: { name: "p" }, services: { a: { image: "a:1" } } }';
+    expect(runCli(['validate', tmp.write('promise.ts', `export default Promise.resolve(${spec});\n`)]).code).toBe(0);
+  });
+
+  it('goes on past an unusable file, reports it, and exits 2', () => {
+    const text = runCli(['validate', 'examples/broken.yaml', 'no/such.yaml', 'examples/shop/system.yaml']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toBe('no/such.yaml: error: cannot read the file: it does not exist or is not readable\n');
+    expect(text.stdout).toMatch(/✖ 12 problems \(12 errors, 0 warnings\)/);
+    const json = runCli(['validate', '--format', 'json', 'examples/broken.yaml', 'no/such.yaml']);
+    expect(json.code).toBe(2);
+    const { diagnostics } = JSON.parse(json.stdout) as { diagnostics: Array<{ rule: string; file: string }> };
+    expect(diagnostics).toHaveLength(13);
+    expect(diagnostics[0]).toMatchObject({ rule: 'load', file: 'no/such.yaml' });
   });
 
   it('exits 2 for a missing file, an unsupported extension and an unknown option', () => {

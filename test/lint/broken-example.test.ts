@@ -28,6 +28,7 @@ describe('examples/broken-ha.yaml', () => {
       'examples/broken-ha.yaml:52:3 warning circuit-breaker /services/sessions',
       'examples/broken-ha.yaml:55:5 error spof-dependency /services/sessions/replicas',
       'examples/broken-ha.yaml:56:5 warning missing-probes /services/sessions/probes',
+      'examples/broken-ha.yaml:61:5 error autoscale-cpu-request /services/billing/autoscale',
       'examples/broken-ha.yaml:63:7 warning dead-letter /services/billing/subscribes/order.placed',
       'examples/broken-ha.yaml:65:9 warning ordered-retry /services/billing/subscribes/order.placed/ordered',
       'examples/broken-ha.yaml:69:5 warning partitions-below-consumers /events/order.placed/partitions',
@@ -37,6 +38,6 @@ describe('examples/broken-ha.yaml', () => {
       'examples/broken-ha.yaml:78:7 warning expired-suppression /policy/suppress/0',
       'examples/broken-ha.yaml:82:7 warning unused-suppression /policy/suppress/1',
     ]);
-    expect(new Set(findings.map((d) => d.rule)).size).toBe(20);
+    expect(new Set(findings.map((d) => d.rule)).size).toBe(21);
   });
 });

@@ -28,13 +28,42 @@ describe('mergePolicies: the organisation sets the floor, the spec may only tigh
       { rules: { 'timeout-budget': 'off', 'retry-amplification': { severity: 'error', max: 30 }, 'orphan-event': 'warning', 'dead-letter': 'off' } },
     );
     expect(merged.rules).toEqual({
-      'dead-letter': 'off',
       'orphan-event': 'warning',
       'retry-amplification': { severity: 'error', max: 20 },
       'timeout-budget': 'error',
     });
     expect(mergePolicies({ rules: { 'retry-amplification': { severity: 'warning', max: 20 } } }, { rules: { 'retry-amplification': { severity: 'warning', max: 5 } } }).rules)
       .toEqual({ 'retry-amplification': { severity: 'warning', max: 5 } });
+  });
+  it("holds a rule the organisation does not mention at its defaults: the spec may only tighten them", () => {
+    const merged = mergePolicies(
+      { tiers: { critical: { minReplicas: 3 } } },
+      {
+        rules: {
+          'min-replicas': 'off',
+          'zone-spread': 'warning',
+          'circuit-breaker': 'warning',
+          'orphan-event': 'error',
+          'retry-amplification': { severity: 'off', max: 30 },
+          'timeout-budget': { severity: 'error' },
+        },
+      },
+    );
+    expect(merged.rules).toEqual({ 'orphan-event': 'error', 'retry-amplification': { severity: 'warning', max: 10 }, 'timeout-budget': 'error' });
+    expect(mergePolicies({}, { rules: { 'retry-amplification': { severity: 'warning', max: 4 } } }).rules).toEqual({ 'retry-amplification': { severity: 'warning', max: 4 } });
+  });
+  it('frees the spec above a rule the organisation turns off or down', () => {
+    const org = { rules: { 'zone-spread': 'warning', 'min-replicas': 'off', 'retry-amplification': { severity: 'warning', max: 30 } } } as const;
+    expect(mergePolicies(org, { rules: { 'zone-spread': 'off', 'min-replicas': 'warning', 'retry-amplification': { severity: 'warning', max: 20 } } }).rules).toEqual({
+      'min-replicas': 'warning',
+      'retry-amplification': { severity: 'warning', max: 20 },
+      'zone-spread': 'warning',
+    });
+    expect(mergePolicies(org, { rules: { 'zone-spread': 'error', 'retry-amplification': { severity: 'off', max: 50 } } }).rules).toEqual({
+      'min-replicas': 'off',
+      'retry-amplification': { severity: 'warning', max: 30 },
+      'zone-spread': 'error',
+    });
   });
   it('applies both suppression lists, the spec\'s first, and the more pessimistic model', () => {
     const own = { rule: 'min-replicas', path: '/services/a', reason: 'spec' };
@@ -69,6 +98,27 @@ describe('organisation policy files', () => {
       ['expired-suppression', '/suppress/0', file, 4, 5],
       ['min-replicas', '/services/a', undefined, undefined, undefined],
     ]);
+  });
+
+  it('keeps findings a spec turns off or down under examples/hamesh.policy.yaml; suppressions still apply', () => {
+    const { policy } = loadPolicy('examples/hamesh.policy.yaml');
+    const loosening: System = {
+      ...spec,
+      zones: ['z1', 'z2', 'z3'],
+      services: { a: { image: 'a:1', tier: 'critical', replicas: 2, spread: 'node', circuitBreaker: { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 } } },
+      policy: { rules: { 'min-replicas': 'off', 'zone-spread': 'warning', 'orphan-event': 'off' } },
+    };
+    const lintWith = (s: System) => {
+      const { spec: merged, options } = applyOrgPolicy(s, policy!);
+      return lint(resolve(normalize(merged)), { ...options, today: '2026-06-01' }).map((d) => [d.rule, d.severity, d.path]);
+    };
+    expect(lintWith(loosening)).toEqual([
+      ['min-replicas', 'error', '/services/a/replicas'],
+      ['orphan-event', 'warning', '/events/e'],
+      ['zone-spread', 'error', '/services/a/spread'],
+    ]);
+    const suppressed = { ...loosening, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'scaling up next sprint', expires: '2026-07-01' }] } };
+    expect(lintWith(suppressed).map(([rule]) => rule)).toEqual(['orphan-event', 'zone-spread']);
   });
 
   it('reports shape problems and unknown rules located in the file', () => {

@@ -70,6 +70,6 @@ describe('hamesh lint --format sarif', () => {
       logicalLocations: [{ fullyQualifiedName: '/services/sessions/replicas', kind: 'value' }],
     });
     expect(result.properties).toEqual({ jsonPointer: '/services/sessions/replicas' });
-    expect(run.results).toHaveLength(26);
+    expect(run.results).toHaveLength(27);
   });
 });

@@ -17,7 +17,7 @@ export const rule = defineRule({
     rationale:
       'Each hop retries independently, so retries multiply: a request through three services with 2 retries each can become ' +
       '3 × 3 × 3 = 27 requests to the last one, exactly when it is already failing, turning a brief overload into an outage. ' +
-      'A service without `retries` counts as Istio\'s implicit 2 retries.',
+      'A service without `retries` counts as Istio\'s implicit 2 retries; a `protocol: tcp` service as none (Istio retries HTTP and gRPC routes only).',
     fix: 'Retry at one layer only (usually the edge): set `retries: {attempts: 0}` on inner services, or lower their attempts.',
     options: { max: { description: 'The most tries one request may cause at the end of a call path.', default: 10, stricter: 'lower' } },
   },

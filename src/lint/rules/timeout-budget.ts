@@ -1,6 +1,6 @@
 import { formatDuration } from '../../spec/duration.js';
 import { defineRule } from '../rule.js';
-import { tries, worstCase } from '../facts.js';
+import { istioRoute, tries, worstCase } from '../facts.js';
 
 export const rule = defineRule({
   meta: {
@@ -10,14 +10,14 @@ export const rule = defineRule({
     rationale:
       'A caller that gives up before its callee can answer (after the callee\'s retries, each up to perTryTimeout, capped by its ' +
       'timeout) wastes the work and retries a request that may still succeed. Retries whose (1 + attempts) × perTryTimeout exceed the ' +
-      'route timeout can never all run: the timeout cuts them off.',
+      'route timeout can never all run: the timeout cuts them off. Istio applies timeouts and retries to HTTP and gRPC routes only, ' +
+      'so a `protocol: tcp` service has neither.',
     fix: "Make each caller's `timeout` longer than every callee's worst case, and keep (1 + attempts) × perTryTimeout within a service's own `timeout`.",
   },
   check({ system, resolved, report }) {
     for (const service of system.services) {
-      const timeout = service.timeoutMs;
+      const { timeoutMs: timeout, perTryTimeoutMs: perTry } = istioRoute(service);
       if (timeout === undefined) continue;
-      const perTry = service.retries?.perTryTimeoutMs;
       if (perTry !== undefined && tries(service) * perTry > timeout) {
         report({
           path: service.origin.retries,

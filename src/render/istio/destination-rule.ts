@@ -1,9 +1,7 @@
+import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { formatDuration } from '../../spec/duration.js';
 import { serviceLabels } from '../kubernetes/labels.js';
-
-/** Istio's documented outlierDetection defaults, written out when failover needs outlier detection and the spec has no circuitBreaker. */
-export const ISTIO_OUTLIER_DEFAULTS = { consecutiveErrors: 5, intervalMs: 10_000, baseEjectionTimeMs: 30_000, maxEjectionPercent: 10 };
 
 const simpleLoadBalancers = { 'round-robin': 'ROUND_ROBIN', 'least-request': 'LEAST_REQUEST', random: 'RANDOM' } as const;
 
@@ -29,7 +27,7 @@ function connectionPool(service: NormalizedService): Record<string, unknown> | u
 
 /** Locality failover is ignored by Istio without outlier detection, so failover brings it along. */
 function outlierDetection(service: NormalizedService): Record<string, unknown> | undefined {
-  const breaker = service.circuitBreaker ?? (service.failover.length > 0 ? ISTIO_OUTLIER_DEFAULTS : undefined);
+  const breaker = service.circuitBreaker ?? (service.failover.length > 0 ? DEFAULTS.istioOutlierDetection : undefined);
   if (!breaker) return undefined;
   return {
     consecutive5xxErrors: breaker.consecutiveErrors,

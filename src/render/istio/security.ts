@@ -1,7 +1,6 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
 import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
-import { gatewayNamespace } from './virtual-service.js';
 
 /** The mTLS identity of a workload running as service account `serviceAccount` (Istio's default trust domain). */
 export function principal(namespace: string, serviceAccount: string): string {
@@ -10,16 +9,18 @@ export function principal(namespace: string, serviceAccount: string): string {
 
 /**
  * Template context of `authorizationpolicy.yaml.hbs`: allow only the declared callers' identities, plus the
- * ingress gateway's namespace for a service with `ingress` (its service account depends on how the gateway
- * was installed, its namespace does not). No sources at all: an ALLOW policy without rules admits no one.
+ * ingress gateway's identity (`ingress.gatewayServiceAccount`) for a service with `ingress`. No sources at
+ * all: an ALLOW policy without rules admits no one.
  */
 export function authorizationPolicyContext(resolved: ResolvedSystem, service: NormalizedService) {
   const system = resolved.system;
   const callers = [...new Set(resolved.callers(service.name).map((caller) => caller.service.name))];
-  const from = [
-    ...(callers.length > 0 ? [{ source: { principals: callers.map((caller) => principal(system.namespace, caller)) } }] : []),
-    ...(service.ingress ? [{ source: { namespaces: [gatewayNamespace(system, service.ingress.gateway)] } }] : []),
-  ];
+  const principals = callers.map((caller) => principal(system.namespace, caller));
+  if (service.ingress) {
+    const [namespace, account] = service.ingress.gatewayServiceAccount.split('/') as [string, string];
+    principals.push(principal(namespace, account));
+  }
+  const from = principals.length > 0 ? [{ source: { principals } }] : [];
   return {
     name: service.name,
     namespace: system.namespace,

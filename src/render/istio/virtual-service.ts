@@ -23,11 +23,6 @@ function httpRoute(service: NormalizedService): object {
   };
 }
 
-/** `gateway` is `name` or `namespace/name`, as the VirtualService's `gateways` field takes it. */
-export function gatewayNamespace(system: NormalizedSystem, gateway: string): string {
-  return gateway.includes('/') ? gateway.split('/')[0]! : system.namespace;
-}
-
 /**
  * Template context of `virtualservice.yaml.hbs`, or null when the spec asks for nothing a VirtualService
  * would say (no timeout, retries, versions or ingress).

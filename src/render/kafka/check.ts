@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { collisions } from './collisions.js';
+import { collisions } from '../broker/collisions.js';
 import { metricName, resourceNameProblem, topicNameProblem, topicResourceName } from './names.js';
 import type { TopicPlan } from './topics.js';
 

@@ -1,9 +1,12 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NormalizedEvent } from '../../normalize/model.js';
 import { formatDuration } from '../../spec/duration.js';
-import { collisions } from '../kafka/collisions.js';
+import { collisions } from '../broker/collisions.js';
 import { fitsNanoseconds } from './nanoseconds.js';
 import type { JetStreamPlan } from './plan.js';
+
+/** JetStream's limit on `num_replicas` (R1 to R5). */
+const maxStreamReplicas = 5;
 
 /** Stream and consumer names that collide after name mapping, and durations JetStream cannot hold. */
 export function checkJetStream(plan: JetStreamPlan, events: readonly NormalizedEvent[]): Diagnostic[] {
@@ -26,6 +29,9 @@ export function checkJetStream(plan: JetStreamPlan, events: readonly NormalizedE
   for (const event of events) {
     if (!fitsNanoseconds(event.retentionMs)) {
       error('nats-duration', `${event.path}/retention`, `retention ${formatDuration(event.retentionMs)} is longer than JetStream's max_age allows (about 292 years)`);
+    }
+    if (event.replication > maxStreamReplicas) {
+      error('stream-replicas', `${event.path}/replication`, `JetStream replicates a stream at most ${maxStreamReplicas} times, but '${event.name}' asks for ${event.replication}`);
     }
     if (event.compacted) {
       out.push({

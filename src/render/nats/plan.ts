@@ -1,7 +1,7 @@
+import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedEvent } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
-import { retryDelays } from '../kafka/retry-schedule.js';
-import { jetstreamDefaults } from './jetstream-defaults.js';
+import { retryDelays } from '../broker/retry-schedule.js';
 import { consumerName, deadLetterStreamName, maxDeliveriesSubject, streamName } from './names.js';
 
 /** Values of one StreamConfig (durations in milliseconds; the templates get nanoseconds). */
@@ -49,7 +49,7 @@ export function planJetStream(resolved: ResolvedSystem): JetStreamPlan {
       subjects,
       replicas: event.replication,
       maxAgeMs: event.retentionMs,
-      duplicateWindowMs: Math.min(jetstreamDefaults.duplicateWindowMs, event.retentionMs),
+      duplicateWindowMs: Math.min(DEFAULTS.jetstream.duplicateWindowMs, event.retentionMs),
       event,
       path,
     });
@@ -66,10 +66,10 @@ export function planJetStream(resolved: ResolvedSystem): JetStreamPlan {
         name: consumer,
         description: `${service.name} consuming ${event.name} as group ${subscription.group}`,
         // With backoff the server replaces ack_wait by backoff[0]; writing it keeps the config as stored.
-        ackWaitMs: backoffMs[0] ?? jetstreamDefaults.ackWaitMs,
+        ackWaitMs: backoffMs[0] ?? DEFAULTS.jetstream.ackWaitMs,
         maxDeliver: subscription.retry ? 1 + subscription.retry.attempts : subscription.deadLetter ? 1 : -1,
         backoffMs,
-        maxAckPending: subscription.ordered ? 1 : jetstreamDefaults.maxAckPending,
+        maxAckPending: subscription.ordered ? 1 : DEFAULTS.jetstream.maxAckPending,
         path: subscription.path,
       });
       if (subscription.deadLetter) deadLetterSubjects.push(maxDeliveriesSubject(name, consumer));

@@ -13,7 +13,15 @@ ruleTester('failover-needs-outlier-detection', {
     {
       name: 'failover from a profile without a circuit breaker',
       spec: { profiles: { p: { failover } }, services: { a: { image, profile: 'p' } } },
-      findings: [{ path: '/profiles/p/failover', severity: 'error', message: 'Istio ignores locality failover without outlier detection' }],
+      findings: [
+        {
+          path: '/profiles/p/failover',
+          severity: 'error',
+          message:
+            "'a' sets failover but has no circuitBreaker: Istio ignores locality failover without outlier detection, so hamesh falls back to " +
+            "Istio's defaults (consecutive5xxErrors 5, interval 10s, baseEjectionTime 30s, maxEjectionPercent 10), which eject at most 10% of endpoints; set circuitBreaker deliberately",
+        },
+      ],
     },
   ],
 });

@@ -8,6 +8,10 @@ ruleTester('retry-amplification', {
     { name: 'retries at the edge only', spec: { services: { a: { image, retries: { attempts: 3 }, calls: ['b'] }, b: { image, retries: none, calls: ['c'] }, c: { image, retries: none } } } },
     { name: "two hops of Istio's implicit retries (3 × 3 = 9)", spec: { services: { a: { image, calls: ['b'] }, b: { image } } } },
     {
+      name: 'a tcp service: Istio does not retry TCP routes, so its retries do not multiply (3 × 3 × 1)',
+      spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image, protocol: 'tcp', port: 6379, retries: { attempts: 4 } } } },
+    },
+    {
       name: 'a raised max',
       spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } }, policy: { rules: { 'retry-amplification': { severity: 'warning', max: 30 } } } },
     },
@@ -37,6 +41,17 @@ ruleTester('retry-amplification', {
         },
       },
       findings: [{ path: '/services/b/retries', message: "one request to 'x' can become 30 tries at 'b' (max 10): x (2) → a (3) → b (5)" }],
+    },
+    {
+      name: 'a tcp service on the path counts as 1 try, and the finding points at the retries that do multiply',
+      spec: {
+        services: {
+          a: { image, retries: { attempts: 4 }, calls: ['b'] },
+          b: { image, retries: { attempts: 2 }, calls: ['c'] },
+          c: { image, protocol: 'tcp', port: 6379, retries: { attempts: 4 } },
+        },
+      },
+      findings: [{ path: '/services/a/retries', message: "one request to 'a' can become 15 tries at 'c' (max 10): a (5) → b (3) → c (1)" }],
     },
     {
       name: 'a cycle counts each service once',

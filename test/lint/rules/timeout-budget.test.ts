@@ -7,6 +7,14 @@ ruleTester('timeout-budget', {
     { name: 'the caller outlasts the callee', spec: { services: { a: { image, timeout: '2s', calls: ['b'] }, b: { image, timeout: '1s' } } } },
     { name: 'an unbounded callee is not compared', spec: { services: { a: { image, timeout: '1s', calls: ['b'] }, b: { image } } } },
     { name: 'retries that fit the timeout', spec: { services: { a: { image, timeout: '1s', retries: { attempts: 2, perTryTimeout: '300ms' } } } } },
+    {
+      name: 'a tcp callee has no route timeout or retries to outlast',
+      spec: { services: { a: { image, timeout: '1s', calls: ['b'] }, b: { image, protocol: 'tcp', port: 6379, timeout: '2s', retries: { attempts: 4, perTryTimeout: '1s' } } } },
+    },
+    {
+      name: 'a tcp service has no route timeout to compare with its callees or cut its retries',
+      spec: { services: { a: { image, protocol: 'tcp', port: 6379, timeout: '1s', retries: { attempts: 3, perTryTimeout: '500ms' }, calls: ['b'] }, b: { image, timeout: '2s' } } },
+    },
     { name: 'a caller without a timeout', spec: { services: { a: { image, calls: ['b'] }, b: { image, timeout: '5s' } } } },
   ],
   invalid: [
@@ -24,6 +32,11 @@ ruleTester('timeout-budget', {
       name: 'retries that cannot fit the own timeout',
       spec: { services: { a: { image, timeout: '1s', retries: { attempts: 3, perTryTimeout: '500ms' } } } },
       findings: [{ path: '/services/a/retries', message: "'a' allows 4 tries × 500ms = 2s, more than its timeout 1s" }],
+    },
+    {
+      name: "a grpc callee without retries gets Istio's implicit 2",
+      spec: { services: { a: { image, timeout: '1s', calls: ['b'] }, b: { image, protocol: 'grpc', port: 9090, timeout: '2s' } } },
+      findings: [{ path: '/services/a/timeout', message: "not longer than 'b' can take (2s: its timeout)" }],
     },
     {
       name: 'a timeout from a profile',

@@ -1,0 +1,30 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+let ajv: Ajv | undefined;
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  return error.message ?? 'is invalid';
+}
+
+/**
+ * An event's `schema` must itself be a valid JSON Schema (draft-07, the base of AsyncAPI's default schema
+ * format), or the AsyncAPI catalog and every consumer that validates payloads with it would break.
+ */
+export function validatePayloadSchema(event: string, schema: Record<string, unknown>): Diagnostic[] {
+  ajv ??= new Ajv({ allErrors: true, strict: false });
+  if (ajv.validateSchema(schema)) return [];
+  const errors = ajv.errors ?? [];
+  // `type` is a name or a list of names: when the name is wrong, "must be array" from the other branch only confuses.
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  return errors.flatMap((error) => {
+    const path = pointer('events', event, 'schema') + error.instancePath;
+    const message = `is not a valid JSON Schema here: ${describe(error)}`;
+    if (error.keyword === 'anyOf' || (error.keyword === 'type' && enumAt.has(error.instancePath)) || seen.has(path + message)) return [];
+    seen.add(path + message);
+    return [{ rule: 'invalid-value', severity: 'error' as const, message, path }];
+  });
+}
