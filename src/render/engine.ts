@@ -19,15 +19,22 @@ export class TemplateError extends Error {
   }
 }
 
+/** What `{{json x}}` writes into the text: a plain YAML scalar standing for slot N of the render. */
+const slotPrefix = '__hamesh_value_';
+const slotPattern = /^__hamesh_value_(\d+)$/;
+
 /**
- * Handlebars with values that can never change a document's structure: `{{json x}}` emits a JSON flow
- * value (a valid YAML scalar, sequence or mapping whatever x holds), so a name with `:`, `#`, `{`, a quote
- * or a newline stays one value. HTML escaping is off: the output is YAML, not HTML.
- * Templates are compiled once per engine (per process), then reused for every object.
+ * Handlebars with values that can never change a document's structure. `{{json x}}` does not write x into
+ * the text at all: it writes a placeholder scalar, and once the text is parsed the placeholder is replaced by
+ * x itself (any JSON value). So a name with `:`, `#`, `{`, a quote or a newline stays one value, and the
+ * parser never reads the values (the hot path of a large build). A placeholder used inside a larger string
+ * is an error. HTML escaping is off: the output is YAML, not HTML. Templates are compiled once per engine.
  */
 export class TemplateEngine {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, { file: string; render: Handlebars.TemplateDelegate }>();
+  /** The values of the render in progress, by slot. */
+  private slots: unknown[] = [];
 
   /** `overrideDir` (from --templates) wins over the built-in templates, file by file. */
   constructor(private readonly overrideDir?: string) {
@@ -37,7 +44,7 @@ export class TemplateEngine {
       if (args.length !== 1 || args[0] === undefined) {
         throw Object.assign(new Error('{{json}} got no value: is the variable name misspelled?'), { lineNumber: options.loc?.start.line });
       }
-      return new Handlebars.SafeString(JSON.stringify(args[0]));
+      return new Handlebars.SafeString(`${slotPrefix}${this.slots.push(args[0]) - 1}`);
     });
   }
 
@@ -45,6 +52,7 @@ export class TemplateEngine {
   render(name: string, context: object): RenderedValue[] {
     const template = this.template(name);
     let text: string;
+    this.slots = [];
     try {
       text = template.render(context);
     } catch (error) {
@@ -67,7 +75,7 @@ export class TemplateEngine {
       if (typeof value !== 'object' || Array.isArray(value)) {
         throw new TemplateError(template.file, undefined, 'each rendered document must be a mapping');
       }
-      values.push(value as RenderedValue);
+      values.push(fill(value, this.slots, template.file) as RenderedValue);
     }
     return values;
   }
@@ -91,6 +99,40 @@ export class TemplateEngine {
     }
     return entry;
   }
+}
+
+/**
+ * A copy of `value` with every placeholder replaced by its slot's value. Slot values are inserted as they are
+ * (not copied): rendered documents are read-only data from here on.
+ */
+function fill(value: unknown, slots: readonly unknown[], file: string): unknown {
+  if (typeof value === 'string') {
+    const slot = slotPattern.exec(value);
+    if (slot) return slots[Number(slot[1])];
+    if (value.includes(slotPrefix)) {
+      throw new TemplateError(file, undefined, `{{json …}} must stand for a whole YAML value, not part of a string: ${JSON.stringify(value)}`);
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => fill(item, slots, file));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const filled = fillKey(key, slots, file);
+    if (Object.hasOwn(out, filled)) throw new TemplateError(file, undefined, `duplicate mapping key ${JSON.stringify(filled)}`);
+    out[filled] = fill(item, slots, file);
+  }
+  return out;
+}
+
+function fillKey(key: string, slots: readonly unknown[], file: string): string {
+  if (!key.includes(slotPrefix)) return key;
+  const slot = slotPattern.exec(key);
+  const value = slot ? slots[Number(slot[1])] : undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new TemplateError(file, undefined, `a mapping key written with {{json …}} must be a whole string or number: ${JSON.stringify(key)}`);
+  }
+  return String(value);
 }
 
 /** Renders one template into `manifest` documents bound for `file` (relative to --out). */
