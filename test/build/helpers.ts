@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { check } from '../../src/pipeline.js';
 import { TemplateEngine } from '../../src/render/engine.js';
@@ -10,11 +10,15 @@ import { namespaceTarget } from '../../src/render/kubernetes/namespace.js';
 import { kubernetesTarget } from '../../src/render/kubernetes/target.js';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { verify } from '../../src/verify/verify.js';
+import { runCli } from '../helpers/cli.js';
 
 export const ownTargets = ['namespace', 'kubernetes', 'istio'];
 
+/** A temporary folder, removed when the calling test finishes. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'hamesh-build-'));
+  const dir = mkdtempSync(join(tmpdir(), 'hamesh-build-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Writes `spec` (the System's shape) as a JSON spec file and returns its path. */
@@ -47,7 +51,8 @@ export function find(documents: readonly RenderedDocument[], kind: string, name:
   return found.value;
 }
 
+/** The built CLI as a process (see runCli), with the exit code as `status`. */
 export function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['bin/hamesh.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  const { code, stdout, stderr } = runCli(args);
+  return { status: code, stdout, stderr };
 }
