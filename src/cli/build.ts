@@ -9,7 +9,7 @@ import type { RenderedDocument, Target } from '../render/target.js';
 import { targets as registry } from '../render/targets.js';
 import { verify } from '../verify/verify.js';
 import { drift } from '../write/drift.js';
-import { manifestStream, outputFiles } from '../write/files.js';
+import { fileContent, manifestStream, outputFiles } from '../write/files.js';
 import { writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
@@ -113,9 +113,14 @@ async function run(file: string, options: CliOptions): Promise<number> {
   }
   const documents = result.documents;
   if (!options.out) {
-    process.stdout.write(manifestStream(documents));
-    const files = documents.filter((d) => d.kind === 'file').length;
-    const note = files > 0 ? `${count(files, 'standalone file(s)')} (not Kubernetes objects) are written only with --out DIR` : undefined;
+    const standalone = documents.filter((d) => d.kind === 'file');
+    const onlyOne = standalone.length === 1 && standalone.length === documents.length;
+    // A build of one standalone document (e.g. --target asyncapi) prints it; otherwise stdout is the manifest stream.
+    process.stdout.write(onlyOne ? fileContent(standalone[0]!) : manifestStream(documents));
+    const note =
+      standalone.length > 0 && !onlyOne
+        ? `${count(standalone.length, 'standalone file(s)')} (not Kubernetes objects) are written only with --out DIR`
+        : undefined;
     report(result.diagnostics, options.format, reportStream, note);
     return EXIT.ok;
   }

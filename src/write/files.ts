@@ -55,7 +55,8 @@ export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[
   return [...files].map(([path, content]) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function fileContent(document: RenderedDocument): string {
+/** A standalone (`file`) document as it is written: JSON, or YAML with the hamesh header. */
+export function fileContent(document: RenderedDocument): string {
   if (document.file.endsWith('.json')) return `${JSON.stringify(document.value, null, 2)}\n`;
   if (/\.ya?ml$/.test(document.file)) return header + toYaml(document.value);
   throw new Error(`${document.file}: hamesh writes .json, .yaml or .yml files`);

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { render, resolveSpec, shopExample, shopWithNats, target, writeSpec } from './render.js';
 
 const parser = new Parser();
@@ -14,6 +15,14 @@ async function parse(value: object) {
 describe('asyncapi target', () => {
   it('is built only when asked for', async () => {
     expect(target('asyncapi').byDefault(await resolveSpec(shopExample))).toBe(false);
+  });
+
+  it('prints the catalog on stdout for `hamesh build --target asyncapi`, as the official parser accepts it', async () => {
+    const result = runCli(['build', 'examples/shop/system.ts', '--target', 'asyncapi']);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const { document, diagnostics } = await parser.parse(result.stdout);
+    expect(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)).toEqual([]);
+    expect(document!.info().title()).toBe('shop');
   });
 
   it('describes the shop example (Kafka) as a valid AsyncAPI 3.0 document', async () => {
