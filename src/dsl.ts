@@ -9,8 +9,8 @@ export interface ServiceSpec<Services extends string = string, Events extends st
   profile?: Profiles;
   calls?: Array<Services | { service: Services; critical?: boolean }>;
   publishes?: Events[];
-  /** Optional per event; over plain `string` names it is the schema's own map (no `undefined` values). */
-  subscribes?: string extends Events ? Schema.Service['subscribes'] : { [Event in Events]?: Schema.Subscription };
+  /** With no events declared, any key is an error (a mapped type over `never` would accept anything). */
+  subscribes?: [Events] extends [never] ? { [event: string]: never } : { [Event in Events]?: Schema.Subscription };
 }
 
 /** The spec of a whole system, the same shape as schemas/system.schema.json. */

@@ -9,7 +9,7 @@ export default defineSystem({
   kind: 'System',
   metadata: { name: 'shop', namespace: 'shop' },
   zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-  broker: { kind: 'kafka', cluster: 'events', brokers: 3 },
+  broker: { kind: 'kafka', cluster: 'events', namespace: 'kafka', brokers: 3 },
 
   defaults: {
     resources: { cpu: '250m', memory: '256Mi' },
@@ -39,8 +39,10 @@ export default defineSystem({
       profile: 'critical-api',
       timeout: '5s',
       retries: { attempts: 1, perTryTimeout: '2s', on: ['5xx', 'connect-failure'] },
+      // Two pods per zone: losing a zone leaves 4 × 300 rps, the whole peak, before the autoscaler reacts.
+      autoscale: { min: 6, max: 18, cpuPercent: 60 },
       ingress: { hosts: ['shop.example.com'] },
-      capacity: { peakRps: 1200, rpsPerReplica: 200 },
+      capacity: { peakRps: 1200, rpsPerReplica: 300 },
       slo: { availability: 99.9 },
       calls: ['cart', 'catalog', 'checkout', { service: 'recommendations', critical: false }],
     },
@@ -52,7 +54,7 @@ export default defineSystem({
       calls: ['cart-cache'],
     },
     'cart-cache': {
-      image: 'docker.io/library/redis:7.4',
+      image: 'docker.io/bitnami/redis:7.4', // runs as a non-root user, as the restricted securityContext requires
       tier: 'critical',
       port: 6379,
       protocol: 'tcp',

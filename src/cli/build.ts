@@ -14,6 +14,7 @@ import { writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
 import { colorsFor, formatJson, formatText } from './report.js';
+import { specExtensions } from '../load/load.js';
 
 export interface BuildOptions {
   /** Target names; undefined = every target whose `byDefault` holds. */
@@ -148,7 +149,7 @@ async function run(file: string, options: CliOptions): Promise<number> {
 export function buildCommand(): Command {
   return new Command('build')
     .description('compile a spec into Kubernetes and Istio manifests (and the other targets), checked against upstream schemas')
-    .argument('<file>', 'spec file (.ts, .mts, .js, .yaml, .yml, .json)')
+    .argument('<file>', `spec file (${specExtensions.join(', ')})`)
     .option('-o, --out <dir>', 'write files under DIR instead of a YAML stream on stdout')
     .option('-t, --target <names>', `comma-separated targets (${registry.map((t) => t.name).join(', ')}); default: all that apply`)
     .option('--templates <dir>', 'folder of template overrides (same file names as templates/)')

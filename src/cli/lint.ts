@@ -7,6 +7,7 @@ import { EXIT, runCommand } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
 import { colorsFor, formatJson, formatText } from './report.js';
 import { formatSarif } from './sarif.js';
+import { specExtensions } from '../load/load.js';
 
 interface LintFlags {
   format: 'text' | 'json' | 'sarif';
@@ -29,7 +30,7 @@ async function lintFile(file: string, policy: LoadedPolicy | undefined): Promise
 export function lintCommand(): Command {
   return new Command('lint')
     .description('find single points of failure and HA policy violations across services, calls and events')
-    .argument('<files...>', 'spec files (.ts, .mts, .js, .yaml, .yml, .json)')
+    .argument('<files...>', `spec files (${specExtensions.join(', ')})`)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', count)
     .option('--policy <file>', 'organisation policy (YAML or JSON): a floor each spec\'s own policy may tighten, not loosen')

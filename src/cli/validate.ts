@@ -4,11 +4,12 @@ import { check } from '../pipeline.js';
 import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
 import { colorsFor, formatJson, formatText } from './report.js';
+import { specExtensions } from '../load/load.js';
 
 export function validateCommand(): Command {
   return new Command('validate')
     .description('check specs against the schema and their cross-references')
-    .argument('<files...>', 'spec files (.ts, .mts, .js, .yaml, .yml, .json)')
+    .argument('<files...>', `spec files (${specExtensions.join(', ')})`)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       runCommand(async (files: string[], options: { format: 'text' | 'json' }) => {

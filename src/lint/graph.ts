@@ -39,6 +39,13 @@ export function foldGraph<V>(
   return values;
 }
 
+/**
+ * Every node once, callers before callees: the reverse of a depth-first postorder. Outside cycles, a node comes
+ * after every node that reaches it, so a search started in this order starts at the outermost callers.
+ */
+export const reversePostorder = (nodes: readonly string[], successors: Successors): string[] =>
+  [...foldGraph(nodes, successors, () => undefined).keys()].reverse();
+
 /** Tarjan's strongly connected components. */
 export function stronglyConnectedComponents(nodes: readonly string[], successors: Successors): string[][] {
   const index = new Map<string, number>();

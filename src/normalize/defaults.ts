@@ -2,12 +2,12 @@ import type { Tier } from '../spec/schema.generated.js';
 
 /**
  * Every built-in default, in one place. The normalise stage applies them all; nothing later guesses.
- * The README's "Defaults" table documents this object.
+ * The README's "Defaults" table documents this object. Defaults derived from other fields are applied in
+ * normalize(): `metadata.namespace` and `broker.cluster` default to `metadata.name`, `broker.namespace` to
+ * the system's namespace, `subscribes.<event>.group` to the service's name, a version's image to the service's.
  */
 export const DEFAULTS = {
-  namespace: '<metadata.name>',
   brokerKind: 'kafka',
-  brokerCluster: '<metadata.name>',
   /** The only KafkaTopic version Strimzi 1.x serves (since 0.49); v1beta2 is for older operators. */
   topicApiVersion: 'kafka.strimzi.io/v1',
   tier: 'standard' as Tier,

@@ -137,6 +137,8 @@ export interface NormalizedSystem {
   broker: {
     kind: 'kafka' | 'nats';
     cluster: string;
+    /** The broker cluster's namespace: where KafkaTopics go (Strimzi's Topic Operator watches only its own). */
+    namespace: string;
     brokers?: number;
     /** apiVersion of the emitted Strimzi KafkaTopics. */
     topicApiVersion: 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';

@@ -48,6 +48,7 @@ export function normalize(spec: System): NormalizedSystem {
     broker: {
       kind: spec.broker?.kind ?? DEFAULTS.brokerKind,
       cluster: spec.broker?.cluster ?? name,
+      namespace: spec.broker?.namespace ?? spec.metadata.namespace ?? name,
       ...(spec.broker?.brokers !== undefined && { brokers: spec.broker.brokers }),
       topicApiVersion: spec.broker?.topicApiVersion ?? DEFAULTS.topicApiVersion,
     },

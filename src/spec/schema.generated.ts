@@ -128,6 +128,7 @@ export interface System {
      */
     kind?: 'kafka' | 'nats';
     cluster?: DnsLabel;
+    namespace?: DnsLabel;
     /**
      * Number of broker nodes.
      */

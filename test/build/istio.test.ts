@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentsOf, find, system } from './helpers.js';
+import { cli, documentsOf, find, specFile, system } from './helpers.js';
 
 const image = 'ghcr.io/acme/app:1.0.0';
 
@@ -61,10 +61,19 @@ describe('Istio objects', () => {
       { from: [{ source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'] } }] },
     ]);
     expect(find(docs, 'AuthorizationPolicy', 'worker').spec).toEqual({ selector: { matchLabels: { app: 'worker' } }, action: 'ALLOW' });
-    const vs = find(docs, 'VirtualService', 'web');
-    expect(vs.spec.hosts).toEqual(['web', 'shop.example.com']);
-    expect(vs.spec.gateways).toEqual(['istio-system/ingressgateway', 'mesh']);
+    // The gateway-bound VirtualService lists the external hosts only; in-mesh callers need none here.
+    const vs = find(docs, 'VirtualService', 'web-ingress');
+    expect(vs.spec.hosts).toEqual(['shop.example.com']);
+    expect(vs.spec.gateways).toEqual(['istio-system/ingressgateway']);
+    expect(docs.some((d) => d.value.kind === 'VirtualService' && (d.value.metadata as { name: string }).name === 'web')).toBe(false);
     expect(find(docs, 'PeerAuthentication', 'default').spec).toEqual({ mtls: { mode: 'STRICT' } });
+  });
+
+  it('refuses an ingress VirtualService name taken by another service', async () => {
+    const spec = specFile(system({ web: { image, ingress: { hosts: ['shop.example.com'] } }, 'web-ingress': { image } }));
+    const run = cli('build', spec, '--target', 'istio');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("/services/web/ingress the ingress VirtualService of 'web' is named 'web-ingress', like the service 'web-ingress'");
   });
 
   it('routes a TCP service with tcp routes only', async () => {

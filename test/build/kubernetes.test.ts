@@ -25,6 +25,15 @@ describe('Kubernetes objects', () => {
     expect(find(docs, 'Deployment', 'one').metadata.labels).toMatchObject({ app: 'one', version: '1.0.0', 'app.kubernetes.io/managed-by': 'hamesh' });
   });
 
+  it('emits a disruption budget the spec sets even when autoscaling starts at one replica', async () => {
+    const docs = await documentsOf(
+      system({ api: { image, autoscale: { min: 1, max: 10 }, resources: { cpu: '250m' }, disruption: { maxUnavailable: '25%' } }, lone: { image, autoscale: { min: 1, max: 4 } } }),
+    );
+    expect(find(docs, 'PodDisruptionBudget', 'api').spec).toEqual({ selector: { matchLabels: { app: 'api' } }, maxUnavailable: '25%' });
+    // Without one, a service starting at a single replica gets no default budget.
+    expect(docs.some((d) => d.value.kind === 'PodDisruptionBudget' && (d.value.metadata as { name: string }).name === 'lone')).toBe(false);
+  });
+
   it('normalises quantities', () => {
     expect([cpuQuantity(2), cpuQuantity('1500m'), cpuQuantity('0.25'), cpuQuantity('1000m')]).toEqual(['2', '1500m', '250m', '1']);
     expect([memoryQuantity('2048Ki'), memoryQuantity('1536Mi'), memoryQuantity('1G'), memoryQuantity(1000)]).toEqual(['2Mi', '1536Mi', '1G', '1000']);

@@ -81,7 +81,8 @@ describe('kafka target', () => {
       kind: 'KafkaTopic',
       metadata: {
         name: 'order-shipped-notifications-email-dlt',
-        namespace: 'shop',
+        // The Kafka cluster's namespace (broker.namespace), where Strimzi's Topic Operator looks.
+        namespace: 'kafka',
         labels: { 'strimzi.io/cluster': 'events', 'app.kubernetes.io/part-of': 'shop', 'app.kubernetes.io/managed-by': 'hamesh' },
       },
       spec: {

@@ -16,7 +16,7 @@ describe('examples/broken-ha.yaml', () => {
       'examples/broken-ha.yaml:24:5 error zone-capacity /services/gateway/replicas',
       'examples/broken-ha.yaml:26:5 error retry-amplification /services/gateway/retries',
       'examples/broken-ha.yaml:26:5 warning timeout-budget /services/gateway/retries',
-      'examples/broken-ha.yaml:27:83 warning circuit-breaker /services/gateway/circuitBreaker/maxEjectionPercent',
+      'examples/broken-ha.yaml:27:83 error circuit-breaker /services/gateway/circuitBreaker/maxEjectionPercent',
       'examples/broken-ha.yaml:29:12 error availability-target /services/gateway/slo/availability',
       'examples/broken-ha.yaml:31:3 error circuit-breaker /services/orders',
       'examples/broken-ha.yaml:35:5 error min-replicas /services/orders/replicas',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldGraph, shortestPath, stronglyConnectedComponents } from '../../src/lint/graph.js';
+import { foldGraph, reversePostorder, shortestPath, stronglyConnectedComponents } from '../../src/lint/graph.js';
 import { lint } from '../../src/lint/index.js';
 import type { Service } from '../../src/spec/schema.generated.js';
 import { resolveSpec } from './helpers.js';
@@ -19,6 +19,10 @@ describe('graph algorithms', () => {
     });
     expect(calls).toEqual(['c', 'b', 'a']);
     expect(Object.fromEntries(values)).toEqual({ a: 3, b: 2, c: 1 });
+  });
+  it('orders callers before callees, whatever order the nodes are given in', () => {
+    expect(reversePostorder(['a', 'y', 'z'], graph({ y: ['z'], z: ['a'] }))).toEqual(['y', 'z', 'a']);
+    expect(reversePostorder(['c', 'b', 'a'], graph({ a: ['b'], b: ['c'] }))).toEqual(['a', 'b', 'c']);
   });
   it('finds strongly connected components and a shortest cycle in one', () => {
     const successors = graph({ a: ['b'], b: ['c'], c: ['a', 'd'], d: ['d'], e: [] });

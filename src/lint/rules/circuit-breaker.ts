@@ -1,3 +1,4 @@
+import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
 import { listNames } from '../facts.js';
 
@@ -12,25 +13,34 @@ export const rule = defineRule({
     fix: 'Add a `circuitBreaker` (consecutiveErrors, interval, baseEjectionTime, maxEjectionPercent below 100) to the called service, its profile or `defaults`.',
   },
   check({ system, resolved, policy, report }) {
-    const ejectAll = new Map<string, string[]>();
+    /** The first of the service and its callers whose tier sets requireCircuitBreaker. */
+    const requiredBy = (service: NormalizedService) =>
+      [service, ...resolved.callers(service.name).map((c) => c.service)].find((s) => policy.tiers[s.tier].requireCircuitBreaker);
+    const required = (by: NormalizedService | undefined) =>
+      by ? { severity: 'error' as const, note: ` (required by the ${by.tier} tier of '${by.name}')` } : { severity: 'warning' as const, note: '' };
+    const ejectAll = new Map<string, NormalizedService[]>();
     for (const service of system.services) {
       if (service.circuitBreaker?.maxEjectionPercent === 100) {
         const path = `${service.origin.circuitBreaker}/maxEjectionPercent`;
-        ejectAll.set(path, [...(ejectAll.get(path) ?? []), service.name]);
+        ejectAll.set(path, [...(ejectAll.get(path) ?? []), service]);
       }
       const callers = resolved.callers(service.name).map((c) => c.service);
       if (callers.length === 0 || service.circuitBreaker) continue;
-      const requiring = [service, ...callers].filter((s) => policy.tiers[s.tier].requireCircuitBreaker);
+      const { severity, note } = required(requiredBy(service));
       report({
         path: service.origin.circuitBreaker,
-        severity: requiring.length > 0 ? 'error' : 'warning',
-        message:
-          `'${service.name}' is called by ${listNames(callers.map((c) => c.name))} but has no circuitBreaker` +
-          (requiring.length > 0 ? ` (required by the ${requiring[0]!.tier} tier of '${requiring[0]!.name}')` : ''),
+        severity,
+        message: `'${service.name}' is called by ${listNames(callers.map((c) => c.name))} but has no circuitBreaker${note}`,
       });
     }
-    for (const [path, names] of ejectAll) {
-      report({ path, message: `maxEjectionPercent 100 lets outlier detection eject every endpoint of ${listNames(names)}` });
+    for (const [path, services] of ejectAll) {
+      const by = services.map(requiredBy).find((s) => s !== undefined);
+      const { severity, note } = required(by);
+      report({
+        path,
+        severity,
+        message: `maxEjectionPercent 100 lets outlier detection eject every endpoint of ${listNames(services.map((s) => s.name))}${note}`,
+      });
     }
   },
 });

@@ -5,11 +5,12 @@ export const rule = defineRule({
   meta: {
     id: 'partitions-below-consumers',
     severity: 'warning',
-    description: "A consumer group can run more consumers than the event has partitions (Kafka).",
+    description: "A consumer group can run more consumers (replicas × versions) than the event has partitions (Kafka).",
     rationale:
       'Kafka gives each partition to one consumer of a group, so consumers beyond the partition count sit idle: scaling the ' +
-      'subscriber up (by hand or by its autoscaler) adds no throughput. JetStream (broker kind nats) has no partitions, so the rule skips it.',
-    fix: "Raise the event's `partitions` to at least the group's most replicas (autoscale.max), or lower the subscriber's replicas.",
+      'subscriber up (by hand or by its autoscaler) adds no throughput. A service with `versions` runs one Deployment per version, ' +
+      'each with the full replica count, all in the same group. JetStream (broker kind nats) has no partitions, so the rule skips it.',
+    fix: "Raise the event's `partitions` to at least the group's most replicas (autoscale.max, times the number of versions), or lower the subscriber's replicas.",
   },
   check({ system, resolved, report }) {
     if (system.broker.kind !== 'kafka') return;
@@ -17,7 +18,7 @@ export const rule = defineRule({
       const groups = new Map<string, { consumers: number; services: string[] }>();
       for (const { service, subscription } of resolved.subscribers(event.name)) {
         const group = groups.get(subscription.group) ?? { consumers: 0, services: [] };
-        group.consumers += maxReplicas(service);
+        group.consumers += maxReplicas(service) * Math.max(1, service.versions.length);
         group.services.push(service.name);
         groups.set(subscription.group, group);
       }

@@ -1,6 +1,7 @@
 import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
 import { describeReplicas, minReplicas, replicasOrigin } from '../facts.js';
+import { reversePostorder } from '../graph.js';
 
 /** Why a service is a single point of failure, and the value to change; undefined when it is not one. */
 function weakness(s: NormalizedService): { reason: string; path: string } | undefined {
@@ -22,28 +23,37 @@ export const rule = defineRule({
   },
   check({ system, resolved, report }) {
     const criticalCallees = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
-    const calledCritically = (s: NormalizedService) => resolved.callers(s.name).some((c) => c.call.critical);
-    const sources = system.services.filter((s) => s.tier !== 'best-effort');
-    // Breadth-first from the entry points first, so a path starts at the outermost caller (frontend → cart → …).
-    const starts = [...sources.filter((s) => !calledCritically(s)), ...sources.filter(calledCritically)];
+    const isSource = (name: string) => resolved.service(name)!.tier !== 'best-effort';
+    // Breadth-first from the critical and standard services, callers first, so a path starts at the outermost caller
+    // (frontend → cart → …). `parent` is the search forest (undefined for a start); a start reached again, through a
+    // cycle, keeps its first caller in `calledBy`, so a weak start is still reported from the service that reaches it.
     const parent = new Map<string, string | undefined>();
-    for (const start of starts) {
-      if (parent.has(start.name)) continue;
-      parent.set(start.name, undefined);
-      const queue = [start.name];
+    const calledBy = new Map<string, string>();
+    for (const start of reversePostorder(system.services.map((s) => s.name), criticalCallees).filter(isSource)) {
+      if (parent.has(start)) continue;
+      parent.set(start, undefined);
+      const queue = [start];
       for (let head = 0; head < queue.length; head++) {
-        for (const next of criticalCallees(queue[head]!)) {
-          if (parent.has(next)) continue;
-          parent.set(next, queue[head]);
-          queue.push(next);
+        const node = queue[head]!;
+        for (const next of criticalCallees(node)) {
+          if (!parent.has(next)) {
+            parent.set(next, node);
+            queue.push(next);
+          } else if (parent.get(next) === undefined && !calledBy.has(next)) calledBy.set(next, node);
         }
       }
     }
     for (const service of system.services) {
       const weak = weakness(service);
-      if (!weak || parent.get(service.name) === undefined) continue;
+      const caller = parent.get(service.name) ?? calledBy.get(service.name);
+      if (!weak || caller === undefined) continue;
+      // Up the forest from the caller. Back at the service itself (a cycle), stop at the critical or standard
+      // service it calls, which reaches it more directly.
       const chain = [service.name];
-      for (let at = parent.get(service.name); at !== undefined; at = parent.get(at)) chain.push(at);
+      for (let at: string | undefined = caller; at !== undefined; at = parent.get(at)) {
+        chain.push(at);
+        if (parent.get(at) === service.name && isSource(at)) break;
+      }
       chain.reverse();
       const root = resolved.service(chain[0]!)!;
       report({

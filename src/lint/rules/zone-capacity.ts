@@ -1,22 +1,23 @@
 import { defineRule } from '../rule.js';
-import { describeReplicas, maxReplicas, replicasOrigin, tierPolicy } from '../facts.js';
+import { describeReplicas, minReplicas, replicasOrigin, tierPolicy } from '../facts.js';
 
 export const rule = defineRule({
   meta: {
     id: 'zone-capacity',
     severity: 'error',
-    description: 'After losing the zone with the most replicas, the rest cannot serve the service\'s peakRps.',
+    description: 'After losing the zone with the most replicas, the rest of its effective replicas (autoscale.min) cannot serve its peakRps.',
     rationale:
       'Zone spreading only helps if the surviving zones can carry the load. Replicas spread evenly over the zones, so a zone ' +
       'outage removes ceil(replicas / zones) of them (all of them unless `spread: zone`); the rest must still serve capacity.peakRps. ' +
-      'The check uses the most replicas the service can run (autoscale.max when autoscaling) and the zones in `zones` (else the tier\'s minZones).',
-    fix: 'Raise `replicas` (or `autoscale.max`) to the count the message gives, spread over more zones, or raise capacity.rpsPerReplica after measuring it.',
+      'The check uses the effective replicas (autoscale.min when autoscaling: the floor the autoscaler guarantees at the moment a zone ' +
+      'is lost, before it can add pods) and the zones in `zones` (else the tier\'s minZones).',
+    fix: 'Raise `replicas` / `autoscale.min` to the count the message gives, spread over more zones, or raise capacity.rpsPerReplica after measuring it.',
   },
   check({ system, policy, report }) {
     for (const service of system.services) {
       const capacity = service.capacity;
       if (!capacity) continue;
-      const replicas = maxReplicas(service);
+      const replicas = minReplicas(service);
       const zones = service.spread === 'zone' ? Math.max(1, system.zones.length || tierPolicy(policy, service).minZones) : 1;
       const lost = Math.ceil(replicas / zones);
       const served = (replicas - lost) * capacity.rpsPerReplica;
@@ -26,8 +27,8 @@ export const rule = defineRule({
       report({
         path: service.spread === 'zone' ? replicasOrigin(service) : service.origin.spread,
         message:
-          `'${service.name}' runs ${describeReplicas(replicas, service, 'max')}; after losing ${perZoneLoss}, ${replicas - lost} × ${capacity.rpsPerReplica} rps = ${served} rps < peakRps ${capacity.peakRps}` +
-          (zones > 1 ? ` (needs ${needed} replicas over ${zones} zones)` : ''),
+          `'${service.name}' ${service.autoscale ? 'may run only' : 'runs'} ${describeReplicas(replicas, service)}${service.autoscale ? ' when a zone is lost (its autoscaler adds pods only later)' : ''}; after losing ${perZoneLoss}, ${replicas - lost} × ${capacity.rpsPerReplica} rps = ${served} rps < peakRps ${capacity.peakRps}` +
+          (zones > 1 ? ` (needs ${describeReplicas(needed, service)} over ${zones} zones)` : ''),
       });
     }
   },

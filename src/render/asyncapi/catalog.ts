@@ -9,10 +9,10 @@ const kafkaBindingVersion = '0.5.0';
 
 /** Where clients connect: Strimzi's bootstrap Service `<cluster>-kafka-bootstrap`, or a NATS Service named after the cluster. */
 function server(resolved: ResolvedSystem) {
-  const { broker, namespace } = resolved.system;
+  const { broker } = resolved.system;
   return broker.kind === 'kafka'
-    ? { id: 'kafka', host: `${broker.cluster}-kafka-bootstrap.${namespace}.svc:9092`, protocol: 'kafka', description: `Strimzi Kafka cluster ${broker.cluster}` }
-    : { id: 'nats', host: `${broker.cluster}.${namespace}.svc:4222`, protocol: 'nats', description: `NATS JetStream cluster ${broker.cluster}` };
+    ? { id: 'kafka', host: `${broker.cluster}-kafka-bootstrap.${broker.namespace}.svc:9092`, protocol: 'kafka', description: `Strimzi Kafka cluster ${broker.cluster}` }
+    : { id: 'nats', host: `${broker.cluster}.${broker.namespace}.svc:4222`, protocol: 'nats', description: `NATS JetStream cluster ${broker.cluster}` };
 }
 
 function channel(resolved: ResolvedSystem, event: NormalizedEvent) {

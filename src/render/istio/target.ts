@@ -5,16 +5,15 @@ import { namespaceFile, serviceFile } from '../kubernetes/labels.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { destinationRuleContext } from './destination-rule.js';
 import { authorizationPolicyContext, peerAuthenticationContext } from './security.js';
-import { virtualServiceContext } from './virtual-service.js';
+import { ingressVirtualServiceName, virtualServiceContexts } from './virtual-service.js';
 
 const name = 'istio';
 
 function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
   const where = (template: string) => ({ target: name, file: serviceFile(service, name), template });
-  const virtualService = virtualServiceContext(resolved.system, service);
   const destinationRule = destinationRuleContext(resolved.system, service);
   return [
-    ...(virtualService ? renderManifests(engine, where('virtualservice.yaml.hbs'), virtualService) : []),
+    ...virtualServiceContexts(resolved.system, service).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
     ...(destinationRule ? renderManifests(engine, where('destinationrule.yaml.hbs'), destinationRule) : []),
     ...renderManifests(engine, where('authorizationpolicy.yaml.hbs'), authorizationPolicyContext(resolved, service)),
   ];
@@ -25,6 +24,13 @@ export const istioTarget: Target = {
   name,
   description: 'VirtualService and DestinationRule per service, STRICT mTLS and one AuthorizationPolicy per service from the call graph',
   byDefault: () => true,
+  check: (resolved) =>
+    resolved.system.services.flatMap((service) => {
+      const taken = service.ingress && resolved.service(ingressVirtualServiceName(service.name));
+      if (!taken) return [];
+      const message = `the ingress VirtualService of '${service.name}' is named '${taken.name}', like the service '${taken.name}': rename one of them`;
+      return [{ rule: 'virtualservice-name', severity: 'error' as const, message, path: `${service.path}/ingress` }];
+    }),
   render: (resolved, { engine }) => [
     ...renderManifests(
       engine,

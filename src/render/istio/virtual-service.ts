@@ -23,23 +23,29 @@ function httpRoute(service: NormalizedService): object {
   };
 }
 
+/** The name of the VirtualService that binds a service with `ingress` to its gateway. */
+export const ingressVirtualServiceName = (service: string) => `${service}-ingress`;
+
 /**
- * Template context of `virtualservice.yaml.hbs`, or null when the spec asks for nothing a VirtualService
- * would say (no timeout, retries, versions or ingress).
+ * Template contexts of `virtualservice.yaml.hbs`: one for in-mesh callers when the spec asks for something a
+ * VirtualService says (timeout, retries, versions), and, for a service with `ingress`, one bound to its gateway
+ * with the external hosts only (a gateway-bound VirtualService must not list the in-mesh short name).
  */
-export function virtualServiceContext(system: NormalizedSystem, service: NormalizedService) {
-  const wanted = service.timeoutMs !== undefined || service.retries || service.versions.length > 0 || service.ingress;
-  if (!wanted) return null;
+export function virtualServiceContexts(system: NormalizedSystem, service: NormalizedService): object[] {
   const tcp = service.protocol === 'tcp';
-  return {
-    name: service.name,
+  const context = (name: string, hosts: string[], gateways: string[] | null) => ({
+    name,
     namespace: system.namespace,
     labels: serviceLabels(system, service),
-    hosts: [service.name, ...(service.ingress?.hosts ?? [])],
-    // `mesh` keeps the routes for in-mesh callers once a gateway is bound.
-    gateways: service.ingress ? [service.ingress.gateway, 'mesh'] : null,
+    hosts,
+    gateways,
     // TCP routes carry no timeout or retries: only the weights apply.
     http: tcp ? null : [httpRoute(service)],
     tcp: tcp ? [{ route: destinations(service) }] : null,
-  };
+  });
+  const mesh = service.timeoutMs !== undefined || service.retries || service.versions.length > 0;
+  return [
+    ...(mesh ? [context(service.name, [service.name], null)] : []),
+    ...(service.ingress ? [context(ingressVirtualServiceName(service.name), service.ingress.hosts, [service.ingress.gateway])] : []),
+  ];
 }

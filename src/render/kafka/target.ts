@@ -23,7 +23,7 @@ export const kafkaTarget: Target = {
       emit('kafka/topics.yaml', 'kafkatopic.yaml.hbs', {
         apiVersion: system.broker.topicApiVersion,
         resourceName: topicResourceName(topic.name),
-        namespace: system.namespace,
+        namespace: system.broker.namespace,
         cluster: system.broker.cluster,
         system: system.name,
         topicName: topic.name,

@@ -19,7 +19,8 @@ function renderService(engine: TemplateEngine, system: NormalizedSystem, service
       port: { name: portName(service), port: service.port, targetPort: portName(service), protocol: 'TCP', appProtocol: service.protocol },
     }),
     ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(system, service, workload))),
-    ...(service.disruption && service.replicas > 1
+    // normalise sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
+    ...(service.disruption
       ? render('poddisruptionbudget.yaml.hbs', { ...metadata, selector: appSelector(service), disruption: service.disruption })
       : []),
     ...(service.autoscale

@@ -46,15 +46,20 @@ function resources(service: NormalizedService): object | null {
  * Zone spread refuses to pile pods into one zone (nodes tainted unreachable in a lost zone do not count,
  * so a zone outage does not block rescheduling); node spread is best effort, as replicas may outnumber nodes.
  */
-function topologySpread(service: NormalizedService, selector: Labels): object[] | null {
+function topologySpread(system: NormalizedSystem, service: NormalizedService, selector: Labels): object[] | null {
   if (service.spread === 'none') return null;
+  const zone = service.spread === 'zone';
   return [
     {
       maxSkew: 1,
+      // With the system's zones declared, the scheduler counts every one of them, even one with no pods yet.
+      ...(zone && system.zones.length > 1 && { minDomains: system.zones.length }),
       topologyKey: spreadKeys[service.spread],
-      whenUnsatisfiable: service.spread === 'zone' ? 'DoNotSchedule' : 'ScheduleAnyway',
-      ...(service.spread === 'zone' && { nodeTaintsPolicy: 'Honor' }),
+      whenUnsatisfiable: zone ? 'DoNotSchedule' : 'ScheduleAnyway',
+      ...(zone && { nodeTaintsPolicy: 'Honor' }),
       labelSelector: { matchLabels: selector },
+      // Spread each rollout's pods on their own, so old and new ReplicaSets do not skew each other.
+      matchLabelKeys: ['pod-template-hash'],
     },
   ];
 }
@@ -81,6 +86,6 @@ export function deploymentContext(system: NormalizedSystem, service: NormalizedS
       livenessProbe: probe(service, service.probes.liveness),
       startupProbe: probe(service, service.probes.startup),
     },
-    topologySpreadConstraints: topologySpread(service, selector),
+    topologySpreadConstraints: topologySpread(system, service, selector),
   };
 }

@@ -10,6 +10,10 @@ ruleTester('availability-target', {
       name: 'a non-critical dependency does not count',
       spec: { services: { a: { image, replicas: 3, slo: { availability: 99.9 }, calls: [{ service: 'b', critical: false }] }, b: { image, tier: 'best-effort' } } },
     },
+    {
+      name: 'an estimate equal to the SLO despite rounding (1 − 0.005² is 99.99749999999999%)',
+      spec: { services: { a: { image, replicas: 2, slo: { availability: 99.9975 } } }, policy: { model: { replicaAvailability: 0.995 } } },
+    },
   ],
   invalid: [
     {
@@ -26,6 +30,11 @@ ruleTester('availability-target', {
       name: 'a lower replica availability in the policy',
       spec: { services: { a: { image, replicas: 2, slo: { availability: 99.5 } } }, policy: { model: { replicaAvailability: 0.9 } } },
       findings: [{ path: '/services/a/slo/availability', message: 'estimated at 99%' }],
+    },
+    {
+      name: 'just below an SLO finer than the shown precision: the estimate shows as a smaller number',
+      spec: { services: { a: { image, replicas: 2, slo: { availability: 99.99751 } } }, policy: { model: { replicaAvailability: 0.995 } } },
+      findings: [{ path: '/services/a/slo/availability', message: "'a' is estimated at 99.9975%, below its SLO of 99.99751%" }],
     },
   ],
 });

@@ -7,6 +7,10 @@ ruleTester('circuit-breaker', {
   valid: [
     { name: 'a called service with a circuit breaker from defaults', spec: { defaults: { circuitBreaker }, services: { a: { image, calls: ['b'] }, b: { image } } } },
     { name: 'a service nobody calls needs none', spec: { services: { a: { image } } } },
+    {
+      name: 'a critical callee with a breaker that keeps some endpoints',
+      spec: { services: { a: { image, tier: 'critical', replicas: 3, calls: ['b'], circuitBreaker }, b: { image, tier: 'critical', replicas: 3, circuitBreaker } } },
+    },
   ],
   invalid: [
     {
@@ -27,7 +31,23 @@ ruleTester('circuit-breaker', {
     {
       name: 'maxEjectionPercent 100 in defaults is reported once',
       spec: { defaults: { circuitBreaker: { ...circuitBreaker, maxEjectionPercent: 100 } }, services: { a: { image, calls: ['b'] }, b: { image } } },
-      findings: [{ path: '/defaults/circuitBreaker/maxEjectionPercent', message: "every endpoint of 'a' and 'b'" }],
+      findings: [{ path: '/defaults/circuitBreaker/maxEjectionPercent', severity: 'warning', message: "every endpoint of 'a' and 'b'" }],
+    },
+    {
+      name: 'maxEjectionPercent 100 where the tier requires a breaker: an error',
+      spec: {
+        services: {
+          a: { image, tier: 'critical', replicas: 3, calls: ['b'], circuitBreaker },
+          b: { image, circuitBreaker: { ...circuitBreaker, maxEjectionPercent: 100 } },
+        },
+      },
+      findings: [
+        {
+          path: '/services/b/circuitBreaker/maxEjectionPercent',
+          severity: 'error',
+          message: "maxEjectionPercent 100 lets outlier detection eject every endpoint of 'b' (required by the critical tier of 'a')",
+        },
+      ],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { ruleTester } from '../helpers.js';
 
 const image = 'example/app:1';
+const versions = { v1: { weight: 90 }, v2: { weight: 10 } };
 
 ruleTester('partitions-below-consumers', {
   valid: [
@@ -8,6 +9,10 @@ ruleTester('partitions-below-consumers', {
     {
       name: 'JetStream has no partitions',
       spec: { broker: { kind: 'nats' }, services: { a: { image, replicas: 8, subscribes: { e: {} } } }, events: { e: { partitions: 1 } } },
+    },
+    {
+      name: 'two versions of 2 replicas fill 4 partitions',
+      spec: { services: { a: { image, replicas: 2, versions, subscribes: { e: {} } } }, events: { e: { partitions: 4 } } },
     },
   ],
   invalid: [
@@ -23,6 +28,11 @@ ruleTester('partitions-below-consumers', {
         events: { e: { partitions: 3 } },
       },
       findings: [{ path: '/events/e/partitions', message: "consumer group 'g' ('a' and 'b') can run 4 consumers" }],
+    },
+    {
+      name: 'every version runs its own Deployment (and autoscaler) in the same group',
+      spec: { services: { a: { image, autoscale: { min: 2, max: 3 }, versions, subscribes: { e: {} } } }, events: { e: { partitions: 4 } } },
+      findings: [{ path: '/events/e/partitions', message: "consumer group 'a' ('a') can run 6 consumers, but 'e' has 4 partitions, so 2 would sit idle" }],
     },
   ],
 });

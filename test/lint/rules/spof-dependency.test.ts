@@ -10,6 +10,10 @@ ruleTester('spof-dependency', {
       name: 'a non-critical call to one replica',
       spec: { services: { a: { image, calls: [{ service: 'b', critical: false }] }, b: { image, tier: 'best-effort' } } },
     },
+    {
+      name: 'a weak standard service that only a best-effort service calls',
+      spec: { services: { a: { image, replicas: 1 }, y: { image, tier: 'best-effort', calls: ['a'] } } },
+    },
   ],
   invalid: [
     {
@@ -43,6 +47,32 @@ ruleTester('spof-dependency', {
       name: 'a cycle on the way does not hang the search',
       spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['a', 'c'] }, c: { image, replicas: 1 } } },
       findings: [{ path: '/services/c/replicas', message: 'a → b → c' }],
+    },
+    {
+      // 'a' comes first by name and is a start of its own; it must still count as reached from 'z'.
+      name: 'a weak standard service called by a standard one that a best-effort service calls',
+      spec: {
+        services: {
+          y: { image, tier: 'best-effort', calls: ['z'] },
+          z: { image, calls: ['a'] },
+          a: { image, replicas: 2, spread: 'none' },
+        },
+        policy: { tiers: { standard: { minZones: 1 } } },
+      },
+      findings: [{ path: '/services/a/spread', message: "'a' is a single point of failure (spread 'none', so every replica may share one node) for standard service 'z': z → a" }],
+    },
+    {
+      name: 'a weak service on a cycle is reported from the standard service that calls it',
+      spec: { services: { a: { image, replicas: 1, calls: ['b'] }, b: { image, calls: ['a'] } } },
+      findings: [{ path: '/services/a/replicas', message: "for standard service 'b': b → a" }],
+    },
+    {
+      name: 'a weak standard service that reaches itself through a best-effort one',
+      spec: { services: { a: { image, replicas: 1, calls: ['b'] }, b: { image, tier: 'best-effort', calls: ['a'] } } },
+      findings: [
+        { path: '/services/a/replicas', message: "for standard service 'a': a → b → a" },
+        { path: '/services/b', message: "for standard service 'a': a → b" },
+      ],
     },
   ],
 });

@@ -9,6 +9,10 @@ ruleTester('topic-durability', {
       name: 'a best-effort event with one replica',
       spec: { services: { a: { image, tier: 'best-effort', publishes: ['e'] } }, events: { e: { replication: 1, minInSync: 1 } } },
     },
+    {
+      name: 'JetStream has no minInSync',
+      spec: { broker: { kind: 'nats' }, services: { a: { image, publishes: ['e'] } }, events: { e: { replication: 3, minInSync: 1 } } },
+    },
   ],
   invalid: [
     {
@@ -36,6 +40,11 @@ ruleTester('topic-durability', {
         { path: '/events/e/minInSync', message: 'minInSync 2 with replication 1, so no write can ever succeed' },
         { path: '/events/e/replication', message: 'standard events need at least 3' },
       ],
+    },
+    {
+      name: 'JetStream: replication is checked, minInSync is not',
+      spec: { broker: { kind: 'nats' }, services: { a: { image, publishes: ['e'] } }, events: { e: { replication: 1 } } },
+      findings: [{ path: '/events/e/replication', message: "'e' has replication 1, but standard events need at least 3" }],
     },
   ],
 });
