@@ -14,6 +14,7 @@ import { rule as orderedRetry } from './rules/ordered-retry.js';
 import { rule as orphanEvent } from './rules/orphan-event.js';
 import { rule as partitionsBelowConsumers } from './rules/partitions-below-consumers.js';
 import { rule as retryAmplification } from './rules/retry-amplification.js';
+import { rule as retryRetention } from './rules/retry-retention.js';
 import { rule as spofDependency } from './rules/spof-dependency.js';
 import { rule as timeoutBudget } from './rules/timeout-budget.js';
 import { rule as topicDurability } from './rules/topic-durability.js';
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   orphanEvent,
   partitionsBelowConsumers,
   retryAmplification,
+  retryRetention,
   spofDependency,
   timeoutBudget,
   topicDurability,

@@ -1,7 +1,7 @@
 import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedEvent } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
-import { retryDelays } from '../broker/retry-schedule.js';
+import { retryDelays } from '../../resolve/retry-schedule.js';
 import { consumerName, deadLetterStreamName, maxDeliveriesSubject, streamName } from './names.js';
 
 /** Values of one StreamConfig (durations in milliseconds; the templates get nanoseconds). */

@@ -1,4 +1,4 @@
-import type { NormalizedSubscriptionRetry } from '../../normalize/model.js';
+import type { NormalizedSubscriptionRetry } from '../normalize/model.js';
 
 /** Exponential backoff doubles the delay on every attempt (until `maxDelay`). */
 export const exponentialFactor = 2;
