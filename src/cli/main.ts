@@ -24,6 +24,13 @@ export function program(): Command {
 
 /** Runs the CLI; usage errors exit 2 (commander's own default is 1, which we keep for findings). */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  // A reader that goes away (`hamesh build … | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   try {
     await program().parseAsync([...argv]);
   } catch (error) {

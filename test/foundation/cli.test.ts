@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { root, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const tmp = tempDir();
@@ -85,6 +87,16 @@ describe('hamesh validate (as a process)', () => {
     expect(runCli(['validate', tmp.write('spec.toml', '')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unsupported file type '.toml'/) });
     expect(runCli(['validate', '--bogus', 'x.yaml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown option '--bogus'/) });
     expect(runCli(['validate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing required argument/) });
+  });
+
+  it('stops quietly when its reader goes away (`hamesh build … | head -1`)', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin/hamesh.js'), 'build', 'examples/shop/system.ts'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 
   it('has --version and --help', () => {
