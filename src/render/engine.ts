@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import type { RenderedDocument, RenderedValue } from './target.js';
 
-export const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** A template that did not compile or rendered something that is not YAML; names the template file and line. */
 export class TemplateError extends Error {

@@ -1,7 +1,7 @@
 import type { NormalizedSubscriptionRetry } from '../normalize/model.js';
 
 /** Exponential backoff doubles the delay on every attempt (until `maxDelay`). */
-export const exponentialFactor = 2;
+const exponentialFactor = 2;
 
 /**
  * The delay before each redelivery, attempt 1..attempts, in milliseconds. Broker-neutral: the Kafka retry

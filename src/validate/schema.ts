@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../util/suggest.js';
 
-export const systemSchema = JSON.parse(
+const systemSchema = JSON.parse(
   readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
 

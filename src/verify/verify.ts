@@ -20,7 +20,7 @@ function verifierFor(entries: readonly VerifierEntry[], apiVersion: unknown, kin
 }
 
 /** `Deployment shop/orders`, for messages. */
-export function describeObject(value: Record<string, unknown>): string {
+function describeObject(value: Record<string, unknown>): string {
   const metadata = (value.metadata ?? {}) as { name?: unknown; namespace?: unknown };
   const name = [metadata.namespace, metadata.name].filter((part) => typeof part === 'string').join('/');
   return `${String(value.kind)} ${name || '(unnamed)'}`;

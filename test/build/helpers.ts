@@ -12,7 +12,6 @@ import type { RenderedDocument } from '../../src/render/target.js';
 import { verify } from '../../src/verify/verify.js';
 import { runCli } from '../helpers/cli.js';
 
-export const ownTargets = ['namespace', 'kubernetes', 'istio'];
 
 /** A temporary folder, removed when the calling test finishes. */
 export function tempDir(): string {

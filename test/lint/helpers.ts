@@ -17,7 +17,7 @@ export function resolveSpec(spec: TestSpec): ResolvedSystem {
 }
 
 /** Findings of one rule for a spec. */
-export function findingsOf(rule: string, spec: TestSpec, options: LintOptions = {}): Diagnostic[] {
+function findingsOf(rule: string, spec: TestSpec, options: LintOptions = {}): Diagnostic[] {
   return lint(resolveSpec(spec), { today: '2026-06-01', ...options }).filter((d) => d.rule === rule);
 }
 

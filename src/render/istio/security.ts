@@ -3,7 +3,7 @@ import type { ResolvedSystem } from '../../resolve/graph.js';
 import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
 
 /** The mTLS identity of a workload running as service account `serviceAccount` (Istio's default trust domain). */
-export function principal(namespace: string, serviceAccount: string): string {
+function principal(namespace: string, serviceAccount: string): string {
   return `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
 }
 

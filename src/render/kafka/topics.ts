@@ -33,8 +33,8 @@ export interface SubscriptionPlan {
   deadLetterTopic?: string;
 }
 
-export const retryTopicName = (event: string, group: string, index: number) => `${event}.${group}.retry-${index}`;
-export const deadLetterTopicName = (event: string, group: string) => `${event}.${group}.dlt`;
+const retryTopicName = (event: string, group: string, index: number) => `${event}.${group}.retry-${index}`;
+const deadLetterTopicName = (event: string, group: string) => `${event}.${group}.dlt`;
 
 /**
  * Every subscription's retry plan. Non-blocking retries get one delay topic per distinct delay, named after

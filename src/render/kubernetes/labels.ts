@@ -10,7 +10,7 @@ const labelValue = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
  * image tag when it is a valid label value (a digest is not), else none. Objects shared by all versions of a
  * service carry none.
  */
-export function workloadVersion(service: NormalizedService, version?: string): string | undefined {
+function workloadVersion(service: NormalizedService, version?: string): string | undefined {
   if (version !== undefined) return version;
   if (service.versions.length > 0) return undefined;
   const tag = /:([^:/@]+)$/.exec(service.image.split('@')[0]!)?.[1];
