@@ -17,7 +17,20 @@ export function program(): Command {
     .description('Describe services, events and HA policies once; validate, lint and compile them to Istio, Kubernetes and broker config.')
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  hamesh validate system.ts                      check the spec (exit 1 on errors)',
+        '  hamesh lint --format sarif system.yaml         HA findings for code scanning',
+        '  hamesh build system.ts | kubectl apply -f -    compile and apply',
+        '  hamesh build system.ts --out deploy --check    fail CI when deploy/ is out of date',
+        '',
+        'Exit codes: 0 clean, 1 findings, 2 unusable input or usage error.',
+      ].join('\n'),
+    );
   for (const command of commands) root.addCommand(command().exitOverride().showHelpAfterError('(run with --help for usage)'));
   return root;
 }
