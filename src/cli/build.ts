@@ -1,13 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedPolicy } from '../load/policy.js';
-import { locateAll, type LoadedSpec } from '../load/source.js';
-import { check, lintChecked } from '../pipeline.js';
-import { TemplateEngine, TemplateError } from '../render/engine.js';
-import type { RenderedDocument, Target } from '../render/target.js';
+import { build } from '../pipeline.js';
+import { TemplateError } from '../render/engine.js';
+import type { Target } from '../render/target.js';
 import { targets as registry } from '../render/targets.js';
-import { verify } from '../verify/verify.js';
 import { drift } from '../write/drift.js';
 import { fileContent, manifestStream, outputFiles } from '../write/files.js';
 import { writeOutDir, WriteError } from '../write/out-dir.js';
@@ -16,25 +13,6 @@ import { readPolicyFlag } from './policy-flag.js';
 import { colorsFor, formatJson, formatText } from './report.js';
 import { specExtensions } from '../load/load.js';
 
-export interface BuildOptions {
-  /** Target names; undefined = every target whose `byDefault` holds. */
-  targets?: string[];
-  /** Folder of template overrides (--templates). */
-  templates?: string;
-  /** Check every object against the upstream schemas (off with --no-verify). */
-  verify: boolean;
-  /** An organisation policy (--policy) for the lint stage. */
-  policy?: LoadedPolicy;
-}
-
-export interface BuildResult {
-  spec: LoadedSpec;
-  /** Located and sorted: validation, lint, target checks and verification findings. */
-  diagnostics: Diagnostic[];
-  /** Present when nothing stopped the build. */
-  documents?: RenderedDocument[];
-}
-
 /** Resolves --target names against the registry; no name, or an unknown one, is a usage error listing the valid ones. */
 export function selectTargetNames(names: readonly string[]): Target[] {
   const valid = `valid targets: ${registry.map((t) => t.name).join(', ')}`;
@@ -42,36 +20,6 @@ export function selectTargetNames(names: readonly string[]): Target[] {
   const unknown = names.filter((name) => !registry.some((t) => t.name === name));
   if (unknown.length > 0) throw new UsageError(`unknown target ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ${valid}`);
   return registry.filter((t) => names.includes(t.name));
-}
-
-/** load → validate → normalise → resolve → lint → target checks → render → verify; stops at the first stage with errors. */
-export async function build(file: string, options: BuildOptions): Promise<BuildResult> {
-  const chosen = options.targets ? selectTargetNames(options.targets) : undefined;
-  const checked = await check(file, { policy: options.policy });
-  const { spec, resolved } = checked;
-  const located = (found: Diagnostic[]) => locateAll(found, spec);
-  const diagnostics = [...checked.diagnostics];
-  const result = () => ({ spec, diagnostics: diagnostics.sort(compareDiagnostics) });
-  if (!resolved || hasErrors(diagnostics)) return result();
-
-  diagnostics.push(...lintChecked({ ...checked, resolved }));
-  if (hasErrors(diagnostics)) return result();
-
-  const selected = chosen ?? registry.filter((t) => t.byDefault(resolved));
-  diagnostics.push(...located(selected.flatMap((t) => t.check?.(resolved) ?? [])));
-  if (hasErrors(diagnostics)) return result();
-
-  const engine = new TemplateEngine(options.templates);
-  let documents: RenderedDocument[];
-  try {
-    documents = selected.flatMap((t) => t.render(resolved, { engine }));
-  } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(error.message);
-    throw error;
-  }
-  if (options.verify) diagnostics.push(...located(await verify(documents, resolved)));
-  if (hasErrors(diagnostics)) return result();
-  return { ...result(), documents };
 }
 
 interface CliOptions {
@@ -105,7 +53,14 @@ async function run(file: string, options: CliOptions): Promise<number> {
     report(org.diagnostics, options.format, options.out ? process.stdout : process.stderr, 'build stopped: the policy file is invalid');
     return EXIT.findings;
   }
-  const result = await build(file, { targets, templates: options.templates, verify: options.verify, policy: org.policy });
+  const selected = targets ? selectTargetNames(targets) : undefined;
+  let result;
+  try {
+    result = await build(file, { targets: selected, templates: options.templates, verify: options.verify, policy: org.policy });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
   // stdout carries the YAML stream when there is no --out; the report then goes to stderr.
   const reportStream = options.out ? process.stdout : process.stderr;
   if (!result.documents) {
