@@ -1,25 +1,12 @@
-import { strictModelVerifier } from './strict-model.js';
-import type { VerifierEntry } from './verifier.js';
-
-const source = 'kubernetes-models@5 (Kubernetes 1.36 OpenAPI)';
+import { modelEntries } from './strict-model.js';
 
 /** The Kubernetes kinds hamesh emits (ConfigMap for other targets' use), checked against the upstream OpenAPI schemas. */
-export const kubernetesVerifiers: VerifierEntry[] = [
-  { apiVersion: 'v1', kind: 'Namespace', source, load: async () => strictModelVerifier((await import('kubernetes-models/v1/Namespace')).Namespace) },
-  { apiVersion: 'v1', kind: 'ServiceAccount', source, load: async () => strictModelVerifier((await import('kubernetes-models/v1/ServiceAccount')).ServiceAccount) },
-  { apiVersion: 'v1', kind: 'ConfigMap', source, load: async () => strictModelVerifier((await import('kubernetes-models/v1/ConfigMap')).ConfigMap) },
-  { apiVersion: 'v1', kind: 'Service', source, load: async () => strictModelVerifier((await import('kubernetes-models/v1/Service')).Service) },
-  { apiVersion: 'apps/v1', kind: 'Deployment', source, load: async () => strictModelVerifier((await import('kubernetes-models/apps/v1/Deployment')).Deployment) },
-  {
-    apiVersion: 'policy/v1',
-    kind: 'PodDisruptionBudget',
-    source,
-    load: async () => strictModelVerifier((await import('kubernetes-models/policy/v1/PodDisruptionBudget')).PodDisruptionBudget),
-  },
-  {
-    apiVersion: 'autoscaling/v2',
-    kind: 'HorizontalPodAutoscaler',
-    source,
-    load: async () => strictModelVerifier((await import('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler')).HorizontalPodAutoscaler),
-  },
-];
+export const kubernetesVerifiers = modelEntries('kubernetes-models@5 (Kubernetes 1.36 OpenAPI)', [
+  ['v1', 'Namespace', async () => (await import('kubernetes-models/v1/Namespace')).Namespace],
+  ['v1', 'ServiceAccount', async () => (await import('kubernetes-models/v1/ServiceAccount')).ServiceAccount],
+  ['v1', 'ConfigMap', async () => (await import('kubernetes-models/v1/ConfigMap')).ConfigMap],
+  ['v1', 'Service', async () => (await import('kubernetes-models/v1/Service')).Service],
+  ['apps/v1', 'Deployment', async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment],
+  ['policy/v1', 'PodDisruptionBudget', async () => (await import('kubernetes-models/policy/v1/PodDisruptionBudget')).PodDisruptionBudget],
+  ['autoscaling/v2', 'HorizontalPodAutoscaler', async () => (await import('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler')).HorizontalPodAutoscaler],
+]);

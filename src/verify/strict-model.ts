@@ -1,6 +1,6 @@
 import { pointer as pointerOf } from '../diagnostics/diagnostic.js';
 import type { RenderedValue } from '../render/target.js';
-import type { Verifier, VerifyProblem } from './verifier.js';
+import type { Verifier, VerifierEntry, VerifyProblem } from './verifier.js';
 
 /** A kubernetes-models class: its prototype's `validate()` runs the upstream schema's validator on `this`. */
 export interface ModelClass {
@@ -60,4 +60,9 @@ export function strictModelVerifier(model: ModelClass): Verifier {
     }
     return problems;
   };
+}
+
+/** Registry entries for kubernetes-models classes from one `source`, each class loaded only when its kind is verified. */
+export function modelEntries(source: string, entries: Array<[apiVersion: string, kind: string, load: () => Promise<ModelClass>]>): VerifierEntry[] {
+  return entries.map(([apiVersion, kind, load]) => ({ apiVersion, kind, source, load: async () => strictModelVerifier(await load()) }));
 }

@@ -6,6 +6,14 @@ import { cli, documentsOf, find, specFile, system, tempDir } from './helpers.js'
 
 const spec = system({ api: { image: 'ghcr.io/acme/api:1.0.0' } });
 
+/** A temporary folder holding `tpl/<name>` with `text`: a one-template override folder. */
+function withOverride(name: string, text: string): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'tpl'));
+  writeFileSync(join(dir, 'tpl', name), text);
+  return dir;
+}
+
 describe('--templates overrides', () => {
   it('uses an overriding template and falls back to the built-in ones for the rest', async () => {
     const dir = tempDir();
@@ -30,9 +38,7 @@ describe('--templates overrides', () => {
   });
 
   it('rejects {{json}} of a misspelled variable instead of rendering null, naming the file and line', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'tpl'));
-    writeFileSync(join(dir, 'tpl', 'serviceaccount.yaml.hbs'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespce}}\n');
+    const dir = withOverride('serviceaccount.yaml.hbs', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespce}}\n');
     const run = cli('build', specFile(spec, dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl'));
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
@@ -41,9 +47,7 @@ describe('--templates overrides', () => {
   });
 
   it('rejects a template whose output is not YAML, naming the file, and the CLI exits 2 writing nothing', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'tpl'));
-    writeFileSync(join(dir, 'tpl', 'service.yaml.hbs'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}}\n   bad: indent\n');
+    const dir = withOverride('service.yaml.hbs', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}}\n   bad: indent\n');
     expect(() => new TemplateEngine(join(dir, 'tpl')).render('service.yaml.hbs', { name: 'x' })).toThrow(/service\.yaml\.hbs: rendered output is not valid YAML at output line 5/);
     const out = join(dir, 'out');
     const run = cli('build', specFile(spec, dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl'), '--out', out);
@@ -53,9 +57,7 @@ describe('--templates overrides', () => {
   });
 
   it('fails verification, naming the object and field, when an override adds an unknown field', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'tpl'));
-    writeFileSync(join(dir, 'tpl', 'serviceaccount.yaml.hbs'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\nautomount: false\n');
+    const dir = withOverride('serviceaccount.yaml.hbs', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\nautomount: false\n');
     const run = cli('build', specFile(spec, dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl'));
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
