@@ -1,3 +1,5 @@
+import { compareStrings } from '../util/order.js';
+
 /** Severity of a finding. `error` fails the run; `warning` fails only past `--max-warnings`. */
 export type Severity = 'error' | 'warning';
 
@@ -34,13 +36,13 @@ const severityOrder: Record<Severity, number> = { error: 0, warning: 1 };
 /** Stable order for output: file, line, column, then severity, rule and message. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    compareStrings(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     severityOrder[a.severity] - severityOrder[b.severity] ||
-    a.rule.localeCompare(b.rule) ||
-    a.path.localeCompare(b.path) ||
-    a.message.localeCompare(b.message)
+    compareStrings(a.rule, b.rule) ||
+    compareStrings(a.path, b.path) ||
+    compareStrings(a.message, b.message)
   );
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { policyRules } from './policy-rules.js';
 import type { Rule, RuleMeta } from './rule.js';
+import { sortBy } from '../util/order.js';
 /** The folder of rules: every module in it is one rule, exported as `rule`, in a file named after its id. */
 const rulesFolder = new URL('./rules/', import.meta.url);
 
@@ -14,14 +15,14 @@ async function loadRules(): Promise<Rule[]> {
       return rule;
     }),
   );
-  return loaded.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+  return sortBy(loaded, (rule) => rule.meta.id);
 }
 
 /** Every lint rule, sorted by id. A new rule is one file under rules/ (found here by its name) and its test. */
 export const rules: readonly Rule[] = await loadRules();
 
 /** Every rule id hamesh can report from lint, with its documentation: the checks and the policy findings. */
-export const ruleMetas: readonly RuleMeta[] = [...rules.map((r) => r.meta), ...policyRules].sort((a, b) => (a.id < b.id ? -1 : 1));
+export const ruleMetas: readonly RuleMeta[] = sortBy([...rules.map((r) => r.meta), ...policyRules], (meta) => meta.id);
 
 const byId = new Map(ruleMetas.map((meta) => [meta.id, meta]));
 

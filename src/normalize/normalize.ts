@@ -2,6 +2,7 @@ import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import type { Call, Event, Profile, Service, Subscription, System } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
+import { sortBy } from '../util/order.js';
 import type {
   HaField,
   NormalizedEvent,
@@ -33,7 +34,7 @@ function ms(text: string): number {
 }
 
 const byKey = <T>(record: Record<string, T> | undefined): Array<[string, T]> =>
-  Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  sortBy(Object.entries(record ?? {}), ([key]) => key);
 
 /**
  * Applies every default (see DEFAULTS) to a validated spec. Precedence for HA fields: the service's own

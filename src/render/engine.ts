@@ -88,9 +88,8 @@ export class TemplateEngine {
       if (!existsSync(file)) throw new TemplateError(file, undefined, 'template not found');
       const source = readFileSync(file, 'utf8');
       try {
-        const render = this.handlebars.compile(source, { noEscape: true, strict: true });
-        // Compile now, so a syntax error is reported before any rendering.
-        this.handlebars.precompile(source, { noEscape: true, strict: true });
+        // Parse now, so a syntax error is reported before any rendering; compile from that one parse.
+        const render = this.handlebars.compile(this.handlebars.parse(source), { noEscape: true, strict: true });
         entry = { file, render };
       } catch (error) {
         throw new TemplateError(file, lineOf(error), parseMessage(error));

@@ -4,18 +4,15 @@ import type { ResolvedSystem } from '../resolve/graph.js';
 import type { Verifier, VerifierEntry } from './verifier.js';
 import { verifiers as registered } from './verifiers.js';
 
-const loaded = new Map<string, Promise<Verifier>>();
-const keyOf = (apiVersion: unknown, kind: unknown) => `${String(apiVersion)} ${String(kind)}`;
+/** Loaded validators, by registry entry: each is loaded at most once per process. */
+const loaded = new WeakMap<VerifierEntry, Promise<Verifier>>();
 
-/** The verifier for an apiVersion/kind, loaded once per process. */
+/** The verifier for an apiVersion/kind, or undefined when no entry covers it. */
 function verifierFor(entries: readonly VerifierEntry[], apiVersion: unknown, kind: unknown): Promise<Verifier> | undefined {
-  const key = keyOf(apiVersion, kind);
-  let verifier = loaded.get(key);
-  if (!verifier) {
-    const entry = entries.find((e) => e.apiVersion === apiVersion && e.kind === kind);
-    if (!entry) return undefined;
-    loaded.set(key, (verifier = entry.load()));
-  }
+  const entry = entries.find((e) => e.apiVersion === apiVersion && e.kind === kind);
+  if (!entry) return undefined;
+  let verifier = loaded.get(entry);
+  if (!verifier) loaded.set(entry, (verifier = entry.load()));
   return verifier;
 }
 

@@ -1,5 +1,6 @@
 import type { RenderedDocument } from '../render/target.js';
 import { toYaml } from './yaml.js';
+import { sortBy } from '../util/order.js';
 
 /** A file of the --out folder: its path relative to the folder and its full content. */
 export interface OutputFile {
@@ -50,9 +51,9 @@ export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[
   }
   for (const [path, list] of manifests) {
     if (files.has(path)) throw new Error(`${path} is both a manifest file and a standalone file`);
-    files.set(path, header + list.map((d) => `---\n${toYaml(d.value)}`).join(''));
+    files.set(path, header + manifestStream(list));
   }
-  return [...files].map(([path, content]) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return sortBy([...files].map(([path, content]) => ({ path, content })), (file) => file.path);
 }
 
 /** A standalone (`file`) document as it is written: JSON, or YAML with the hamesh header. */

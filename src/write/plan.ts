@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'nod
 import { dirname, join, sep } from 'node:path';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GENERATED_MARKER, isPlainRelativePath, type OutputFile } from './files.js';
+import { sortBy } from '../util/order.js';
 
 /**
  * Lists, in the --out folder, every file the last build wrote. It is the only record of what hamesh owns there:
@@ -111,6 +112,6 @@ export function plan(dir: string, files: readonly OutputFile[]): Plan {
   for (const path of new Set(entries)) {
     if (!expected.has(path) && stillOwned(join(dir, path), path)) changes.push({ path, change: 'removed' });
   }
-  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  sortBy(changes, (change) => change.path);
   return { changes, writes, index: indexContent(files), warnings };
 }

@@ -1,6 +1,7 @@
 import type { NormalizedEvent, NormalizedService, NormalizedSubscription } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
 import { retryDelays } from '../../resolve/retry-schedule.js';
+import { sortBy } from '../../util/order.js';
 
 /** One Kafka topic hamesh creates: an event's topic, or a consumer group's retry or dead-letter topic. */
 export interface TopicPlan {
@@ -78,5 +79,5 @@ export function planTopics(resolved: ResolvedSystem, subscriptions: readonly Sub
       topics.push({ name: plan.deadLetterTopic, role: 'dead-letter', event: plan.event, path: `${plan.subscription.path}/deadLetter` });
     }
   }
-  return topics.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return sortBy(topics, (topic) => topic.name);
 }

@@ -1,7 +1,9 @@
+import { renderManifests } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { checkJetStream } from './check.js';
 import { nanoseconds } from './nanoseconds.js';
 import { planJetStream } from './plan.js';
+import { sortBy } from '../../util/order.js';
 
 /**
  * JetStream StreamConfig/ConsumerConfig JSON files (apply them with any NATS client or the `nats` CLI) and a
@@ -47,16 +49,13 @@ export const natsTarget: Target = {
     }
     if (files.length === 0) return files;
 
-    const data = Object.fromEntries(bundled.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const bundle = engine.render('nats-configmap.yaml.hbs', {
+    const data = Object.fromEntries(sortBy(bundled, ([key]) => key));
+    const bundle = renderManifests(engine, { target: 'nats', file: 'nats/jetstream.yaml', template: 'nats-configmap.yaml.hbs' }, {
       name: `${system.name}-jetstream`,
       namespace: system.namespace,
       system: system.name,
       data,
     });
-    return [
-      ...files,
-      ...bundle.map((value): RenderedDocument => ({ target: 'nats', kind: 'manifest', file: 'nats/jetstream.yaml', template: 'nats-configmap.yaml.hbs', value })),
-    ];
+    return [...files, ...bundle];
   },
 };
