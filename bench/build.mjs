@@ -1,106 +1,128 @@
-// `npm run bench`: times every stage of `hamesh build` in-process, and the memory it takes, for synthetic
-// specs of growing size (default 100, 1000 and 2000 services; or `node bench/build.mjs 500 5000`).
-// Numbers only: machines here are shared and noisy, so compare the ratios within one run (per-service cost
-// across sizes shows whether a stage stays linear). No test asserts speed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench`: hamesh against its peer, a cdk8s 2.70 + cdk8s-plus app (bench/cdk8s-app.mjs), on the same
+// generated specs of 100, 1,000 and 10,000 services (or `node bench/build.mjs 500 5000`), in one invocation.
+// Both build the Kubernetes objects of every service into an output folder, as fresh processes, alternating,
+// and the ratios are medians of the per-round ratios: machines here are shared and noisy, so compare ratios
+// within one run, never absolute times across runs. Also: hamesh's per-stage times (bench/stages.mjs), peak
+// RSS, bytes and objects, the floors (`node -e 0`, JSON.stringify of the same objects), start-up commands and a
+// `.ts` spec against the same spec in YAML. No test asserts speed; bench/RESULTS.md records runs.
+// Rounds: HAMESH_BENCH_ROUNDS (default 5; the 10,000-service size runs 3 rounds, each takes seconds).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, lintChecked } from '../dist/pipeline.js';
-import { TemplateEngine } from '../dist/render/engine.js';
-import { targets } from '../dist/render/targets.js';
-import { verify } from '../dist/verify/verify.js';
-import { manifestStream, outputFiles } from '../dist/write/files.js';
+import { fileURLToPath } from 'node:url';
+import { dump } from 'js-yaml';
+import { asTypeScript, syntheticSpec } from './spec.mjs';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+const hamesh = join(root, 'bin/hamesh.js');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-
-/** A lint-clean system of `count` services: call chains of ten (retries at the head only), a third critical, every tenth with two versions, an event per ten. */
-function syntheticSpec(count) {
-  const names = Array.from({ length: count }, (_, i) => `svc-${String(i).padStart(5, '0')}`);
-  const events = {};
-  const services = Object.fromEntries(
-    names.map((name, i) => {
-      const event = `event-${Math.floor(i / 10)}.created`;
-      if (i % 10 === 0) events[event] = { partitions: 6 };
-      return [
-        name,
-        {
-          image: `ghcr.io/acme/${name}:1.${i}.0`,
-          tier: i % 3 === 0 ? 'critical' : 'standard',
-          ...(i % 2 === 0 ? { autoscale: { min: 3, max: 6 } } : { replicas: 3 }),
-          resources: { cpu: '250m', memory: '256Mi' },
-          probes: { readiness: '/ready', liveness: '/live' },
-          timeout: `${20 - (i % 10)}s`,
-          retries: i % 10 === 0 ? { attempts: 1, on: ['5xx', 'connect-failure'] } : { attempts: 0 },
-          circuitBreaker: { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
-          ...(i % 10 === 0 && { versions: { v1: { weight: 90 }, v2: { weight: 10 } } }),
-          calls: i % 10 === 9 ? [] : [names[i + 1]],
-          ...(i % 10 === 0 ? { publishes: [event] } : i % 10 === 5 ? { subscribes: { [event]: { retry: { attempts: 3, backoff: 'exponential', delay: '1s' }, deadLetter: true } } } : {}),
-        },
-      ];
-    }),
-  );
-  return {
-    apiVersion: 'hamesh.dev/v1',
-    kind: 'System',
-    metadata: { name: 'bench' },
-    zones: ['a', 'b', 'c'],
-    broker: { kind: 'kafka', cluster: 'events', brokers: 3 },
-    services,
-    events,
-  };
-}
-
-async function timed(fn) {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
-}
-
-async function run(count, dir) {
-  const file = join(dir, `system-${count}.json`);
-  writeFileSync(file, JSON.stringify(syntheticSpec(count)));
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const stages = {};
-  const checked = await timed(() => check(file));
-  stages['load+validate+normalise+resolve'] = checked.ms;
-  const resolved = checked.value.resolved;
-  const lint = await timed(() => lintChecked({ ...checked.value, resolved }));
-  stages.lint = lint.ms;
-  const selected = targets.filter((t) => t.byDefault(resolved));
-  const engine = new TemplateEngine();
-  const rendered = await timed(() => selected.flatMap((t) => t.render(resolved, { engine })));
-  stages.render = rendered.ms;
-  const verified = await timed(() => verify(rendered.value, resolved));
-  if (verified.value.length > 0) throw new Error(`bench spec does not verify: ${verified.value[0].message}`);
-  stages.verify = verified.ms;
-  stages['write (stream)'] = (await timed(() => manifestStream(rendered.value))).ms;
-  stages['write (--out files)'] = (await timed(() => outputFiles(rendered.value))).ms;
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  const total = Object.values(stages).reduce((a, b) => a + b, 0);
-  return { count, objects: rendered.value.length, findings: lint.value.length, stages, total, heapMb };
-}
-
+const rounds = Number(process.env.HAMESH_BENCH_ROUNDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'hamesh-bench-'));
+
+/** Runs `node ...args` to completion: wall ms (spawn to exit) and peak RSS in MiB. */
+function node(args, { stdout = 'ignore' } = {}) {
+  const rssFile = join(dir, 'rss');
+  rmSync(rssFile, { force: true });
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', join(root, 'bench/rss.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', stdout, 'pipe'],
+    env: { ...process.env, HAMESH_BENCH_RSS: rssFile, NO_COLOR: '1' },
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return { ms, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024, stdout: result.stdout };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (n, digits = 0) => n.toFixed(digits);
+
+function folderSize(folder) {
+  let bytes = 0;
+  let objects = 0;
+  for (const entry of readdirSync(folder, { recursive: true })) {
+    const path = join(folder, entry);
+    if (!statSync(path).isFile() || !/\.ya?ml$/.test(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    bytes += Buffer.byteLength(text);
+    objects += text.split(/^kind: /m).length - 1;
+  }
+  return { bytes, objects };
+}
+
+/** `rounds` alternating rounds of the contestants (the order rotates each round); each gets a fresh output folder. */
+function race(contestants, count) {
+  const times = Object.fromEntries(contestants.map((c) => [c.name, []]));
+  const rss = Object.fromEntries(contestants.map((c) => [c.name, []]));
+  for (let round = 0; round < count; round++) {
+    for (let i = 0; i < contestants.length; i++) {
+      const contestant = contestants[(i + round) % contestants.length];
+      const out = join(dir, `out-${contestant.name}`);
+      rmSync(out, { recursive: true, force: true });
+      const run = node(contestant.args(out));
+      times[contestant.name].push(run.ms);
+      rss[contestant.name].push(run.rssMiB);
+    }
+  }
+  return { times, rss };
+}
+
+/** Median over rounds of a/b, each round's pair measured side by side. */
+const ratio = (times, a, b) => median(times[a].map((t, i) => t / times[b][i]));
+
+console.log(`hamesh bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
+console.log(`(shared machine: compare the ratios within this run; medians of alternating rounds)\n`);
 try {
-  // A warm-up round compiles templates and loads validators, as the first build of a process does.
-  const warmup = await run(100, dir);
-  console.log(`cold first build (100 services, includes loading templates and schemas): ${warmup.total.toFixed(0)} ms\n`);
-  const results = [];
-  for (const count of sizes.length > 0 ? sizes : [100, 1000, 2000]) results.push(await run(count, dir));
-  const stageNames = Object.keys(results[0].stages);
-  const header = ['stage (ms)', ...results.map((r) => `${r.count} svc`), ...results.map((r) => `µs/svc @${r.count}`)];
-  const rows = stageNames.map((stage) => [
-    stage,
-    ...results.map((r) => r.stages[stage].toFixed(0)),
-    ...results.map((r) => ((r.stages[stage] * 1000) / r.count).toFixed(0)),
-  ]);
-  rows.push(['total', ...results.map((r) => r.total.toFixed(0)), ...results.map((r) => ((r.total * 1000) / r.count).toFixed(0))]);
-  rows.push(['objects', ...results.map((r) => String(r.objects)), ...results.map(() => '')]);
-  rows.push(['heap growth (MiB)', ...results.map((r) => r.heapMb.toFixed(0)), ...results.map(() => '')]);
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
-  console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; lint findings at ${results.at(-1).count}: ${results.at(-1).findings}`);
+  const floor = Array.from({ length: 5 }, () => node(['-e', '0']).ms);
+  const version = Array.from({ length: 5 }, () => node([hamesh, '--version']).ms);
+  const validate = Array.from({ length: 5 }, () => node([hamesh, 'validate', 'examples/shop/system.yaml']).ms);
+  console.log(`start-up (median of 5): node -e 0 ${fmt(median(floor))} ms · hamesh --version ${fmt(median(version))} ms (target ≤ 120) · hamesh validate examples/shop/system.yaml ${fmt(median(validate))} ms (target ≤ 250)\n`);
+
+  const targets = { 100: 1.0, 1000: 0.5, 10000: 0.35 };
+  for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
+    const spec = syntheticSpec(size);
+    const json = join(dir, `system-${size}.json`);
+    const yaml = join(dir, `system-${size}.yaml`);
+    writeFileSync(json, JSON.stringify(spec));
+    writeFileSync(yaml, dump(spec, { lineWidth: -1 }));
+    const contestants = [
+      { name: 'hamesh', args: (out) => [hamesh, 'build', yaml, '--target', 'kubernetes', '--out', out] },
+      { name: 'cdk8s', args: (out) => [join(root, 'bench/cdk8s-app.mjs'), json, out] },
+    ];
+    if (size === 1000) {
+      const ts = join(dir, `system-${size}.ts`);
+      writeFileSync(ts, asTypeScript(spec));
+      contestants.push({ name: 'hamesh .ts', args: (out) => [hamesh, 'build', ts, '--target', 'kubernetes', '--out', out] });
+    }
+    const n = size >= 10000 ? Math.min(rounds, 3) : rounds;
+    const { times, rss } = race(contestants, n);
+    const ours = folderSize(join(dir, 'out-hamesh'));
+    const theirs = folderSize(join(dir, 'out-cdk8s'));
+    const stdout = node([hamesh, 'build', yaml, '--target', 'kubernetes']);
+    const stages = JSON.parse(node(['--expose-gc', join(root, 'bench/stages.mjs'), json], { stdout: 'pipe' }).stdout.toString());
+
+    const target = targets[size];
+    const r = ratio(times, 'hamesh', 'cdk8s');
+    console.log(`## ${size.toLocaleString('en')} services (${n} rounds)`);
+    console.log(`hamesh build --target kubernetes --out: ${fmt(median(times.hamesh))} ms, peak RSS ${fmt(median(rss.hamesh))} MiB, ${ours.objects} objects, ${fmt(ours.bytes / 1024)} KiB`);
+    console.log(`cdk8s 2.70 + cdk8s-plus-34 synth:      ${fmt(median(times.cdk8s))} ms, peak RSS ${fmt(median(rss.cdk8s))} MiB, ${theirs.objects} objects, ${fmt(theirs.bytes / 1024)} KiB`);
+    console.log(`ratio hamesh/cdk8s: ${fmt(r, 2)}×${target ? ` (target ≤ ${target}×: ${r <= target ? 'met' : 'MISSED'})` : ''}`);
+    if (times['hamesh .ts']) {
+      const tr = ratio(times, 'hamesh .ts', 'hamesh');
+      console.log(`.ts spec: ${fmt(median(times['hamesh .ts']))} ms, peak RSS ${fmt(median(rss['hamesh .ts']))} MiB; ratio .ts/.yaml ${fmt(tr, 2)}× (target ≤ 1.15×: ${tr <= 1.15 ? 'met' : 'MISSED'})`);
+    }
+    console.log(`hamesh build to stdout: ${fmt(stdout.ms)} ms, peak RSS ${fmt(stdout.rssMiB)} MiB${size === 10000 ? ' (target ≤ 300 MiB with --out and on stdout)' : ''}`);
+    console.log(`floors: node -e 0 ${fmt(median(floor))} ms; JSON.stringify of the same ${stages.objects} objects ${fmt(stages.stringifyMs)} ms (${fmt(stages.stringifyBytes / 1024)} KiB)`);
+    console.log('hamesh stages in one process (ms, after a warm-up build):');
+    for (const [stage, ms] of Object.entries(stages.stages)) console.log(`  ${stage.padEnd(34)} ${fmt(ms).padStart(6)}   ${fmt((ms * 1000) / size).padStart(5)} µs/service`);
+    console.log('');
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,54 @@
+// Per-stage times of `hamesh build --target kubernetes` in one process, for one generated spec.
+// Usage: node --expose-gc bench/stages.mjs SPEC.json   (prints one JSON line; run by bench/build.mjs)
+// The first build of the process (100 services) warms up templates and validators, as any build loads them once.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check, lintChecked } from '../dist/pipeline.js';
+import { TemplateEngine } from '../dist/render/engine.js';
+import { targets } from '../dist/render/targets.js';
+import { verify } from '../dist/verify/verify.js';
+import { manifestStream, outputFiles } from '../dist/write/files.js';
+import { writeOutDir } from '../dist/write/out-dir.js';
+import { syntheticSpec } from './spec.mjs';
+
+const kubernetes = targets.filter((t) => t.name === 'kubernetes');
+
+async function timed(fn) {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+async function run(file, out) {
+  globalThis.gc?.();
+  const stages = {};
+  const checked = await timed(() => check(file));
+  stages['load+validate+normalise+resolve'] = checked.ms;
+  const resolved = checked.value.resolved;
+  const lint = await timed(() => lintChecked({ ...checked.value, resolved }));
+  stages.lint = lint.ms;
+  const engine = new TemplateEngine();
+  const rendered = await timed(() => kubernetes.flatMap((t) => t.render(resolved, { engine })));
+  stages.render = rendered.ms;
+  const verified = await timed(() => verify(rendered.value, resolved));
+  if (verified.value.length > 0) throw new Error(`bench spec does not verify: ${verified.value[0].message}`);
+  stages.verify = verified.ms;
+  const files = await timed(() => outputFiles(rendered.value));
+  stages['YAML dump (--out files)'] = files.ms;
+  stages['write --out folder'] = (await timed(() => writeOutDir(out, files.value))).ms;
+  stages['YAML dump (stdout stream)'] = (await timed(() => manifestStream(rendered.value))).ms;
+  const floor = await timed(() => rendered.value.map((d) => JSON.stringify(d.value)).join('\n'));
+  const bytes = files.value.reduce((sum, f) => sum + Buffer.byteLength(f.content), 0);
+  return { stages, objects: rendered.value.length, files: files.value.length, bytes, stringifyMs: floor.ms, stringifyBytes: floor.value.length };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'hamesh-stages-'));
+try {
+  const warm = join(dir, 'warm.json');
+  writeFileSync(warm, JSON.stringify(syntheticSpec(100)));
+  await run(warm, join(dir, 'warm-out'));
+  console.log(JSON.stringify(await run(process.argv[2], join(dir, 'out'))));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
