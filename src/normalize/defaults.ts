@@ -10,6 +10,7 @@ export const DEFAULTS = {
   brokerKind: 'kafka',
   /** The only KafkaTopic version Strimzi 1.x serves (since 0.49); v1beta2 is for older operators. */
   topicApiVersion: 'kafka.strimzi.io/v1',
+  brokerAuth: 'none',
   tier: 'standard' as Tier,
   port: 8080,
   protocol: 'http',

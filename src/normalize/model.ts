@@ -140,8 +140,10 @@ export interface NormalizedSystem {
     /** The broker cluster's namespace: where KafkaTopics go (Strimzi's Topic Operator watches only its own). */
     namespace: string;
     brokers?: number;
-    /** apiVersion of the emitted Strimzi KafkaTopics. */
+    /** apiVersion of the emitted Strimzi KafkaTopics and KafkaUsers. */
     topicApiVersion: 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';
+    /** How clients authenticate; anything but `none` gives every publisher and subscriber its own least-privilege user. */
+    auth: 'none' | 'scram-sha-512' | 'tls';
   };
   /** Sorted by name. */
   services: NormalizedService[];

@@ -52,6 +52,7 @@ export function normalize(spec: System): NormalizedSystem {
       namespace: spec.broker?.namespace ?? spec.metadata.namespace ?? name,
       ...(spec.broker?.brokers !== undefined && { brokers: spec.broker.brokers }),
       topicApiVersion: spec.broker?.topicApiVersion ?? DEFAULTS.topicApiVersion,
+      auth: spec.broker?.auth ?? DEFAULTS.brokerAuth,
     },
     services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),
     events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event)),

@@ -134,9 +134,13 @@ export interface System {
      */
     brokers?: number;
     /**
-     * apiVersion of the emitted Strimzi KafkaTopics: v1 (Strimzi 0.49 and later, the only one 1.x serves; the default) or v1beta2 for older operators.
+     * apiVersion of the emitted Strimzi KafkaTopics and KafkaUsers: v1 (Strimzi 0.49 and later, the only one 1.x serves; the default) or v1beta2 for older operators.
      */
     topicApiVersion?: 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';
+    /**
+     * How clients authenticate to the broker; default none. With scram-sha-512 or tls, --target kafka emits one Strimzi KafkaUser per publishing or subscribing service, with least-privilege ACLs from the graph; with NATS, per-service publish/subscribe permissions (nats/permissions.json).
+     */
+    auth?: 'none' | 'scram-sha-512' | 'tls';
   };
   defaults?: Profile;
   profiles?: {

@@ -2,14 +2,22 @@ import { readFileSync } from 'node:fs';
 import { jsonSchemaVerifier } from './json-schema.js';
 import type { VerifierEntry } from './verifier.js';
 
+const strimziVersions = ['kafka.strimzi.io/v1', 'kafka.strimzi.io/v1beta2'] as const;
+
+/** Entries for one Strimzi kind, checked against a schema the project ships in schemas/. */
+const strimziEntries = (kind: string, schemaFile: string): VerifierEntry[] =>
+  strimziVersions.map((apiVersion) => ({
+    apiVersion,
+    kind,
+    source: `schemas/${schemaFile} (Strimzi ${kind} ${apiVersion.split('/')[1]})`,
+    load: async () => jsonSchemaVerifier(JSON.parse(readFileSync(new URL(`../../schemas/${schemaFile}`, import.meta.url), 'utf8')) as object),
+  }));
+
 /**
- * Strimzi's KafkaTopic, checked against schemas/strimzi-kafkatopic.schema.json (written from Strimzi's
- * documented KafkaTopic spec, closed against unknown fields, requiring the strimzi.io/cluster label).
+ * Strimzi's KafkaTopic and KafkaUser, checked against schemas written from Strimzi's documented specs (closed
+ * against unknown fields, requiring the strimzi.io/cluster label).
  */
-export const kafkaVerifiers: VerifierEntry[] = (['kafka.strimzi.io/v1', 'kafka.strimzi.io/v1beta2'] as const).map((apiVersion) => ({
-  apiVersion,
-  kind: 'KafkaTopic',
-  source: `schemas/strimzi-kafkatopic.schema.json (Strimzi KafkaTopic ${apiVersion.split('/')[1]})`,
-  load: async () =>
-    jsonSchemaVerifier(JSON.parse(readFileSync(new URL('../../schemas/strimzi-kafkatopic.schema.json', import.meta.url), 'utf8')) as object),
-}));
+export const kafkaVerifiers: VerifierEntry[] = [
+  ...strimziEntries('KafkaTopic', 'strimzi-kafkatopic.schema.json'),
+  ...strimziEntries('KafkaUser', 'strimzi-kafkauser.schema.json'),
+];

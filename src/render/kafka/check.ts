@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { collisions } from '../broker/collisions.js';
 import { metricName, resourceNameProblem, topicNameProblem, topicResourceName } from './names.js';
 import type { TopicPlan } from './topics.js';
+import type { KafkaUserPlan } from './users.js';
 
 const describe = (topic: TopicPlan) => `${topic.role === 'event' ? 'topic' : `${topic.role} topic`} '${topic.name}'`;
 
@@ -24,4 +25,22 @@ export function checkTopics(topics: readonly TopicPlan[]): Diagnostic[] {
     report(later.path, `${describe(later)} ${reason} ${describe(first)} (from ${first.path}); rename the event or consumer group`);
   }
   return out;
+}
+
+/** An X.509 common name holds at most 64 characters, and Strimzi puts a tls user's name into its certificate's CN. */
+const maxCommonNameLength = 64;
+
+/** KafkaUser names Kubernetes or, for `tls` users, a certificate cannot hold. */
+export function checkUsers(auth: 'none' | 'scram-sha-512' | 'tls', users: readonly KafkaUserPlan[]): Diagnostic[] {
+  if (auth === 'none') return [];
+  return users.flatMap((user) => {
+    const problem =
+      resourceNameProblem(user.name) ??
+      (auth === 'tls' && user.name.length > maxCommonNameLength
+        ? `is ${user.name.length} characters long, but a tls user's name is its certificate's CN (at most ${maxCommonNameLength})`
+        : undefined);
+    if (!problem) return [];
+    const message = `KafkaUser '${user.name}' of service '${user.service.name}' ${problem}; shorten the system or service name`;
+    return [{ rule: 'kafka-user-name', severity: 'error' as const, message, path: user.service.path }];
+  });
 }

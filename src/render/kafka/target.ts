@@ -1,16 +1,21 @@
 import { renderManifests } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
-import { checkTopics } from './check.js';
+import { checkTopics, checkUsers } from './check.js';
 import { topicResourceName } from './names.js';
 import { retryPlanDocument } from './retry-plan.js';
 import { planSubscriptions, planTopics } from './topics.js';
+import { planKafkaUsers } from './users.js';
 
 /** Strimzi KafkaTopics for every event plus retry and dead-letter topics, and a retry plan per subscribing service. */
 export const kafkaTarget: Target = {
   name: 'kafka',
-  description: 'Strimzi KafkaTopics (events, retry and dead-letter topics) and a retry-plan ConfigMap per subscribing service',
+  description:
+    'Strimzi KafkaTopics (events, retry and dead-letter topics), a retry-plan ConfigMap per subscribing service and, with broker.auth, a least-privilege KafkaUser per publishing or subscribing service',
   byDefault: (resolved) => resolved.system.broker.kind === 'kafka' && resolved.system.events.length > 0,
-  check: (resolved) => checkTopics(planTopics(resolved, planSubscriptions(resolved))),
+  check: (resolved) => {
+    const subscriptions = planSubscriptions(resolved);
+    return [...checkTopics(planTopics(resolved, subscriptions)), ...checkUsers(resolved.system.broker.auth, planKafkaUsers(resolved, subscriptions))];
+  },
   render(resolved, { engine }) {
     const { system } = resolved;
     const subscriptions = planSubscriptions(resolved);
@@ -34,6 +39,21 @@ export const kafkaTarget: Target = {
         minInSync: event.minInSync,
         retentionMs: event.retentionMs,
       });
+    }
+
+    if (system.broker.auth !== 'none') {
+      for (const user of planKafkaUsers(resolved, subscriptions)) {
+        emit('kafka/users.yaml', 'kafkauser.yaml.hbs', {
+          apiVersion: system.broker.topicApiVersion,
+          name: user.name,
+          namespace: system.broker.namespace,
+          cluster: system.broker.cluster,
+          service: user.service.name,
+          system: system.name,
+          authentication: system.broker.auth,
+          acls: user.acls,
+        });
+      }
     }
 
     for (const service of system.services) {

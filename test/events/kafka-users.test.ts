@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { RenderedDocument } from '../../src/render/target.js';
+import { kafkaVerifiers } from '../../src/verify/kafka.js';
+import { render, resolveSpec, shopExample, target, writeSpec } from './render.js';
+
+const verifyKafkaUser = await kafkaVerifiers.find((entry) => entry.kind === 'KafkaUser' && entry.apiVersion === 'kafka.strimzi.io/v1')!.load();
+
+interface Acl {
+  resource: { type: string; name: string; patternType: string };
+  operations: string[];
+}
+const users = (documents: RenderedDocument[]) => documents.filter((d) => d.value.kind === 'KafkaUser');
+/** `user: type name Op+Op` per ACL, for a readable comparison. */
+const aclLines = (documents: RenderedDocument[]) =>
+  users(documents).flatMap((d) => {
+    const name = (d.value.metadata as { name: string }).name;
+    const acls = (d.value.spec as { authorization: { acls: Acl[] } }).authorization.acls;
+    return acls.map((acl) => `${name}: ${acl.resource.type} ${acl.resource.name} ${acl.operations.join('+')}`);
+  });
+
+/** The shop example with `broker.auth` set. */
+function shopWithAuth(auth: string): string {
+  const source = readFileSync(shopExample, 'utf8');
+  const changed = source.replace('brokers: 3 }', `brokers: 3, auth: '${auth}' }`);
+  if (changed === source) throw new Error('the shop example no longer declares its broker as expected');
+  return writeSpec('system.ts', changed);
+}
+
+describe('KafkaUsers (broker.auth)', () => {
+  it('gives every publisher and subscriber of the shop exactly its topics and groups, literal, nothing else', async () => {
+    const documents = render(await resolveSpec(shopWithAuth('scram-sha-512')), 'kafka');
+    expect(aclLines(documents)).toEqual([
+      'shop-checkout: topic order.created Write+Describe',
+      'shop-inventory: topic inventory.reserved Write+Describe',
+      'shop-inventory: topic order.created Read+Describe',
+      'shop-inventory: topic order.created.inventory.dlt Read+Write',
+      'shop-inventory: topic order.created.inventory.retry-1 Read+Write',
+      'shop-inventory: topic order.created.inventory.retry-2 Read+Write',
+      'shop-inventory: topic order.created.inventory.retry-3 Read+Write',
+      'shop-inventory: group inventory Read',
+      'shop-notifications: topic order.created Read+Describe',
+      'shop-notifications: topic order.shipped Read+Describe',
+      'shop-notifications: topic order.shipped.notifications-email.dlt Read+Write',
+      'shop-notifications: topic order.shipped.notifications-email.retry-1 Read+Write',
+      'shop-notifications: topic order.shipped.notifications-email.retry-2 Read+Write',
+      'shop-notifications: topic order.shipped.notifications-email.retry-3 Read+Write',
+      'shop-notifications: topic order.shipped.notifications-email.retry-4 Read+Write',
+      'shop-notifications: topic order.shipped.notifications-email.retry-5 Read+Write',
+      'shop-notifications: group notifications Read',
+      'shop-notifications: group notifications-email Read',
+      'shop-payments: topic payment.completed Write+Describe',
+      'shop-shipping: topic inventory.reserved Read+Describe',
+      'shop-shipping: topic inventory.reserved.shipping.dlt Read+Write',
+      'shop-shipping: topic inventory.reserved.shipping.retry-1 Read+Write',
+      'shop-shipping: topic order.shipped Write+Describe',
+      'shop-shipping: topic payment.completed Read+Describe',
+      'shop-shipping: topic payment.completed.shipping.dlt Read+Write',
+      'shop-shipping: topic payment.completed.shipping.retry-1 Read+Write',
+      'shop-shipping: group shipping Read',
+    ]);
+    for (const user of users(documents)) {
+      expect(user.file).toBe('kafka/users.yaml');
+      expect(user.value).toMatchObject({
+        apiVersion: 'kafka.strimzi.io/v1',
+        metadata: { namespace: 'kafka', labels: { 'strimzi.io/cluster': 'events' } },
+        spec: { authentication: { type: 'scram-sha-512' }, authorization: { type: 'simple' } },
+      });
+      expect(verifyKafkaUser(user.value)).toEqual([]);
+    }
+    // Services that neither publish nor subscribe get no user.
+    expect(users(documents).map((d) => (d.value.metadata as { labels: Record<string, string> }).labels['app.kubernetes.io/name'])).toEqual([
+      'checkout',
+      'inventory',
+      'notifications',
+      'payments',
+      'shipping',
+    ]);
+  });
+
+  it('emits no KafkaUser without broker.auth, and tls users with broker.auth: tls', async () => {
+    expect(users(render(await resolveSpec(shopExample), 'kafka'))).toEqual([]);
+    const tls = users(render(await resolveSpec(shopWithAuth('tls')), 'kafka'));
+    expect(tls.map((d) => (d.value.spec as { authentication: unknown }).authentication)).toEqual(Array(5).fill({ type: 'tls' }));
+  });
+
+  it('is verified strictly: unknown fields, a missing cluster label, wildcards and empty operations are rejected', async () => {
+    const [user] = users(render(await resolveSpec(shopWithAuth('scram-sha-512')), 'kafka'));
+    const value = structuredClone(user!.value) as Record<string, any>;
+    value.spec.authorization.acls[0].operation = 'Write';
+    value.spec.authorization.acls.push({ resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: [] });
+    delete value.metadata.labels['strimzi.io/cluster'];
+    const problems = verifyKafkaUser(value).map((p) => p.pointer);
+    expect(problems).toEqual(
+      expect.arrayContaining(['/metadata/labels', '/spec/authorization/acls/0/operation', '/spec/authorization/acls/1/resource/name', '/spec/authorization/acls/1/operations']),
+    );
+  });
+
+  it('refuses a tls user whose name does not fit a certificate CN', async () => {
+    const long = 'a'.repeat(60);
+    const file = writeSpec(
+      'long.yaml',
+      `apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: shop }\nbroker: { auth: tls }\nservices: { ${long}: { image: "x:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`,
+    );
+    const findings = target('kafka').check!(await resolveSpec(file));
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'kafka-user-name', path: `/services/${long}`, message: expect.stringContaining("certificate's CN (at most 64)") }),
+    ]);
+  });
+});
