@@ -39,13 +39,22 @@ export interface NatsCluster {
   logs(): string;
 }
 
+export interface ClusterOptions {
+  size?: number;
+  /** Files written next to every server's config (e.g. an included permissions file), by name. */
+  files?: Record<string, string>;
+  /** Lines appended to every server's config (e.g. an `authorization` block). */
+  config?: string[];
+}
+
 /** Starts `size` JetStream servers on 127.0.0.1, routed into one cluster, each with its own temp store dir. */
-export async function startCluster(binary: string, size = 3): Promise<NatsCluster> {
+export async function startCluster(binary: string, { size = 3, files = {}, config: extra = [] }: ClusterOptions = {}): Promise<NatsCluster> {
   const root = mkdtempSync(join(tmpdir(), 'hamesh-nats-'));
   const ports = await Promise.all(Array.from({ length: size * 2 }, freePort));
   const clientPorts = ports.slice(0, size);
   const routePorts = ports.slice(size);
   const routes = routePorts.map((port) => `nats-route://127.0.0.1:${port}`);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
   const nodes: NatsNode[] = clientPorts.map((port, index) => {
     const name = `n${index + 1}`;
     const config = join(root, `${name}.conf`);
@@ -56,6 +65,7 @@ export async function startCluster(binary: string, size = 3): Promise<NatsCluste
         `listen: 127.0.0.1:${port}`,
         `jetstream { store_dir: ${JSON.stringify(join(root, name))} }`,
         `cluster { name: hamesh-test, listen: 127.0.0.1:${routePorts[index]}, routes: [${routes.join(', ')}] }`,
+        ...extra,
       ].join('\n'),
     );
     const child = spawn(binary, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,5 +1,5 @@
 import { DEFAULTS } from '../../normalize/defaults.js';
-import type { NormalizedEvent } from '../../normalize/model.js';
+import type { NormalizedEvent, NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
 import { retryDelays } from '../../resolve/retry-schedule.js';
 import { consumerName, deadLetterStreamName, maxDeliveriesSubject, streamName } from './names.js';
@@ -19,6 +19,8 @@ export interface StreamPlan {
 
 /** Values of one durable pull ConsumerConfig. */
 export interface ConsumerPlan {
+  /** The subscribing service. */
+  service: NormalizedService;
   stream: string;
   name: string;
   description: string;
@@ -62,6 +64,7 @@ export function planJetStream(resolved: ResolvedSystem): JetStreamPlan {
       const consumer = consumerName(subscription.group);
       const backoffMs = subscription.retry ? retryDelays(subscription.retry) : [];
       consumers.push({
+        service,
         stream: name,
         name: consumer,
         description: `${service.name} consuming ${event.name} as group ${subscription.group}`,

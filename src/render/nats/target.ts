@@ -2,6 +2,7 @@ import { renderManifests } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { checkJetStream } from './check.js';
 import { nanoseconds } from './nanoseconds.js';
+import { planNatsPermissions } from './permissions.js';
 import { planJetStream } from './plan.js';
 import { sortBy } from '../../util/order.js';
 
@@ -11,7 +12,8 @@ import { sortBy } from '../../util/order.js';
  */
 export const natsTarget: Target = {
   name: 'nats',
-  description: 'NATS JetStream stream and consumer configs (JSON, plus a ConfigMap bundling them)',
+  description:
+    'NATS JetStream stream and consumer configs (JSON, plus a ConfigMap bundling them) and, with broker.auth, least-privilege publish/subscribe permissions per service',
   byDefault: (resolved) => resolved.system.broker.kind === 'nats' && resolved.system.events.length > 0,
   check: (resolved) => checkJetStream(planJetStream(resolved), resolved.system.events),
   render(resolved, { engine }) {
@@ -49,13 +51,19 @@ export const natsTarget: Target = {
     }
     if (files.length === 0) return files;
 
-    const data = Object.fromEntries(sortBy(bundled, ([key]) => key));
-    const bundle = renderManifests(engine, { target: 'nats', file: 'nats/jetstream.yaml', template: 'nats-configmap.yaml.hbs' }, {
-      name: `${system.name}-jetstream`,
-      namespace: system.namespace,
-      system: system.name,
-      data,
-    });
-    return [...files, ...bundle];
+    const configMap = (file: string, name: string, namespace: string, data: Record<string, string>) =>
+      renderManifests(engine, { target: 'nats', file, template: 'nats-configmap.yaml.hbs' }, { name, namespace, system: system.name, data });
+    const documents = [...files, ...configMap('nats/jetstream.yaml', `${system.name}-jetstream`, system.namespace, Object.fromEntries(sortBy(bundled, ([key]) => key)))];
+    if (system.broker.auth === 'none') return documents;
+
+    // The permissions belong to the NATS servers' configuration, so their ConfigMap goes to the broker's namespace.
+    const template = 'nats-permissions.json.hbs';
+    for (const value of engine.render(template, { users: planNatsPermissions(resolved, plan).map((user) => ({ ...user, service: user.service.name })) })) {
+      documents.push(
+        { target: 'nats', kind: 'file', file: 'nats/permissions.json', template, value },
+        ...configMap('nats/permissions.yaml', `${system.name}-nats-permissions`, system.broker.namespace, { 'permissions.json': `${JSON.stringify(value, null, 2)}\n` }),
+      );
+    }
+    return documents;
   },
 };
