@@ -22,6 +22,7 @@ export class TemplateError extends Error {
 /** What `{{json x}}` writes into the text: a plain YAML scalar standing for slot N of the render. */
 const slotPrefix = '__hamesh_value_';
 const slotPattern = /^__hamesh_value_(\d+)$/;
+const maxSkeletons = 1000;
 
 /**
  * Handlebars with values that can never change a document's structure. `{{json x}}` does not write x into
@@ -33,6 +34,8 @@ const slotPattern = /^__hamesh_value_(\d+)$/;
 export class TemplateEngine {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, { file: string; render: Handlebars.TemplateDelegate }>();
+  /** Parsed rendered texts (placeholders unfilled), by text. */
+  private readonly skeletons = new Map<string, object[]>();
   /** The values of the render in progress, by slot. */
   private slots: unknown[] = [];
 
@@ -58,26 +61,36 @@ export class TemplateEngine {
     } catch (error) {
       throw new TemplateError(template.file, lineOf(error), error instanceof Error ? error.message : String(error));
     }
-    let documents: unknown[];
+    return this.skeleton(template.file, text).map((value) => fill(value, this.slots, template.file) as RenderedValue);
+  }
+
+  /**
+   * The parsed documents of a rendered text, placeholders unfilled. Values never reach the text, so services
+   * rendered by the same template branches give the same text: each distinct skeleton is parsed once (a build
+   * of 1,000 services parses a handful). Skeletons are read-only (`fill` copies them).
+   */
+  private skeleton(file: string, text: string): object[] {
+    let documents = this.skeletons.get(text);
+    if (documents) return documents;
+    let parsed: unknown[];
     try {
-      // js-yaml (core schema: no timestamps or merge keys) is ~10x faster than `yaml` here, which matters at
-      // thousands of objects per build; duplicate keys are errors.
-      documents = loadAll(text, undefined, { schema: CORE_SCHEMA });
+      // js-yaml (core schema: no timestamps or merge keys) is ~10x faster than `yaml` here; duplicate keys are errors.
+      parsed = loadAll(text, undefined, { schema: CORE_SCHEMA });
     } catch (error) {
       const line = error instanceof YAMLException ? error.mark.line + 1 : undefined;
       const reason = error instanceof YAMLException ? error.reason : String(error);
       const source = line !== undefined ? `: ${JSON.stringify(text.split('\n')[line - 1] ?? '')}` : '';
-      throw new TemplateError(template.file, undefined, `rendered output is not valid YAML at output line ${line ?? '?'} (${reason})${source}`);
+      throw new TemplateError(file, undefined, `rendered output is not valid YAML at output line ${line ?? '?'} (${reason})${source}`);
     }
-    const values: RenderedValue[] = [];
-    for (const value of documents) {
+    documents = [];
+    for (const value of parsed) {
       if (value === null || value === undefined) continue;
-      if (typeof value !== 'object' || Array.isArray(value)) {
-        throw new TemplateError(template.file, undefined, 'each rendered document must be a mapping');
-      }
-      values.push(fill(value, this.slots, template.file) as RenderedValue);
+      if (typeof value !== 'object' || Array.isArray(value)) throw new TemplateError(file, undefined, 'each rendered document must be a mapping');
+      documents.push(value);
     }
-    return values;
+    // A template that writes values as text (`{{x}}`, not `{{json x}}`) makes a new skeleton per render: bound the cache.
+    if (this.skeletons.size < maxSkeletons) this.skeletons.set(text, documents);
+    return documents;
   }
 
   private template(name: string): { file: string; render: Handlebars.TemplateDelegate } {
