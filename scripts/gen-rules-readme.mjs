@@ -1,5 +1,5 @@
 // Regenerates the rule list in README.md (between <!-- rules:start --> and <!-- rules:end -->) from each
-// rule's meta in src/lint/rules/. `npm run docs:rules` rewrites it; test/lint/readme.test.ts fails when it drifts.
+// rule's meta in src/lint/rules/. `npm run docs:rules` rewrites it; test/lint/registry.test.ts fails when it drifts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createJiti } from 'jiti';
 

@@ -33,7 +33,12 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
         column: position.col,
       });
     }
-    parsed = { data: document().toJS({ maxAliasCount: 1000 }) };
+    try {
+      parsed = { data: document().toJS({ maxAliasCount: 1000 }) };
+    } catch (error) {
+      // the `yaml` library's guard against alias bombs ("billion laughs")
+      throw loadError(file, `cannot expand YAML aliases: ${(error as Error).message}; write the repeated values out or use fewer aliases`);
+    }
   }
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);

@@ -1,12 +1,23 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished, TestRunner } from 'vitest';
 
-/** A temporary folder for this test file, removed after its tests; `write` puts a file in it. */
-export function tempDir(): { dir: string; write(name: string, text: string): string } {
+export interface TempDir {
+  dir: string;
+  /** Writes `text` to `name` inside the folder and returns the file's path. */
+  write(name: string, text: string): string;
+}
+
+/**
+ * The one temporary-folder helper: a fresh folder, removed when the calling test finishes — or, when called
+ * outside a test (at the top of a file), after the file's tests.
+ */
+export function tempDir(): TempDir {
   const dir = mkdtempSync(join(tmpdir(), 'hamesh-test-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  if (TestRunner.getCurrentTest()) onTestFinished(remove);
+  else afterAll(remove);
   return {
     dir,
     write(name, text) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint/index.js';
 import { validate } from '../../src/validate/validate.js';
-import { resolveSpec, type TestSpec } from './helpers.js';
+import { resolveSpec, type TestSpec } from '../helpers/spec.js';
 
 const image = 'example/app:1';
 /** Two findings of min-replicas (a and b run 1 replica) and nothing else. */

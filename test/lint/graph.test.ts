@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldGraph, reversePostorder, shortestPath, stronglyConnectedComponents } from '../../src/lint/graph.js';
 import { lint } from '../../src/lint/index.js';
 import type { Service } from '../../src/spec/schema.generated.js';
-import { resolveSpec } from './helpers.js';
+import { resolveSpec } from '../helpers/spec.js';
 
 const defaults = {
   probes: { readiness: '/ready' },

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
 import { lint, type LintOptions } from '../../src/lint/index.js';
-import { normalize } from '../../src/normalize/normalize.js';
-import { resolve, type ResolvedSystem } from '../../src/resolve/graph.js';
-import type { System } from '../../src/spec/schema.generated.js';
-import { validate } from '../../src/validate/validate.js';
-
-/** A spec without the boilerplate: apiVersion, kind and metadata are filled in. */
-export type TestSpec = Omit<System, 'apiVersion' | 'kind' | 'metadata'>;
-
-/** Builds a resolved system through the real validate → normalise → resolve stages; throws if the spec is invalid. */
-export function resolveSpec(spec: TestSpec): ResolvedSystem {
-  const result = validate({ apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'test' }, ...spec });
-  if (!result.ok) throw new Error(`test spec is invalid:\n${result.diagnostics.map((d) => `${d.path} ${d.message}`).join('\n')}`);
-  return resolve(normalize(result.spec));
-}
+import { resolveSpec, type TestSpec } from '../helpers/spec.js';
 
 /** Findings of one rule for a spec. */
 function findingsOf(rule: string, spec: TestSpec, options: LintOptions = {}): Diagnostic[] {

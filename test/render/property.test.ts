@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentsOf, system } from './helpers.js';
+import { documentsOf } from '../helpers/render.js';
+import { system } from '../helpers/spec.js';
 
 const name = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/);
 const duration = fc.integer({ min: 1, max: 120_000 }).map((ms) => `${ms}ms`);
@@ -47,12 +48,39 @@ const spec = fc.uniqueArray(name, { minLength: 1, maxLength: 5 }).chain((names) 
   fc.tuple(...names.map(() => service(names))).map((services) => system(Object.fromEntries(names.map((n, i) => [n, services[i]!])))),
 );
 
+type Doc = Record<string, any>;
+const named = (documents: Doc[], kind: string, name: string) => documents.filter((d) => d.kind === kind && d.metadata.name === name);
+
+/** What must hold for every service of every valid spec, whatever its mix of options. */
+function checkService(documents: Doc[], name: string, service: Record<string, any>): void {
+  expect(named(documents, 'Service', name)).toHaveLength(1);
+  expect(named(documents, 'ServiceAccount', name)).toHaveLength(1);
+  const versions = Object.keys(service.versions ?? {});
+  const deployments = versions.length > 0 ? versions.map((v) => `${name}-${v}`) : [name];
+  for (const deployment of deployments) {
+    const [workload] = named(documents, 'Deployment', deployment);
+    expect(workload, `Deployment ${deployment}`).toBeDefined();
+    expect(workload!.spec.template.spec.containers[0].image).toBe(service.image);
+    if (service.port !== undefined) expect(named(documents, 'Service', name)[0]!.spec.ports.map((p: Doc) => p.port)).toContain(service.port);
+  }
+  if (versions.length > 1) {
+    const routes = named(documents, 'VirtualService', name).flatMap((vs) => [...(vs.spec.http ?? []), ...(vs.spec.tcp ?? [])]);
+    const weighted = routes.find((r) => r.route.length === versions.length)!.route as Doc[];
+    expect(weighted.map((r) => r.destination.subset).sort()).toEqual([...versions].sort());
+    expect(weighted.reduce((sum, r) => sum + (r.weight ?? 0), 0)).toBe(100);
+    expect(named(documents, 'DestinationRule', name)[0]!.spec.subsets.map((s: Doc) => s.name).sort()).toEqual([...versions].sort());
+  }
+}
+
 describe('random valid specs', () => {
-  it('always compile to objects that pass the upstream schemas, unknown fields included', async () => {
+  it('compile to objects that pass the upstream schemas (unknown fields included), one workload per service version, in the spec namespace, deterministically', async () => {
     await fc.assert(
       fc.asyncProperty(spec, async (s) => {
         const documents = await documentsOf(s);
-        expect(documents.length).toBeGreaterThan(0);
+        const values = documents.map((d) => d.value as Doc);
+        for (const [name, service] of Object.entries((s as { services: Record<string, Doc> }).services)) checkService(values, name, service);
+        for (const value of values) if (value.kind !== 'Namespace') expect(value.metadata.namespace).toBe('demo');
+        expect((await documentsOf(s)).map((d) => d.value)).toEqual(values);
       }),
       { numRuns: 60 },
     );

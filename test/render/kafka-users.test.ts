@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { kafkaVerifiers } from '../../src/verify/kafka.js';
-import { render, resolveSpec, shopExample, target, writeSpec } from './render.js';
+import { render, target } from '../helpers/render.js';
+import { resolveFile, shopExample, specFile } from '../helpers/spec.js';
 
 const verifyKafkaUser = await kafkaVerifiers.find((entry) => entry.kind === 'KafkaUser' && entry.apiVersion === 'kafka.strimzi.io/v1')!.load();
 
@@ -24,12 +25,12 @@ function shopWithAuth(auth: string): string {
   const source = readFileSync(shopExample, 'utf8');
   const changed = source.replace('brokers: 3 }', `brokers: 3, auth: '${auth}' }`);
   if (changed === source) throw new Error('the shop example no longer declares its broker as expected');
-  return writeSpec('system.ts', changed);
+  return specFile(changed, 'system.ts');
 }
 
 describe('KafkaUsers (broker.auth)', () => {
   it('gives every publisher and subscriber of the shop exactly its topics and groups, literal, nothing else', async () => {
-    const documents = render(await resolveSpec(shopWithAuth('scram-sha-512')), 'kafka');
+    const documents = render(await resolveFile(shopWithAuth('scram-sha-512')), 'kafka');
     expect(aclLines(documents)).toEqual([
       'shop-checkout: topic order.created Write+Describe',
       'shop-inventory: topic inventory.reserved Write+Describe',
@@ -79,13 +80,13 @@ describe('KafkaUsers (broker.auth)', () => {
   });
 
   it('emits no KafkaUser without broker.auth, and tls users with broker.auth: tls', async () => {
-    expect(users(render(await resolveSpec(shopExample), 'kafka'))).toEqual([]);
-    const tls = users(render(await resolveSpec(shopWithAuth('tls')), 'kafka'));
+    expect(users(render(await resolveFile(shopExample), 'kafka'))).toEqual([]);
+    const tls = users(render(await resolveFile(shopWithAuth('tls')), 'kafka'));
     expect(tls.map((d) => (d.value.spec as { authentication: unknown }).authentication)).toEqual(Array(5).fill({ type: 'tls' }));
   });
 
   it('is verified strictly: unknown fields, a missing cluster label, wildcards and empty operations are rejected', async () => {
-    const [user] = users(render(await resolveSpec(shopWithAuth('scram-sha-512')), 'kafka'));
+    const [user] = users(render(await resolveFile(shopWithAuth('scram-sha-512')), 'kafka'));
     const value = structuredClone(user!.value) as Record<string, any>;
     value.spec.authorization.acls[0].operation = 'Write';
     value.spec.authorization.acls.push({ resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: [] });
@@ -98,11 +99,11 @@ describe('KafkaUsers (broker.auth)', () => {
 
   it('refuses a tls user whose name does not fit a certificate CN', async () => {
     const long = 'a'.repeat(60);
-    const file = writeSpec(
-      'long.yaml',
+    const file = specFile(
       `apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: shop }\nbroker: { auth: tls }\nservices: { ${long}: { image: "x:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`,
+      'long.yaml',
     );
-    const findings = target('kafka').check!(await resolveSpec(file));
+    const findings = target('kafka').check!(await resolveFile(file));
     expect(findings).toEqual([
       expect.objectContaining({ rule: 'kafka-user-name', path: `/services/${long}`, message: expect.stringContaining("certificate's CN (at most 64)") }),
     ]);

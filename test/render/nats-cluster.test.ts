@@ -1,8 +1,9 @@
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../src/render/target.js';
-import { findNatsServer, retryFor, startCluster, type NatsCluster } from './nats-cluster.js';
-import { render, resolveSpec, shopWithNats, writeSpec } from './render.js';
+import { findNatsServer, retryFor, startCluster, type NatsCluster } from '../helpers/nats-cluster.js';
+import { render } from '../helpers/render.js';
+import { resolveFile, shopWithNats, specFile } from '../helpers/spec.js';
 
 const binary = findNatsServer();
 const missing = 'nats-server not found on PATH or in /usr/sbin: install the Debian package nats-server (.ci/run does)';
@@ -43,8 +44,7 @@ describe('generated JetStream config on a real 3-node nats-server cluster', () =
 
   it('captures a message that exhausted its deliveries in the dead-letter stream', async (ctx) => {
     if (!binary) ctx.skip(missing);
-    const spec = writeSpec(
-      'dead-letter.yaml',
+    const spec = specFile(
       [
         'apiVersion: hamesh.dev/v1',
         'kind: System',
@@ -58,9 +58,10 @@ describe('generated JetStream config on a real 3-node nats-server cluster', () =
         'events:',
         '  job.done: { replication: 3 }',
       ].join('\n'),
+      'dead-letter.yaml',
     );
     const jsm = await nc!.jetstreamManager();
-    await apply(jsm, render(await resolveSpec(spec), 'nats'));
+    await apply(jsm, render(await resolveFile(spec), 'nats'));
     const js = nc!.jetstream();
     const ack = await js.publish('job.done', JSON.stringify({ job: 42 }));
 
@@ -85,7 +86,7 @@ describe('generated JetStream config on a real 3-node nats-server cluster', () =
 
   it('keeps accepting and delivering order.created after the stream leader is killed, losing nothing', async (ctx) => {
     if (!binary) ctx.skip(missing);
-    const documents = render(await resolveSpec(shopWithNats()), 'nats');
+    const documents = render(await resolveFile(shopWithNats()), 'nats');
     const jsm = await nc!.jetstreamManager();
     await apply(jsm, documents);
     const js = nc!.jetstream();

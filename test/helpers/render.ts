@@ -1,35 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { check } from '../../src/pipeline.js';
 import { TemplateEngine } from '../../src/render/engine.js';
 import { istioTarget } from '../../src/render/istio/target.js';
 import { namespaceTarget } from '../../src/render/kubernetes/namespace.js';
 import { kubernetesTarget } from '../../src/render/kubernetes/target.js';
-import type { RenderedDocument } from '../../src/render/target.js';
+import type { RenderedDocument, Target } from '../../src/render/target.js';
+import { targets } from '../../src/render/targets.js';
+import type { ResolvedSystem } from '../../src/resolve/graph.js';
 import { verify } from '../../src/verify/verify.js';
-import { runCli } from '../helpers/cli.js';
-
-
-/** A temporary folder, removed when the calling test finishes. */
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hamesh-build-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** Writes `spec` (the System's shape) as a JSON spec file and returns its path. */
-export function specFile(spec: object, dir = tempDir()): string {
-  const file = join(dir, 'system.json');
-  writeFileSync(file, JSON.stringify(spec));
-  return file;
-}
-
-export function system(services: Record<string, object>, extra: object = {}): object {
-  return { apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'demo' }, services, ...extra };
-}
+import { specFile } from './spec.js';
 
 /**
  * check → render (namespace, kubernetes, istio) → verify, in-process; fails the test on any validation or
@@ -50,8 +29,7 @@ export function find(documents: readonly RenderedDocument[], kind: string, name:
   return found.value;
 }
 
-/** The built CLI as a process (see runCli), with the exit code as `status`. */
-export function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const { code, stdout, stderr } = runCli(args);
-  return { status: code, stdout, stderr };
-}
+export const target = (name: string): Target => targets.find((t) => t.name === name)!;
+
+/** One target's documents for a resolved system, with the bundled templates. */
+export const render = (resolved: ResolvedSystem, name: string) => target(name).render(resolved, { engine: new TemplateEngine() });

@@ -5,7 +5,7 @@ import { strictModelVerifier } from '../../src/verify/strict-model.js';
 import { verify } from '../../src/verify/verify.js';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
-import { specFile, system } from './helpers.js';
+import { specFile, system } from '../helpers/spec.js';
 
 const deployment = () => ({
   apiVersion: 'apps/v1',

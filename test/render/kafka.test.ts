@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { kafkaVerifiers } from '../../src/verify/kafka.js';
-import { render, resolveSpec, shopExample, shopWithNats, target, writeSpec } from './render.js';
+import { render, target } from '../helpers/render.js';
+import { resolveFile, shopExample, shopWithNats, specFile } from '../helpers/spec.js';
 
 const verifyKafkaTopic = await kafkaVerifiers[0]!.load();
 const topics = (documents: RenderedDocument[]) => documents.filter((d) => d.value.kind === 'KafkaTopic');
@@ -16,8 +17,7 @@ const retryPlan = (documents: RenderedDocument[], service: string) => {
 
 /** A one-event system in YAML with the given extra event/subscription lines. */
 function miniSpec(events: string, subscribes: string): string {
-  return writeSpec(
-    'system.yaml',
+  return specFile(
     [
       'apiVersion: hamesh.dev/v1',
       'kind: System',
@@ -26,28 +26,29 @@ function miniSpec(events: string, subscribes: string): string {
       `  worker: { image: "worker:1", subscribes: ${subscribes} }`,
       `events: ${events}`,
     ].join('\n'),
+    'system.yaml',
   );
 }
 
 describe('kafka target', () => {
   it('emits kafka.strimzi.io/v1 KafkaTopics, or v1beta2 for older operators when broker.topicApiVersion says so', async () => {
     const versions = async (broker: string) => {
-      const file = writeSpec('versions.yaml', `apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: v }\n${broker}services: { web: { image: "web:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`);
-      return [...new Set(topics(render(await resolveSpec(file), 'kafka')).map((d) => d.value.apiVersion))];
+      const file = specFile(`apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: v }\n${broker}services: { web: { image: "web:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`, 'versions.yaml');
+      return [...new Set(topics(render(await resolveFile(file), 'kafka')).map((d) => d.value.apiVersion))];
     };
     expect(await versions('')).toEqual(['kafka.strimzi.io/v1']);
     expect(await versions('broker: { topicApiVersion: kafka.strimzi.io/v1beta2 }\n')).toEqual(['kafka.strimzi.io/v1beta2']);
   });
 
   it('is the default broker target when the system has events', async () => {
-    expect(target('kafka').byDefault(await resolveSpec(shopExample))).toBe(true);
-    expect(target('kafka').byDefault(await resolveSpec(shopWithNats()))).toBe(false);
-    const quiet = writeSpec('quiet.yaml', 'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n');
-    expect(target('kafka').byDefault(await resolveSpec(quiet))).toBe(false);
+    expect(target('kafka').byDefault(await resolveFile(shopExample))).toBe(true);
+    expect(target('kafka').byDefault(await resolveFile(shopWithNats()))).toBe(false);
+    const quiet = specFile('apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n', 'quiet.yaml');
+    expect(target('kafka').byDefault(await resolveFile(quiet))).toBe(false);
   });
 
   it('builds the shop example: event, retry and dead-letter topics, all valid Strimzi v1 KafkaTopics', async () => {
-    const resolved = await resolveSpec(shopExample);
+    const resolved = await resolveFile(shopExample);
     expect(target('kafka').check!(resolved)).toEqual([]);
     const documents = render(resolved, 'kafka');
     expect(topicNames(documents)).toEqual([
@@ -95,7 +96,7 @@ describe('kafka target', () => {
   });
 
   it('writes a retry plan per subscribing service: attempt, topic and delay', async () => {
-    const documents = render(await resolveSpec(shopExample), 'kafka');
+    const documents = render(await resolveFile(shopExample), 'kafka');
     expect(documents.filter((d) => d.value.kind === 'ConfigMap').map((d) => d.file)).toEqual([
       'services/inventory/retry-plan.yaml',
       'services/notifications/retry-plan.yaml',
@@ -132,7 +133,7 @@ describe('kafka target', () => {
 
   it('shares the topic of attempts capped at maxDelay, and retries ordered subscriptions in place', async () => {
     const capped = render(
-      await resolveSpec(miniSpec('{ job.done: {} }', '{ job.done: { retry: { attempts: 5, backoff: exponential, delay: 1s, maxDelay: 4s } } }')),
+      await resolveFile(miniSpec('{ job.done: {} }', '{ job.done: { retry: { attempts: 5, backoff: exponential, delay: 1s, maxDelay: 4s } } }')),
       'kafka',
     );
     expect(retryPlan(capped, 'worker').subscriptions[0]!.retries.map((r) => [r.attempt, r.topic, r.delayMs])).toEqual([
@@ -145,7 +146,7 @@ describe('kafka target', () => {
     expect(topicNames(capped)).toEqual(['job.done', 'job.done.worker.retry-1', 'job.done.worker.retry-2', 'job.done.worker.retry-3']);
 
     const ordered = render(
-      await resolveSpec(miniSpec('{ job.done: { compacted: true } }', '{ job.done: { ordered: true, deadLetter: true, retry: { attempts: 2, backoff: fixed, delay: 1s } } }')),
+      await resolveFile(miniSpec('{ job.done: { compacted: true } }', '{ job.done: { ordered: true, deadLetter: true, retry: { attempts: 2, backoff: fixed, delay: 1s } } }')),
       'kafka',
     );
     // An ordered subscription retries through retry topics like any other (the ordered-retry lint rule warns).
@@ -160,7 +161,7 @@ describe('kafka target', () => {
 
   it('reports topic names Kafka would reject and topics that collide', async () => {
     const long = `e${'x'.repeat(198)}`;
-    const tooLong = await resolveSpec(miniSpec(`{ ${long}: {} }`, `{ ${long}: { group: g${'y'.repeat(60)}, deadLetter: true } }`));
+    const tooLong = await resolveFile(miniSpec(`{ ${long}: {} }`, `{ ${long}: { group: g${'y'.repeat(60)}, deadLetter: true } }`));
     expect(target('kafka').check!(tooLong)).toEqual([
       {
         rule: 'topic-name',
@@ -170,7 +171,7 @@ describe('kafka target', () => {
       },
     ]);
 
-    const clash = await resolveSpec(miniSpec('{ job.done: {}, job-done: {}, job.done.worker.dlt: {} }', '{ job.done: { deadLetter: true } }'));
+    const clash = await resolveFile(miniSpec('{ job.done: {}, job-done: {}, job.done.worker.dlt: {} }', '{ job.done: { deadLetter: true } }'));
     expect(target('kafka').check!(clash).map((d) => [d.rule, d.path, d.message])).toEqual([
       ['topic-name', '/events/job.done', "topic 'job.done' maps to the same KafkaTopic name 'job-done' as topic 'job-done' (from /events/job-done); rename the event or consumer group"],
       [

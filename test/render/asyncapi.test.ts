@@ -2,7 +2,8 @@ import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { render, resolveSpec, shopExample, shopWithNats, target, writeSpec } from './render.js';
+import { render, target } from '../helpers/render.js';
+import { resolveFile, shopExample, shopWithNats, specFile } from '../helpers/spec.js';
 
 const parser = new Parser();
 
@@ -14,7 +15,7 @@ async function parse(value: object) {
 
 describe('asyncapi target', () => {
   it('is built only when asked for', async () => {
-    expect(target('asyncapi').byDefault(await resolveSpec(shopExample))).toBe(false);
+    expect(target('asyncapi').byDefault(await resolveFile(shopExample))).toBe(false);
   });
 
   it('prints the catalog on stdout for `hamesh build --target asyncapi`, as the official parser accepts it', async () => {
@@ -26,7 +27,7 @@ describe('asyncapi target', () => {
   });
 
   it('describes the shop example (Kafka) as a valid AsyncAPI 3.0 document', async () => {
-    const documents = render(await resolveSpec(shopExample), 'asyncapi');
+    const documents = render(await resolveFile(shopExample), 'asyncapi');
     expect(documents.map((d) => [d.kind, d.file])).toEqual([['file', 'asyncapi.yaml']]);
     const { document, errors } = await parse(documents[0]!.value);
     expect(errors).toEqual([]);
@@ -55,7 +56,7 @@ describe('asyncapi target', () => {
   });
 
   it('is checked for real: the parser rejects a broken operation', async () => {
-    const value = structuredClone(render(await resolveSpec(shopExample), 'asyncapi')[0]!.value) as {
+    const value = structuredClone(render(await resolveFile(shopExample), 'asyncapi')[0]!.value) as {
       operations: Record<string, { action: string }>;
     };
     value.operations.checkout_send_order_created!.action = 'publish';
@@ -64,12 +65,12 @@ describe('asyncapi target', () => {
   });
 
   it('is valid for a NATS system and for a system without events', async () => {
-    const nats = await parse(render(await resolveSpec(shopWithNats()), 'asyncapi')[0]!.value);
+    const nats = await parse(render(await resolveFile(shopWithNats()), 'asyncapi')[0]!.value);
     expect(nats.errors).toEqual([]);
     expect(nats.document!.servers().all().map((s) => s.protocol())).toEqual(['nats']);
 
-    const quiet = writeSpec('quiet.yaml', 'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n');
-    const empty = await parse(render(await resolveSpec(quiet), 'asyncapi')[0]!.value);
+    const quiet = specFile('apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n', 'quiet.yaml');
+    const empty = await parse(render(await resolveFile(quiet), 'asyncapi')[0]!.value);
     expect(empty.errors).toEqual([]);
     expect(empty.document!.channels().all()).toHaveLength(0);
   });

@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { render, resolveSpec, shopExample, shopWithNats, target, writeSpec } from './render.js';
+import { render, target } from '../helpers/render.js';
+import { resolveFile, shopExample, shopWithNats, specFile } from '../helpers/spec.js';
 
 const second = 1_000_000_000;
 
 function spec(events: string, subscribes: string): string {
-  return writeSpec(
-    'system.yaml',
+  return specFile(
     ['apiVersion: hamesh.dev/v1', 'kind: System', 'metadata: { name: mini }', 'broker: { kind: nats }', 'services:',
       `  worker: { image: "worker:1", subscribes: ${subscribes} }`, `events: ${events}`].join('\n'),
+    'system.yaml',
   );
 }
 
 describe('nats target', () => {
   it('is the default broker target only with broker.kind nats', async () => {
-    expect(target('nats').byDefault(await resolveSpec(shopWithNats()))).toBe(true);
-    expect(target('nats').byDefault(await resolveSpec(shopExample))).toBe(false);
+    expect(target('nats').byDefault(await resolveFile(shopWithNats()))).toBe(true);
+    expect(target('nats').byDefault(await resolveFile(shopExample))).toBe(false);
   });
 
   it('builds one stream per event, a dead-letter stream where needed and one durable consumer per subscription', async () => {
-    const resolved = await resolveSpec(shopWithNats());
+    const resolved = await resolveFile(shopWithNats());
     expect(target('nats').check!(resolved)).toEqual([]);
     const documents = render(resolved, 'nats');
     expect(documents.map((d) => `${d.kind} ${d.file}`)).toEqual([
@@ -84,13 +85,13 @@ describe('nats target', () => {
   });
 
   it('caps the duplicate window at max_age and sends dead letters after one delivery without retry', async () => {
-    const documents = render(await resolveSpec(spec('{ job.done: { retention: 30s } }', '{ job.done: { deadLetter: true } }')), 'nats');
+    const documents = render(await resolveFile(spec('{ job.done: { retention: 30s } }', '{ job.done: { deadLetter: true } }')), 'nats');
     expect(documents.find((d) => d.file === 'nats/streams/JOB_DONE.json')!.value).toMatchObject({ max_age: 30 * second, duplicate_window: 30 * second });
     expect(documents.find((d) => d.file === 'nats/consumers/JOB_DONE/worker.json')!.value).toMatchObject({ max_deliver: 1, ack_wait: 30 * second });
   });
 
   it('reports stream name collisions, durations JetStream cannot hold and compaction it cannot do', async () => {
-    const clash = await resolveSpec(spec('{ job.done: {}, job.done.dlq: {} }', '{ job.done: { deadLetter: true } }'));
+    const clash = await resolveFile(spec('{ job.done: {}, job.done.dlq: {} }', '{ job.done: { deadLetter: true } }'));
     expect(target('nats').check!(clash)).toEqual([
       {
         rule: 'stream-name',
@@ -100,7 +101,7 @@ describe('nats target', () => {
           "JetStream stream 'JOB_DONE_DLQ' (Event job.done.dlq of system mini) has the same name as stream 'JOB_DONE_DLQ' (Max-deliveries advisories (dead letters) of job.done, from /events/job.done); rename the event",
       },
     ]);
-    const huge = await resolveSpec(
+    const huge = await resolveFile(
       spec('{ job.done: { compacted: true, retention: 200000d, replication: 7 } }', '{ job.done: { retry: { attempts: 50, backoff: exponential, delay: 1d } } }'),
     );
     expect(target('nats').check!(huge).map((d) => [d.rule, d.severity, d.path])).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpuQuantity, memoryQuantity } from '../../src/render/kubernetes/quantity.js';
-import { documentsOf, find, system } from './helpers.js';
+import { documentsOf, find } from '../helpers/render.js';
+import { system } from '../helpers/spec.js';
 
 const image = 'ghcr.io/acme/app:1.0.0';
 

@@ -4,7 +4,8 @@ import { parse, parseAllDocuments } from 'yaml';
 import { TemplateEngine } from '../../src/render/engine.js';
 import { manifestStream } from '../../src/write/files.js';
 import { toYaml } from '../../src/write/yaml.js';
-import { documentsOf, find, system } from './helpers.js';
+import { documentsOf, find } from '../helpers/render.js';
+import { system } from '../helpers/spec.js';
 
 const hostile = ['a: b', '# not a comment', '{x: 1}', 'line\nbreak', '"quoted"', "it's", '- item', '*alias', '&anchor', '!tag', '---', '...', 'yes', 'null', '0x1F', '1e3', '', ' lead', '\u2028', '\u0085'];
 

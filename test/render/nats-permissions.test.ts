@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { tempDir } from '../helpers/tmp.js';
-import { findNatsServer, retryFor, startCluster, type NatsCluster } from './nats-cluster.js';
-import { render, resolveSpec, shopExample } from './render.js';
+import { findNatsServer, retryFor, startCluster, type NatsCluster } from '../helpers/nats-cluster.js';
+import { render } from '../helpers/render.js';
+import { resolveFile, shopExample } from '../helpers/spec.js';
 
 const binary = findNatsServer();
 const missing = 'nats-server not found on PATH or in /usr/sbin: install the Debian package nats-server (.ci/run does)';
@@ -39,7 +40,7 @@ describe('NATS permissions (broker.auth)', () => {
   };
 
   beforeAll(async () => {
-    documents = render(await resolveSpec(shopWithNatsAuth()), 'nats');
+    documents = render(await resolveFile(shopWithNatsAuth()), 'nats');
     if (!binary) return;
     const services = Object.keys(permissionsOf(documents)).map((variable) => variable.replace(/_PERMISSIONS$/, '').toLowerCase());
     // The deployer's part: one user per service, each with the permissions variable hamesh generated; plus an admin

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cli, documentsOf, find, specFile, system } from './helpers.js';
+import { runCli } from '../helpers/cli.js';
+import { documentsOf, find } from '../helpers/render.js';
+import { specFile, system } from '../helpers/spec.js';
 
 const image = 'ghcr.io/acme/app:1.0.0';
 
@@ -71,8 +73,8 @@ describe('Istio objects', () => {
 
   it('refuses an ingress VirtualService name taken by another service', async () => {
     const spec = specFile(system({ web: { image, ingress: { hosts: ['shop.example.com'] } }, 'web-ingress': { image } }));
-    const run = cli('build', spec, '--target', 'istio');
-    expect(run.status).toBe(1);
+    const run = runCli(['build', spec, '--target', 'istio']);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain("/services/web/ingress the ingress VirtualService of 'web' is named 'web-ingress', like the service 'web-ingress'");
   });
 

@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalize } from '../../src/normalize/normalize.js';
+import { check } from '../../src/pipeline.js';
+import { resolve, type ResolvedSystem } from '../../src/resolve/graph.js';
+import type { System } from '../../src/spec/schema.generated.js';
+import { validate } from '../../src/validate/validate.js';
+import { tempDir } from './tmp.js';
+
+/* The one spec helper: building specs, writing them to files and taking them through the real stages. */
+
+export const shopExample = new URL('../../examples/shop/system.ts', import.meta.url).pathname;
+
+/** A spec without the boilerplate: apiVersion, kind and metadata are filled in. */
+export type TestSpec = Omit<System, 'apiVersion' | 'kind' | 'metadata'>;
+
+const header = { apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'demo' } } as const;
+
+/** A whole System spec (loose, so tests can also build invalid ones): the header, `services` and anything `extra`. */
+export function system(services: Record<string, object>, extra: object = {}): object {
+  return { ...header, services, ...extra };
+}
+
+/** Writes a spec — an object as JSON, or source text — to `name` in `dir` (default: a fresh temp folder); returns its path. */
+export function specFile(spec: object | string, name = 'system.json', dir = tempDir().dir): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof spec === 'string' ? spec : JSON.stringify(spec));
+  return file;
+}
+
+/** In-process validate → normalize → resolve of a spec object; throws if the spec is invalid. */
+export function resolveSpec(spec: TestSpec): ResolvedSystem {
+  const result = validate({ ...header, ...spec });
+  if (!result.ok) throw new Error(`test spec is invalid:\n${result.diagnostics.map((d) => `${d.path} ${d.message}`).join('\n')}`);
+  return resolve(normalize(result.spec));
+}
+
+/** A spec file through the real pipeline (load → … → lint); throws unless it resolves. */
+export async function resolveFile(file: string): Promise<ResolvedSystem> {
+  const { resolved, diagnostics } = await check(file);
+  if (!resolved) throw new Error(`spec has findings: ${JSON.stringify(diagnostics)}`);
+  return resolved;
+}
+
+/** A copy of the shop example with broker.kind switched to nats. */
+export function shopWithNats(): string {
+  const source = readFileSync(shopExample, 'utf8');
+  const switched = source.replace("broker: { kind: 'kafka',", "broker: { kind: 'nats',");
+  if (switched === source) throw new Error('the shop example no longer declares broker.kind kafka as expected');
+  return specFile(switched, 'system.ts');
+}
