@@ -1,33 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { policy, system } from '../generated/system-validators.js';
 import { didYouMean } from '../util/suggest.js';
 
-const systemSchema = JSON.parse(
-  readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+/** The schema itself, read only to explain errors (the validators are compiled at build time: scripts/gen-validators.mjs). */
+let schema: Record<string, unknown> | undefined;
+const systemSchema = () =>
+  (schema ??= JSON.parse(readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>);
 
-let ajv: Ajv2020 | undefined;
-
-/** The validator of the system schema, or of one of its definitions (`ref` such as `#/$defs/policy`); each compiled once per process. */
-function validator(ref: string): ValidateFunction {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    (addFormats as unknown as (a: Ajv2020, f: string[]) => void)(ajv, ['date']);
-    ajv.addSchema(systemSchema);
-  }
-  const validate = ajv.getSchema(`${String(systemSchema.$id)}${ref}`);
-  if (!validate) throw new Error(`schemas/system.schema.json has no ${ref}`);
-  return validate;
-}
+/** Validators of the system schema and of its definitions other inputs use. */
+const validators = { '': system, '#/$defs/policy': policy };
 
 /**
  * Checks the spec's shape against schemas/system.schema.json (or `data` against one of its definitions,
  * e.g. `#/$defs/policy` for an organisation policy file); one readable diagnostic per problem.
  */
-export function validateSchema(data: unknown, ref = ''): Diagnostic[] {
-  const validate = validator(ref);
+export function validateSchema(data: unknown, ref: keyof typeof validators = ''): Diagnostic[] {
+  const validate = validators[ref];
   if (validate(data)) return [];
   return explain(validate.errors ?? []);
 }
@@ -39,7 +29,7 @@ const asPhrase = (description: unknown) =>
   typeof description === 'string' ? description.replace(/\.$/, '').replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase()) : undefined;
 
 function describePattern(schema: Schema, pattern: string): string {
-  const defs = systemSchema.$defs as Record<string, Schema>;
+  const defs = systemSchema().$defs as Record<string, Schema>;
   const def = Object.values(defs).find((candidate) => candidate.pattern === pattern);
   return asPhrase(schema.description) ?? asPhrase(def?.description) ?? `a string matching ${pattern}`;
 }
@@ -55,7 +45,7 @@ function describeAlternative(schema: Schema): string {
   if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(', ');
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (typeof schema.$ref === 'string') {
-    const def = (systemSchema.$defs as Record<string, Schema>)[schema.$ref.replace('#/$defs/', '')];
+    const def = (systemSchema().$defs as Record<string, Schema>)[schema.$ref.replace('#/$defs/', '')];
     return def ? describeAlternative(def) : schema.$ref;
   }
   if (schema.type === 'object' && schema.properties) {
