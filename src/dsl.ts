@@ -1,12 +1,35 @@
 import type * as Schema from './spec/schema.generated.js';
 
+/** Env references that name a service or an event take only declared names. */
+type GraphRef = Schema.EnvAddressRef | Schema.EnvHostRef | Schema.EnvPortRef | Schema.EnvHeadlessRef | Schema.EnvTopicRef | Schema.EnvGroupRef;
+type Retyped<Ref, Key extends keyof Ref, Name> = Omit<Ref, Key> & { [K in Key]: Name };
+
+/**
+ * An env value whose graph references are checked by the TypeScript compiler: `address`, `host`, `port` and
+ * `headless` name a declared service, `topic` and `group` a declared event.
+ */
+export type EnvValueSpec<Services extends string = string, Events extends string = string> =
+  | Exclude<Schema.EnvValue, GraphRef>
+  | Retyped<Schema.EnvAddressRef, 'address', Services>
+  | Retyped<Schema.EnvHostRef, 'host', Services>
+  | Retyped<Schema.EnvPortRef, 'port', Services>
+  | Retyped<Schema.EnvHeadlessRef, 'headless', Services>
+  | Retyped<Schema.EnvTopicRef, 'topic', Events>
+  | Retyped<Schema.EnvGroupRef, 'group', Events>;
+
+/** Fields a profile (or `defaults`) sets, with typed env references. */
+export interface ProfileSpec<Services extends string = string, Events extends string = string> extends Omit<Schema.Profile, 'env'> {
+  env?: { [name: string]: EnvValueSpec<Services, Events> };
+}
+
 /**
  * A service whose references are checked by the TypeScript compiler: `calls` names a declared service,
  * `publishes` and `subscribes` name declared events, `profile` names a declared profile.
  */
 export interface ServiceSpec<Services extends string = string, Events extends string = string, Profiles extends string = string>
-  extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile'> {
+  extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env'> {
   profile?: Profiles;
+  env?: { [name: string]: EnvValueSpec<Services, Events> };
   calls?: Array<Services | { service: Services; critical?: boolean }>;
   publishes?: Events[];
   /** With no events declared, any key is an error (a mapped type over `never` would accept anything). */
@@ -15,8 +38,9 @@ export interface ServiceSpec<Services extends string = string, Events extends st
 
 /** The spec of a whole system, the same shape as schemas/system.schema.json. */
 export interface SystemSpec<Services extends string = string, Events extends string = string, Profiles extends string = string>
-  extends Omit<Schema.System, 'services' | 'events' | 'profiles'> {
-  profiles?: { [Profile in Profiles]: Schema.Profile };
+  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults'> {
+  defaults?: ProfileSpec<Services, Events>;
+  profiles?: { [Profile in Profiles]: ProfileSpec<Services, Events> };
   services: { [Service in Services]: ServiceSpec<Services, Events, Profiles> };
   events?: { [Event in Events]: Schema.Event };
 }
@@ -31,8 +55,9 @@ export interface SystemSpec<Services extends string = string, Events extends str
  * ```
  */
 export function defineSystem<const Services extends string, const Events extends string = never, const Profiles extends string = never>(
-  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles'> & {
-    profiles?: { [Profile in Profiles]: Schema.Profile };
+  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults'> & {
+    defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
+    profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
     services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>> };
     events?: { [Event in Events]: Schema.Event };
   },

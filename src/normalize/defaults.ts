@@ -12,6 +12,9 @@ export const DEFAULTS = {
   topicApiVersion: 'kafka.strimzi.io/v1',
   brokerAuth: 'none',
   tier: 'standard' as Tier,
+  /** Pod Security "restricted": containers never run as root (an image whose USER is root needs `security.runAsUser`). */
+  security: { runAsNonRoot: true },
+  serviceType: 'ClusterIP',
   port: 8080,
   protocol: 'http',
   /** Replicas when neither the service, its profile, `defaults` nor `autoscale` set them. */

@@ -1,5 +1,10 @@
 import type {
+  Annotations,
   Autoscale,
+  EnvFrom,
+  EnvValue,
+  ImagePullPolicy,
+  Labels,
   Disruption,
   LoadBalancer,
   Policy,
@@ -7,10 +12,12 @@ import type {
   Resources,
   Spread,
   Tier,
+  Toleration,
 } from '../spec/schema.generated.js';
 
-/** The HA fields a profile (or `defaults`) may set; their value's origin is tracked per service. */
+/** The HA fields a profile (or `defaults`) may set (and `tier`); their value's origin is tracked per service. */
 export type HaField =
+  | 'tier'
   | 'replicas'
   | 'autoscale'
   | 'resources'
@@ -70,6 +77,48 @@ export interface NormalizedSubscription {
   path: string;
 }
 
+export interface NormalizedEnvVar {
+  name: string;
+  /** As written: a literal or a reference, resolved by src/resolve/env.ts. */
+  value: EnvValue;
+  /** JSON Pointer of the value in the spec (the service, its profile or `defaults`). */
+  path: string;
+}
+
+/** The security context after defaults: restricted-compliant unless the spec relaxes it. */
+export interface NormalizedSecurity {
+  runAsUser?: number;
+  runAsGroup?: number;
+  fsGroup?: number;
+  runAsNonRoot: boolean;
+  readOnlyRootFilesystem?: boolean;
+  capabilitiesAdd: string[];
+}
+
+/** The main container's own settings. */
+export interface NormalizedContainer {
+  command?: string[];
+  args?: string[];
+  /** Sorted by name; the render stage orders them for `$(VAR)` expansion. */
+  env: NormalizedEnvVar[];
+  envFrom: EnvFrom;
+  imagePullPolicy?: ImagePullPolicy;
+}
+
+/** Pod-level settings. */
+export interface NormalizedPod {
+  /** Added to the pod template's labels (never `app`/`version`, which select the pods). */
+  labels: Labels;
+  annotations: Annotations;
+  security: NormalizedSecurity;
+  serviceAccount: { name: string; annotations: Annotations };
+  imagePullSecrets: string[];
+  terminationGracePeriodSeconds?: number;
+  nodeSelector: Labels;
+  tolerations: Toleration[];
+  priorityClass?: string;
+}
+
 export interface NormalizedService {
   name: string;
   /** JSON Pointer of the service, `/services/<name>`. */
@@ -102,6 +151,10 @@ export interface NormalizedService {
   publishes: string[];
   /** Sorted by event name. */
   subscribes: NormalizedSubscription[];
+  container: NormalizedContainer;
+  pod: NormalizedPod;
+  /** The Kubernetes Service's type and annotations. */
+  kubernetesService: { type: 'ClusterIP' | 'LoadBalancer' | 'NodePort'; annotations: Annotations };
   /**
    * Where each HA field's value came from: the service itself, its profile or `defaults` (a JSON Pointer),
    * so a finding points at the value to change. Built-in defaults point at the service.

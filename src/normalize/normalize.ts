@@ -2,6 +2,7 @@ import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import type { Call, Event, Profile, Service, Subscription, System } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
+import { normalizePodSettings, type Layer } from './pod.js';
 import { sortBy } from '../util/order.js';
 import type {
   HaField,
@@ -13,6 +14,7 @@ import type {
 } from './model.js';
 
 const haFields: readonly HaField[] = [
+  'tier',
   'replicas',
   'autoscale',
   'resources',
@@ -62,7 +64,7 @@ export function normalize(spec: System): NormalizedSystem {
 
 function normalizeService(spec: System, name: string, service: Service): NormalizedService {
   const path = pointer('services', name);
-  const layers: Array<[Profile | undefined, string]> = [
+  const layers: Layer[] = [
     [service, path],
     [service.profile ? spec.profiles?.[service.profile] : undefined, pointer('profiles', service.profile ?? '')],
     [spec.defaults, pointer('defaults')],
@@ -75,7 +77,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     if (layer) Object.assign(ha, { [field]: layer[0]![field] });
   }
 
-  const tier = service.tier ?? DEFAULTS.tier;
+  const tier = ha.tier ?? DEFAULTS.tier;
   const autoscale = ha.autoscale && {
     min: ha.autoscale.min,
     max: ha.autoscale.max,
@@ -141,6 +143,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     })),
     publishes: [...(service.publishes ?? [])],
     subscribes: byKey(service.subscribes).map(([event, sub]) => normalizeSubscription(name, event, sub)),
+    ...normalizePodSettings(name, service, layers),
     origin,
   };
 }

@@ -9,6 +9,11 @@
 export type DnsLabel = string;
 /**
  * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "tier".
+ */
+export type Tier = 'critical' | 'standard' | 'best-effort';
+/**
+ * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "quantity".
  */
 export type Quantity = number | string;
@@ -78,10 +83,77 @@ export type Failover = {
   to: string;
 }[];
 /**
+ * A literal (strings, numbers and booleans are written as strings) or a reference that hamesh resolves.
+ *
  * This interface was referenced by `System`'s JSON-Schema
- * via the `definition` "tier".
+ * via the `definition` "envValue".
  */
-export type Tier = 'critical' | 'standard' | 'best-effort';
+export type EnvValue =
+  | (string | number | boolean)
+  | EnvSecretRef
+  | EnvConfigRef
+  | EnvFieldRef
+  | EnvResourceRef
+  | EnvAddressRef
+  | EnvHostRef
+  | EnvPortRef
+  | EnvHeadlessRef
+  | EnvBrokerRef
+  | EnvTopicRef
+  | EnvGroupRef;
+/**
+ * A Secret or ConfigMap key: letters, digits, "-", "_" and ".".
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "configKey".
+ */
+export type ConfigKey = string;
+/**
+ * The name of a port of the referenced service, as its `ports` names it (the one-port shorthand names its port after its protocol: http, grpc or tcp).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "referencePortName".
+ */
+export type ReferencePortName = string;
+/**
+ * Kubernetes' image pull policy (default: Kubernetes' own, Always for :latest and IfNotPresent otherwise).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "imagePullPolicy".
+ */
+export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+/**
+ * A DNS-1123 subdomain: lowercase letters, digits, "-" and ".", at most 253 characters, such as "db-credentials".
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "dnsSubdomain".
+ */
+export type DnsSubdomain = string;
+/**
+ * Names of Secrets holding registry credentials.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "imagePullSecrets".
+ */
+export type ImagePullSecrets = DnsSubdomain[];
+/**
+ * How long Kubernetes waits after SIGTERM before killing the container (rounded up to whole seconds; Kubernetes default 30s).
+ */
+export type Duration1 = string;
+/**
+ * A Kubernetes label or annotation key: an optional DNS subdomain prefix and "/", then at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, such as "team" or "example.com/owner".
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "qualifiedName".
+ */
+export type QualifiedName = string;
+/**
+ * Taints the pods tolerate (Kubernetes tolerations).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "tolerations".
+ */
+export type Tolerations = Toleration[];
 /**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "call".
@@ -103,10 +175,38 @@ export type Call =
  */
 export type EventName = string;
 /**
+ * Every key of a Secret or ConfigMap as environment variables.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "envFrom".
+ */
+export type EnvFrom = (EnvFromSecret | EnvFromConfig)[];
+/**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "severitySetting".
  */
 export type SeveritySetting = 'off' | 'warning' | 'error';
+/**
+ * An environment variable name: letters, digits, "_", "-" and ".", not starting with a digit, such as "CART_ADDR".
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "envName".
+ */
+export type EnvName = string;
+/**
+ * A DNS-1123 subdomain: lowercase letters, digits, "-" and ".", at most 253 characters, such as "db-credentials".
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "priorityClass".
+ */
+export type PriorityClass = string;
+/**
+ * A duration such as 250ms, 2s, 1m30s, 7d.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "terminationGracePeriod".
+ */
+export type Duration2 = string;
 
 /**
  * A hamesh system: services, the events between them and their high-availability policies.
@@ -155,12 +255,13 @@ export interface System {
   policy?: Policy;
 }
 /**
- * HA fields written once and applied to services.
+ * Fields written once and applied to services: the HA fields, tier, resources, security, env (merged per variable), labels and annotations (merged per key) and the pod settings.
  *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "profile".
  */
 export interface Profile {
+  tier?: Tier;
   replicas?: number;
   autoscale?: Autoscale;
   resources?: Resources;
@@ -172,6 +273,19 @@ export interface Profile {
   retries?: Retries;
   circuitBreaker?: CircuitBreaker;
   failover?: Failover;
+  security?: Security;
+  env?: Env;
+  labels?: Labels;
+  annotations?: Annotations;
+  imagePullPolicy?: ImagePullPolicy;
+  imagePullSecrets?: ImagePullSecrets;
+  terminationGracePeriod?: Duration1;
+  nodeSelector?: Labels1;
+  tolerations?: Tolerations;
+  /**
+   * A PriorityClass name (the pod's priorityClassName).
+   */
+  priorityClass?: string;
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema
@@ -186,12 +300,21 @@ export interface Autoscale {
   cpuPercent?: number;
 }
 /**
+ * Requests (cpu, memory) and optional limits.
+ *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "resources".
  */
 export interface Resources {
   cpu?: Quantity;
   memory?: Quantity;
+  /**
+   * Explicit limits. Without them the memory limit equals the memory request and there is no CPU limit. A limit without a request makes Kubernetes set the request to the limit.
+   */
+  limits?: {
+    cpu?: Quantity;
+    memory?: Quantity;
+  };
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema
@@ -230,6 +353,217 @@ export interface CircuitBreaker {
   maxEjectionPercent: number;
   maxConnections?: number;
   maxPendingRequests?: number;
+}
+/**
+ * Security context: runAsUser, runAsGroup, fsGroup and runAsNonRoot go to the pod; readOnlyRootFilesystem and capabilities to every container.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "security".
+ */
+export interface Security {
+  /**
+   * The pod's user id. Set it for an image whose USER is root or a name: with runAsNonRoot (the default) such an image fails to start (CreateContainerConfigError).
+   */
+  runAsUser?: number;
+  /**
+   * The pod's primary group id.
+   */
+  runAsGroup?: number;
+  /**
+   * The group that owns mounted volumes.
+   */
+  fsGroup?: number;
+  /**
+   * Refuse to start a container as root (default true, as Pod Security "restricted" requires).
+   */
+  runAsNonRoot?: boolean;
+  /**
+   * Mount every container's root filesystem read-only.
+   */
+  readOnlyRootFilesystem?: boolean;
+  capabilities?: {
+    /**
+     * Capabilities added back after dropping ALL (Pod Security "restricted" allows only NET_BIND_SERVICE).
+     *
+     * Items: A Linux capability such as NET_BIND_SERVICE.
+     */
+    add?: string[];
+  };
+}
+/**
+ * Environment variables by name. Emitted sorted by name, except that a variable whose value uses $(OTHER) comes after OTHER.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "env".
+ */
+export interface Env {
+  [k: string]: EnvValue;
+}
+/**
+ * A key of a Secret (secretKeyRef).
+ */
+export interface EnvSecretRef {
+  /**
+   * The Secret's name.
+   */
+  secret: string;
+  key: ConfigKey;
+  /**
+   * Start the container even when the Secret or key is missing (the variable is then unset).
+   */
+  optional?: boolean;
+}
+/**
+ * A key of a ConfigMap (configMapKeyRef).
+ */
+export interface EnvConfigRef {
+  /**
+   * The ConfigMap's name.
+   */
+  config: string;
+  key: ConfigKey;
+  /**
+   * Start the container even when the ConfigMap or key is missing (the variable is then unset).
+   */
+  optional?: boolean;
+}
+/**
+ * A field of the pod (downward API fieldRef).
+ */
+export interface EnvFieldRef {
+  /**
+   * A downward-API field path Kubernetes allows in env: metadata.name, metadata.namespace, metadata.uid, metadata.labels['KEY'], metadata.annotations['KEY'], spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP or status.podIPs.
+   */
+  field: string;
+}
+/**
+ * A request or limit of this container.
+ */
+export interface EnvResourceRef {
+  /**
+   * The container's own request or limit (downward API resourceFieldRef).
+   */
+  resource:
+    | 'limits.cpu'
+    | 'limits.memory'
+    | 'requests.cpu'
+    | 'requests.memory'
+    | 'limits.ephemeral-storage'
+    | 'requests.ephemeral-storage';
+  /**
+   * The unit the value is expressed in, such as "1Mi" or "1m" (default 1).
+   */
+  divisor?: number | string;
+}
+/**
+ * A service's in-cluster address: SERVICE.NAMESPACE.svc.cluster.local:PORT, or SCHEME://…:PORT/PATH.
+ */
+export interface EnvAddressRef {
+  /**
+   * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+   */
+  address: string;
+  port?: ReferencePortName;
+  /**
+   * Prefix the address with SCHEME:// (and allow a `path`).
+   */
+  scheme?: 'http' | 'https' | 'grpc';
+  /**
+   * A path appended to the address, such as "/api"; needs `scheme`.
+   */
+  path?: string;
+}
+/**
+ * A service's in-cluster host name: SERVICE.NAMESPACE.svc.cluster.local.
+ */
+export interface EnvHostRef {
+  /**
+   * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+   */
+  host: string;
+}
+/**
+ * A service's port number (its Service port).
+ */
+export interface EnvPortRef {
+  /**
+   * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+   */
+  port: string;
+  name?: ReferencePortName;
+}
+/**
+ * The host of a StatefulSet's headless Service, SERVICE-headless.NAMESPACE.svc.cluster.local (a pod is $(POD_NAME). followed by it).
+ */
+export interface EnvHeadlessRef {
+  /**
+   * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+   */
+  headless: string;
+}
+/**
+ * The broker's client address (Kafka bootstrap servers or the NATS URL).
+ */
+export interface EnvBrokerRef {
+  /**
+   * The broker's client bootstrap address.
+   */
+  broker: 'bootstrap';
+}
+/**
+ * The event's Kafka topic or NATS subject.
+ */
+export interface EnvTopicRef {
+  /**
+   * An event this service publishes or subscribes to.
+   */
+  topic: string;
+}
+/**
+ * This service's consumer group for the event (the Kafka group id or the NATS durable consumer name).
+ */
+export interface EnvGroupRef {
+  /**
+   * An event this service subscribes to.
+   */
+  group: string;
+}
+/**
+ * Labels added to the pods (app and version are hamesh's own and cannot be set).
+ */
+export interface Labels {
+  /**
+   * A label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty).
+   */
+  [k: string]: string;
+}
+/**
+ * Annotations added to the pods.
+ */
+export interface Annotations {
+  [k: string]: string;
+}
+/**
+ * Node labels a node must have to run the pods.
+ */
+export interface Labels1 {
+  /**
+   * A label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty).
+   */
+  [k: string]: string;
+}
+/**
+ * A Kubernetes toleration.
+ */
+export interface Toleration {
+  key?: QualifiedName;
+  operator?: 'Equal' | 'Exists';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /**
+   * How long a NoExecute taint is tolerated before eviction.
+   */
+  tolerationSeconds?: number;
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema
@@ -295,6 +629,32 @@ export interface Service {
   subscribes?: {
     [k: string]: Subscription;
   };
+  /**
+   * The container's entrypoint (replaces the image's ENTRYPOINT).
+   *
+   * @minItems 1
+   */
+  command?: [string, ...string[]];
+  /**
+   * The entrypoint's arguments (replace the image's CMD).
+   */
+  args?: string[];
+  security?: Security;
+  env?: Env;
+  labels?: Labels2;
+  annotations?: Annotations1;
+  imagePullPolicy?: ImagePullPolicy;
+  imagePullSecrets?: ImagePullSecrets;
+  terminationGracePeriod?: Duration1;
+  nodeSelector?: Labels1;
+  tolerations?: Tolerations;
+  /**
+   * A PriorityClass name (the pod's priorityClassName).
+   */
+  priorityClass?: string;
+  envFrom?: EnvFrom;
+  serviceAccount?: ServiceAccountSettings;
+  service?: ServiceSettings;
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema
@@ -320,6 +680,81 @@ export interface Subscription {
   };
   deadLetter?: boolean;
   ordered?: boolean;
+}
+/**
+ * Labels added to the pods (app and version are hamesh's own and cannot be set).
+ */
+export interface Labels2 {
+  /**
+   * A label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty).
+   */
+  [k: string]: string;
+}
+/**
+ * Annotations added to the pods.
+ */
+export interface Annotations1 {
+  [k: string]: string;
+}
+export interface EnvFromSecret {
+  secret: DnsSubdomain;
+  /**
+   * An environment variable name: letters, digits, "_", "-" and ".", not starting with a digit, such as "CART_ADDR".
+   */
+  prefix?: string;
+  /**
+   * Start the container even when the Secret is missing.
+   */
+  optional?: boolean;
+}
+export interface EnvFromConfig {
+  config: DnsSubdomain;
+  /**
+   * An environment variable name: letters, digits, "_", "-" and ".", not starting with a digit, such as "CART_ADDR".
+   */
+  prefix?: string;
+  /**
+   * Start the container even when the ConfigMap is missing.
+   */
+  optional?: boolean;
+}
+/**
+ * The workload's ServiceAccount.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "serviceAccount".
+ */
+export interface ServiceAccountSettings {
+  /**
+   * A DNS-1123 subdomain: lowercase letters, digits, "-" and ".", at most 253 characters, such as "db-credentials".
+   */
+  name?: string;
+  annotations?: Annotations2;
+}
+/**
+ * Annotations on the ServiceAccount, e.g. for cloud workload identity (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account).
+ */
+export interface Annotations2 {
+  [k: string]: string;
+}
+/**
+ * The service's Kubernetes Service.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "serviceSettings".
+ */
+export interface ServiceSettings {
+  /**
+   * The Kubernetes Service's type (default ClusterIP).
+   */
+  type?: 'ClusterIP' | 'LoadBalancer' | 'NodePort';
+  annotations?: Annotations3;
+}
+/**
+ * Annotations on the Service, e.g. for a cloud load balancer.
+ */
+export interface Annotations3 {
+  [k: string]: string;
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema
@@ -384,4 +819,33 @@ export interface TierPolicy {
   minTopicReplication?: number;
   requireCircuitBreaker?: boolean;
   requireProbes?: boolean;
+}
+/**
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "labels".
+ */
+export interface Labels3 {
+  /**
+   * A label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty).
+   */
+  [k: string]: string;
+}
+/**
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "annotations".
+ */
+export interface Annotations4 {
+  [k: string]: string;
+}
+/**
+ * Node labels a node must have to run the pods.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "nodeSelector".
+ */
+export interface Labels4 {
+  /**
+   * A label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty).
+   */
+  [k: string]: string;
 }

@@ -2,6 +2,7 @@ import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import { didYouMean } from '../util/suggest.js';
 import { validatePayloadSchema } from './payload-schema.js';
+import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
 
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,8 +30,11 @@ export function validateSemantics(data: unknown): Diagnostic[] {
         (known.length ? '' : ` (no ${kind}s are declared)`),
     );
 
+  const index: SpecIndex = { services, events, profiles, defaults: data.defaults, broker: isRecord(data.broker) ? data.broker : {} };
   for (const [name, service] of entries(services)) {
     if (!isRecord(service)) continue;
+    checkServiceEnv(index, name, service, report);
+    checkPodFields(pointer('services', name), service, report, warn);
     if (typeof service.profile === 'string' && !(service.profile in profiles)) {
       unknown(pointer('services', name, 'profile'), 'profile', service.profile, Object.keys(profiles));
     }
@@ -58,7 +62,10 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     if (isRecord(event) && isRecord(event.schema)) out.push(...validatePayloadSchema(name, event.schema));
   }
   for (const [name, profile] of [['defaults', data.defaults], ...entries(profiles).map(([n, p]) => [`profiles/${n}`, p])] as Array<[string, unknown]>) {
-    if (isRecord(profile)) checkHaFields(`/${name}`, profile, report);
+    if (isRecord(profile)) {
+      checkHaFields(`/${name}`, profile, report);
+      checkPodFields(`/${name}`, profile, report, warn);
+    }
   }
   return out;
 }

@@ -14,7 +14,7 @@ function principal(namespace: string, serviceAccount: string): string {
  */
 export function authorizationPolicyContext(resolved: ResolvedSystem, service: NormalizedService) {
   const system = resolved.system;
-  const callers = [...new Set(resolved.callers(service.name).map((caller) => caller.service.name))];
+  const callers = [...new Set(resolved.callers(service.name).map((caller) => caller.service.pod.serviceAccount.name))];
   const principals = callers.map((caller) => principal(system.namespace, caller));
   if (service.ingress) {
     const [namespace, account] = service.ingress.gatewayServiceAccount.split('/') as [string, string];

@@ -1,4 +1,5 @@
-import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import type { NormalizedService } from '../../normalize/model.js';
+import type { ResolvedSystem } from '../../resolve/graph.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { appSelector, serviceFile, serviceLabels } from './labels.js';
@@ -6,19 +7,26 @@ import { deploymentContext, portName, workloads } from './workload.js';
 
 const name = 'kubernetes';
 
-function renderService(engine: TemplateEngine, system: NormalizedSystem, service: NormalizedService): RenderedDocument[] {
+function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
+  const system = resolved.system;
   const file = serviceFile(service, name);
   const render = (template: string, context: object) => renderManifests(engine, { target: name, file, template }, context);
   const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
   const deployments = workloads(service);
   return [
-    ...render('serviceaccount.yaml.hbs', metadata),
+    ...render('serviceaccount.yaml.hbs', {
+      ...metadata,
+      name: service.pod.serviceAccount.name,
+      annotations: Object.keys(service.pod.serviceAccount.annotations).length > 0 ? service.pod.serviceAccount.annotations : null,
+    }),
     ...render('service.yaml.hbs', {
       ...metadata,
+      annotations: Object.keys(service.kubernetesService.annotations).length > 0 ? service.kubernetesService.annotations : null,
+      type: service.kubernetesService.type === 'ClusterIP' ? null : service.kubernetesService.type,
       selector: appSelector(service),
       port: { name: portName(service), port: service.port, targetPort: portName(service), protocol: 'TCP', appProtocol: service.protocol },
     }),
-    ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(system, service, workload))),
+    ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(resolved, service, workload))),
     // normalise sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
     ...(service.disruption
       ? render('poddisruptionbudget.yaml.hbs', { ...metadata, selector: appSelector(service), disruption: service.disruption })
@@ -44,5 +52,5 @@ export const kubernetesTarget: Target = {
   name,
   description: 'Deployment (one per version), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler per service',
   byDefault: () => true,
-  render: (resolved, { engine }) => resolved.system.services.flatMap((service) => renderService(engine, resolved.system, service)),
+  render: (resolved, { engine }) => resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
 };

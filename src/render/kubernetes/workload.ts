@@ -1,6 +1,7 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { appSelector, serviceLabels, type Labels } from './labels.js';
-import { cpuQuantity, memoryQuantity } from './quantity.js';
+import type { ResolvedSystem } from '../../resolve/graph.js';
+import { containerSettings, podSettings } from './pod.js';
 
 /** One Deployment: a service, or one of its versions. */
 export interface Workload {
@@ -30,18 +31,6 @@ function probe(service: NormalizedService, path: string | undefined): object | n
   return { httpGet: { path, port: portName(service) } };
 }
 
-function resources(service: NormalizedService): object | null {
-  const { cpu, memory } = service.resources ?? {};
-  if (cpu === undefined && memory === undefined) return null;
-  const requests = {
-    ...(cpu !== undefined && { cpu: cpuQuantity(cpu) }),
-    ...(memory !== undefined && { memory: memoryQuantity(memory) }),
-  };
-  // A memory limit equal to the request keeps a leaking pod from starving its neighbours; no CPU limit,
-  // which would only throttle.
-  return { requests, ...(memory !== undefined && { limits: { memory: memoryQuantity(memory) } }) };
-}
-
 /**
  * Zone spread refuses to pile pods into one zone (nodes tainted unreachable in a lost zone do not count,
  * so a zone outage does not block rescheduling); node spread is best effort, as replicas may outnumber nodes.
@@ -65,7 +54,8 @@ function topologySpread(system: NormalizedSystem, service: NormalizedService, se
 }
 
 /** Template context of `deployment.yaml.hbs`. */
-export function deploymentContext(system: NormalizedSystem, service: NormalizedService, workload: Workload) {
+export function deploymentContext(resolved: ResolvedSystem, service: NormalizedService, workload: Workload) {
+  const system = resolved.system;
   const selector = workload.version !== undefined ? { ...appSelector(service), version: workload.version } : appSelector(service);
   const labels = serviceLabels(system, service, workload.version);
   return {
@@ -75,13 +65,13 @@ export function deploymentContext(system: NormalizedSystem, service: NormalizedS
     // An HPA owns the replica count when autoscaling.
     replicas: service.autoscale ? null : service.replicas,
     selector,
-    podLabels: labels,
-    serviceAccountName: service.name,
+    podLabels: { ...labels, ...service.pod.labels },
+    pod: podSettings(service),
     container: {
       name: service.name,
       image: workload.image,
       ports: [{ name: portName(service), containerPort: service.port, protocol: 'TCP' }],
-      resources: resources(service),
+      ...containerSettings(resolved, service),
       readinessProbe: probe(service, service.probes.readiness),
       livenessProbe: probe(service, service.probes.liveness),
       startupProbe: probe(service, service.probes.startup),

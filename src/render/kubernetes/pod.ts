@@ -1,0 +1,82 @@
+import type { NormalizedSecurity, NormalizedService } from '../../normalize/model.js';
+import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { EnvFrom, Resources } from '../../spec/schema.generated.js';
+import { containerEnv } from './env.js';
+import { cpuQuantity, memoryQuantity } from './quantity.js';
+
+const nonEmpty = <T extends object>(value: T): T | null => (Object.keys(value).length > 0 ? value : null);
+
+/** Requests and limits. Without explicit limits: a memory limit equal to the request, and no CPU limit. */
+export function containerResources(given: Resources | undefined): object | null {
+  const { cpu, memory, limits } = given ?? {};
+  const requests = {
+    ...(cpu !== undefined && { cpu: cpuQuantity(cpu) }),
+    ...(memory !== undefined && { memory: memoryQuantity(memory) }),
+  };
+  // A memory limit equal to the request keeps a leaking pod from starving its neighbours; no CPU limit by
+  // default, which would only throttle. A limit given without a request makes Kubernetes request the limit.
+  const limitMemory = limits?.memory ?? memory;
+  const limit = {
+    ...(limits?.cpu !== undefined && { cpu: cpuQuantity(limits.cpu) }),
+    ...(limitMemory !== undefined && { memory: memoryQuantity(limitMemory) }),
+  };
+  return nonEmpty({ ...(nonEmpty(requests) && { requests }), ...(nonEmpty(limit) && { limits: limit }) });
+}
+
+/** The pod's securityContext: user, groups and `runAsNonRoot`, and the runtime's default seccomp profile (Pod Security "restricted"). */
+export function podSecurityContext(security: NormalizedSecurity): object {
+  return {
+    runAsNonRoot: security.runAsNonRoot,
+    ...(security.runAsUser !== undefined && { runAsUser: security.runAsUser }),
+    ...(security.runAsGroup !== undefined && { runAsGroup: security.runAsGroup }),
+    ...(security.fsGroup !== undefined && { fsGroup: security.fsGroup }),
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+/** Every container's securityContext (init containers and sidecars too): no privilege escalation, ALL capabilities dropped. */
+export function containerSecurityContext(security: NormalizedSecurity): object {
+  return {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'], ...(security.capabilitiesAdd.length > 0 && { add: security.capabilitiesAdd }) },
+    ...(security.readOnlyRootFilesystem !== undefined && { readOnlyRootFilesystem: security.readOnlyRootFilesystem }),
+  };
+}
+
+function envFromSource(source: EnvFrom[number]): object {
+  const optional = source.optional !== undefined ? { optional: source.optional } : {};
+  return {
+    ...(source.prefix !== undefined && { prefix: source.prefix }),
+    ...('secret' in source ? { secretRef: { name: source.secret, ...optional } } : { configMapRef: { name: source.config, ...optional } }),
+  };
+}
+
+/** The main container's fields besides name, image, ports and probes (null = leave the field out). */
+export function containerSettings(resolved: ResolvedSystem, service: NormalizedService) {
+  const { container, pod } = service;
+  const env = containerEnv(resolved, service, container.env);
+  return {
+    imagePullPolicy: container.imagePullPolicy ?? null,
+    command: container.command ?? null,
+    args: container.args && container.args.length > 0 ? container.args : null,
+    env: env.length > 0 ? env : null,
+    envFrom: container.envFrom.length > 0 ? container.envFrom.map(envFromSource) : null,
+    resources: containerResources(service.resources),
+    securityContext: containerSecurityContext(pod.security),
+  };
+}
+
+/** Pod-level fields of the template (null = leave the field out). */
+export function podSettings(service: NormalizedService) {
+  const { pod } = service;
+  return {
+    annotations: nonEmpty(pod.annotations),
+    serviceAccountName: pod.serviceAccount.name,
+    priorityClassName: pod.priorityClass ?? null,
+    terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds ?? null,
+    imagePullSecrets: pod.imagePullSecrets.length > 0 ? pod.imagePullSecrets.map((name) => ({ name })) : null,
+    nodeSelector: nonEmpty(pod.nodeSelector),
+    tolerations: pod.tolerations.length > 0 ? pod.tolerations : null,
+    securityContext: podSecurityContext(pod.security),
+  };
+}

@@ -1,0 +1,34 @@
+import type { NormalizedService, NormalizedSystem } from '../normalize/model.js';
+
+/** A port a service's Kubernetes Service exposes. */
+export interface ServicePort {
+  name: string;
+  port: number;
+}
+
+/** The ports of a service's ClusterIP Service (the one-port shorthand names its port after its protocol). */
+export function servicePorts(service: NormalizedService): ServicePort[] {
+  return [{ name: service.protocol, port: service.port }];
+}
+
+/** The port a reference means: the named one, else the service's first port. */
+export function servicePort(service: NormalizedService, name?: string): ServicePort | undefined {
+  const ports = servicePorts(service);
+  return name === undefined ? ports[0] : ports.find((p) => p.name === name);
+}
+
+/** `NAME.NAMESPACE.svc.cluster.local`: the in-cluster host of a Service. */
+export function serviceHost(system: NormalizedSystem, name: string): string {
+  return `${name}.${system.namespace}.svc.cluster.local`;
+}
+
+/** The headless Service of a StatefulSet service, which gives each pod a stable host. */
+export const headlessServiceName = (service: string) => `${service}-headless`;
+
+/** The address clients bootstrap from: Strimzi's bootstrap Service, or the NATS cluster's client Service. */
+export function brokerBootstrap(system: NormalizedSystem): string {
+  const { kind, cluster, namespace } = system.broker;
+  if (kind === 'nats') return `nats://${cluster}.${namespace}.svc:4222`;
+  // Strimzi names the bootstrap Service <cluster>-kafka-bootstrap; 9092 is its plain listener.
+  return `${cluster}-kafka-bootstrap.${namespace}.svc:9092`;
+}

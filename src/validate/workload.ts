@@ -1,0 +1,152 @@
+import { pointer } from '../diagnostics/diagnostic.js';
+import { envReferences } from '../util/env-references.js';
+import { didYouMean } from '../util/suggest.js';
+
+type Record_ = Record<string, unknown>;
+type Report = (rule: string, path: string, message: string) => void;
+const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Labels hamesh sets on every pod: selectors and the recommended labels. */
+const reservedLabels = new Set([
+  'app',
+  'version',
+  'app.kubernetes.io/name',
+  'app.kubernetes.io/instance',
+  'app.kubernetes.io/version',
+  'app.kubernetes.io/part-of',
+  'app.kubernetes.io/managed-by',
+]);
+
+/** What validation needs to know of the whole spec. */
+export interface SpecIndex {
+  services: Record_;
+  events: Record_;
+  profiles: Record_;
+  defaults: unknown;
+  broker: Record_;
+}
+
+/** The names of a service's ports as references name them (the one-port shorthand names it after its protocol). */
+function portNames(service: Record_): string[] {
+  if (isRecord(service.ports)) return Object.keys(service.ports);
+  return [typeof service.protocol === 'string' ? service.protocol : 'http'];
+}
+
+const calledServices = (service: Record_): Set<string> =>
+  new Set(
+    (Array.isArray(service.calls) ? service.calls : []).flatMap((call) =>
+      typeof call === 'string' ? [call] : isRecord(call) && typeof call.service === 'string' ? [call.service] : [],
+    ),
+  );
+
+/** A service's env after profiles and `defaults` (per variable), each variable with the pointer it came from. */
+function effectiveEnv(index: SpecIndex, name: string, service: Record_): Map<string, { value: unknown; path: string }> {
+  const profile = typeof service.profile === 'string' ? index.profiles[service.profile] : undefined;
+  const layers: Array<[unknown, string]> = [
+    [index.defaults, pointer('defaults')],
+    [profile, pointer('profiles', String(service.profile))],
+    [service, pointer('services', name)],
+  ];
+  const env = new Map<string, { value: unknown; path: string }>();
+  for (const [layer, path] of layers) {
+    if (!isRecord(layer) || !isRecord(layer.env)) continue;
+    for (const [key, value] of Object.entries(layer.env)) env.set(key, { value, path: `${path}${pointer('env', key)}` });
+  }
+  return env;
+}
+
+/**
+ * Checks the env references of one service against the graph: named services and events exist, a service
+ * whose address is read is called (the zero-trust AuthorizationPolicy would refuse the traffic otherwise), a
+ * topic is one the service publishes or subscribes to, a group one it subscribes to. A reference inherited
+ * from a profile or `defaults` is reported at the service when it does not fit this service.
+ */
+export function checkServiceEnv(index: SpecIndex, name: string, service: Record_, report: Report): void {
+  const env = effectiveEnv(index, name, service);
+  const calls = calledServices(service);
+  const own = pointer('services', name);
+  const serviceNames = Object.keys(index.services);
+  const eventNames = Object.keys(index.events);
+  const subscribes = isRecord(service.subscribes) ? Object.keys(service.subscribes) : [];
+  const publishes = Array.isArray(service.publishes) ? service.publishes.filter((e): e is string => typeof e === 'string') : [];
+  for (const [variable, { value, path }] of env) {
+    if (!isRecord(value)) continue;
+    const inherited = !path.startsWith(`${own}/`);
+    const at = (field: string) => (inherited ? own : `${path}/${field}`);
+    const via = inherited ? ` (env ${variable}, from ${path.replace(/\/env\/.*$/, '')})` : '';
+    const needsCall = (field: string, target: string) => {
+      if (target === name || calls.has(target)) return;
+      report('env-reference', at(field), `reads the ${field} of '${target}'${via}, but '${name}' does not call it: add '${target}' to calls (the AuthorizationPolicy of '${target}' admits only its callers)`);
+    };
+    for (const field of ['address', 'host', 'port', 'headless'] as const) {
+      const target = value[field];
+      if (typeof target !== 'string' || (field === 'port' && ('address' in value))) continue;
+      const targetService = index.services[target];
+      if (!isRecord(targetService)) {
+        report('unknown-reference', at(field), `refers to service '${target}', which is not declared${didYouMean(target, serviceNames)}`);
+        continue;
+      }
+      needsCall(field, target);
+      const portName = field === 'address' ? value.port : field === 'port' ? value.name : undefined;
+      if (typeof portName === 'string' && !portNames(targetService).includes(portName)) {
+        const known = portNames(targetService);
+        report('unknown-reference', at(field === 'address' ? 'port' : 'name'), `'${target}' has no port '${portName}'${didYouMean(portName, known)}; its ports: ${known.join(', ')}`);
+      }
+      if (field === 'headless' && targetService.workload !== 'statefulset') {
+        report('env-reference', at(field), `'${target}' is not a StatefulSet (workload: statefulset), so it has no headless Service`);
+      }
+    }
+    if (typeof value.path === 'string' && value.scheme === undefined && 'address' in value) {
+      report('env-reference', at('path'), 'needs a scheme (http, https or grpc): a path only makes sense in a URL');
+    }
+    if (value.broker === 'bootstrap') {
+      const brokerService = index.broker.service;
+      if (typeof brokerService === 'string' && brokerService !== name && !calls.has(brokerService)) {
+        report('env-reference', at('broker'), `reads the broker's address, which is service '${brokerService}' (broker.service)${via}, but '${name}' does not call it: add '${brokerService}' to calls`);
+      }
+    }
+    if (typeof value.topic === 'string') {
+      if (!(value.topic in index.events)) report('unknown-reference', at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, eventNames)}`);
+      else if (!publishes.includes(value.topic) && !subscribes.includes(value.topic)) {
+        report('env-reference', at('topic'), `names the topic of '${value.topic}'${via}, which '${name}' neither publishes nor subscribes to`);
+      }
+    }
+    if (typeof value.group === 'string') {
+      if (!(value.group in index.events)) report('unknown-reference', at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, eventNames)}`);
+      else if (!subscribes.includes(value.group)) {
+        report('env-reference', at('group'), `names ${name}'s consumer group for '${value.group}'${via}, but '${name}' does not subscribe to it`);
+      }
+    }
+  }
+  checkEnvCycles(env, report);
+}
+
+/** `$(A)` in B and `$(B)` in A: Kubernetes would expand neither, whatever the order. */
+function checkEnvCycles(env: Map<string, { value: unknown; path: string }>, report: Report): void {
+  const uses = new Map([...env].map(([name, { value }]) => [name, typeof value === 'string' ? envReferences(value).filter((n) => env.has(n)) : []]));
+  const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+    (uses.get(from) ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+  for (const [name, { path }] of env) {
+    if (reaches(name, name)) report('env-cycle', path, `${name} uses $(…) references that lead back to ${name}: Kubernetes cannot expand a cycle`);
+  }
+}
+
+/** Checks of the pod fields a service, a profile or `defaults` may set. */
+export function checkPodFields(path: string, fields: Record_, report: Report, warn: Report): void {
+  for (const key of Object.keys(isRecord(fields.labels) ? fields.labels : {})) {
+    if (reservedLabels.has(key)) report('reserved-label', `${path}${pointer('labels', key)}`, `is set by hamesh on every pod (it selects the pods or names the app); use another label key`);
+  }
+  const security = isRecord(fields.security) ? fields.security : undefined;
+  if (security?.runAsUser === 0 && security.runAsNonRoot !== false) {
+    report('invalid-value', `${path}/security/runAsUser`, 'is root (0), which runAsNonRoot (the default) refuses: the container would not start; use a non-zero user id, or set runAsNonRoot: false');
+  }
+  if (security?.runAsNonRoot === false) {
+    warn('pod-security', `${path}/security/runAsNonRoot`, 'lets containers run as root, which the Pod Security "restricted" profile forbids: a namespace enforcing it refuses the pods; set security.runAsUser to a non-root id instead');
+  }
+  const added = isRecord(security?.capabilities) && Array.isArray(security.capabilities.add) ? security.capabilities.add : [];
+  added.forEach((capability, i) => {
+    if (capability !== 'NET_BIND_SERVICE') {
+      warn('pod-security', `${path}/security/capabilities/add/${i}`, `adds ${String(capability)}, which the Pod Security "restricted" profile forbids (only NET_BIND_SERVICE may be added): a namespace enforcing it refuses the pods`);
+    }
+  });
+}
