@@ -27,8 +27,9 @@ export const headlessServiceName = (service: string) => `${service}-headless`;
 
 /** The address clients bootstrap from: Strimzi's bootstrap Service, or the NATS cluster's client Service. */
 export function brokerBootstrap(system: NormalizedSystem): string {
-  const { kind, cluster, namespace } = system.broker;
+  const { kind, cluster, namespace, auth } = system.broker;
   if (kind === 'nats') return `nats://${cluster}.${namespace}.svc:4222`;
-  // Strimzi names the bootstrap Service <cluster>-kafka-bootstrap; 9092 is its plain listener.
-  return `${cluster}-kafka-bootstrap.${namespace}.svc:9092`;
+  // Strimzi names the bootstrap Service <cluster>-kafka-bootstrap; by convention 9092 is the plain listener
+  // and 9093 the TLS one, which mTLS client authentication (broker.auth: tls) needs.
+  return `${cluster}-kafka-bootstrap.${namespace}.svc:${auth === 'tls' ? 9093 : 9092}`;
 }

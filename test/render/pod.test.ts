@@ -168,3 +168,13 @@ describe('container and pod fields', () => {
     expect(pod.spec.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
   });
 });
+
+describe('broker bootstrap', () => {
+  it('is the TLS listener with broker.auth tls, and the NATS URL for NATS', async () => {
+    const spec = (broker: object) => system({ web: { image, env: { B: { broker: 'bootstrap' } } } }, { broker });
+    const tls = containerOf(await documentsOf(spec({ cluster: 'events', auth: 'tls' }))).env;
+    expect(tls).toEqual([{ name: 'B', value: 'events-kafka-bootstrap.demo.svc:9093' }]);
+    const nats = containerOf(await documentsOf(spec({ kind: 'nats', cluster: 'bus', namespace: 'nats' }))).env;
+    expect(nats).toEqual([{ name: 'B', value: 'nats://bus.nats.svc:4222' }]);
+  });
+});
