@@ -2,18 +2,18 @@ import type { Tier } from '../spec/schema.generated.js';
 import type { NormalizedPolicy, NormalizedService } from '../normalize/model.js';
 import { formatDuration } from '../spec/duration.js';
 
-/** The replicas a service is guaranteed to run: `autoscale.min` when autoscaling, else its replicas. */
-export const minReplicas = (s: NormalizedService): number => s.autoscale?.min ?? s.replicas;
+/** The replicas a service is guaranteed to run: its autoscaler's minimum when autoscaling (on lag or CPU), else its replicas. */
+export const minReplicas = (s: NormalizedService): number => s.lagAutoscale?.min ?? s.autoscale?.min ?? s.replicas;
 
-/** The most replicas a service can run: `autoscale.max` when autoscaling, else its replicas. */
-export const maxReplicas = (s: NormalizedService): number => s.autoscale?.max ?? s.replicas;
+/** The most replicas a service can run: its autoscaler's maximum when autoscaling (on lag or CPU), else its replicas. */
+export const maxReplicas = (s: NormalizedService): number => s.lagAutoscale?.max ?? s.autoscale?.max ?? s.replicas;
 
 /** Where the replica count comes from: the `autoscale` block when autoscaling, else `replicas`. */
-export const replicasOrigin = (s: NormalizedService): string => (s.autoscale ? s.origin.autoscale : s.origin.replicas);
+export const replicasOrigin = (s: NormalizedService): string => s.lagAutoscale?.path ?? (s.autoscale ? s.origin.autoscale : s.origin.replicas);
 
 /** `3 replicas` or `3 replicas (autoscale.min)`. */
 export const describeReplicas = (count: number, s: NormalizedService, bound: 'min' | 'max' = 'min'): string =>
-  `${count} replica${count === 1 ? '' : 's'}${s.autoscale ? ` (autoscale.${bound})` : ''}`;
+  `${count} replica${count === 1 ? '' : 's'}${s.autoscale || s.lagAutoscale ? ` (autoscale.${bound})` : ''}`;
 
 export const tierPolicy = (policy: NormalizedPolicy, s: NormalizedService) => policy.tiers[s.tier];
 

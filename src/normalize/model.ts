@@ -67,10 +67,20 @@ export interface NormalizedSubscriptionRetry {
   jitter: boolean;
 }
 
+/** Lag-based scaling of one subscription (KEDA). */
+export interface NormalizedLagAutoscale {
+  /** Target lag per replica (KEDA lagThreshold). */
+  lag: number;
+  min: number;
+  /** As given (or the partitions); the ScaledObject caps it at the partitions on Kafka. */
+  max: number;
+}
+
 export interface NormalizedSubscription {
   event: string;
   /** Consumer group; defaults to the service name. */
   group: string;
+  autoscale?: NormalizedLagAutoscale;
   retry?: NormalizedSubscriptionRetry;
   deadLetter: boolean;
   ordered: boolean;
@@ -131,6 +141,13 @@ export interface NormalizedService {
   /** Effective replicas: the explicit value, `autoscale.min` when autoscaling, or the tier's minimum. */
   replicas: number;
   autoscale?: Required<Autoscale>;
+  /**
+   * The replica range of the KEDA ScaledObject when a subscription has `autoscale`: the largest `min`, and the
+   * largest `max` once each is capped at its event's partitions (Kafka); with CPU `autoscale` too, its range is
+   * merged in (the ScaledObject then also has a CPU trigger, and no HPA is emitted). `path` is the first
+   * autoscaled subscription's `autoscale`.
+   */
+  lagAutoscale?: { min: number; max: number; path: string };
   resources?: Resources;
   probes: Probes;
   spread: Spread;

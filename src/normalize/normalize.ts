@@ -83,7 +83,10 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     max: ha.autoscale.max,
     cpuPercent: ha.autoscale.cpuPercent ?? DEFAULTS.autoscaleCpuPercent,
   };
-  const replicas = ha.replicas ?? autoscale?.min ?? DEFAULTS.tierReplicas[tier];
+  const baseReplicas = ha.replicas ?? autoscale?.min ?? DEFAULTS.tierReplicas[tier];
+  const subscribes = byKey(service.subscribes).map(([event, sub]) => normalizeSubscription(spec, name, event, sub, baseReplicas));
+  const lagAutoscale = lagScaling(spec, subscribes, autoscale);
+  const replicas = lagAutoscale?.min ?? baseReplicas;
   const disruption = ha.disruption ?? (replicas > 1 ? { ...DEFAULTS.disruption } : undefined);
 
   return {
@@ -96,6 +99,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     protocol: service.protocol ?? DEFAULTS.protocol,
     replicas,
     ...(autoscale && { autoscale }),
+    ...(lagAutoscale && { lagAutoscale }),
     ...(ha.resources && { resources: { ...ha.resources } }),
     probes: { ...ha.probes },
     spread: ha.spread ?? DEFAULTS.spread,
@@ -142,16 +146,39 @@ function normalizeService(spec: System, name: string, service: Service): Normali
       path: pointer('services', name, 'calls', index),
     })),
     publishes: [...(service.publishes ?? [])],
-    subscribes: byKey(service.subscribes).map(([event, sub]) => normalizeSubscription(name, event, sub)),
+    subscribes,
     ...normalizePodSettings(name, service, layers),
     origin,
   };
 }
 
-function normalizeSubscription(service: string, event: string, sub: Subscription): NormalizedSubscription {
+/** The ScaledObject's replica range over a service's lag-autoscaled subscriptions (see NormalizedService.lagAutoscale). */
+function lagScaling(spec: System, subscriptions: NormalizedSubscription[], cpu: { min: number; max: number } | undefined) {
+  const scaled = subscriptions.filter((s) => s.autoscale);
+  if (scaled.length === 0) return undefined;
+  const kafka = (spec.broker?.kind ?? DEFAULTS.brokerKind) === 'kafka';
+  const cap = (s: NormalizedSubscription) => (kafka ? Math.min(s.autoscale!.max, partitionsOf(spec, s.event)) : s.autoscale!.max);
+  return {
+    min: Math.max(...scaled.map((s) => s.autoscale!.min), cpu?.min ?? 0),
+    max: Math.max(...scaled.map(cap), cpu?.max ?? 0),
+    path: `${scaled[0]!.path}/autoscale`,
+  };
+}
+
+const partitionsOf = (spec: System, event: string) => spec.events?.[event]?.partitions ?? DEFAULTS.event.partitions;
+
+function normalizeSubscription(spec: System, service: string, event: string, sub: Subscription, replicas: number): NormalizedSubscription {
   return {
     event,
     group: sub.group ?? service,
+    ...(sub.autoscale && {
+      autoscale: {
+        lag: sub.autoscale.lag,
+        // Validation requires max on NATS, where there are no partitions to default to.
+        min: sub.autoscale.min ?? replicas,
+        max: sub.autoscale.max ?? partitionsOf(spec, event),
+      },
+    }),
     ...(sub.retry && {
       retry: {
         attempts: sub.retry.attempts,

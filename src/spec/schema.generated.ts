@@ -680,6 +680,23 @@ export interface Subscription {
   };
   deadLetter?: boolean;
   ordered?: boolean;
+  /**
+   * Scale the subscribing service on this subscription's consumer lag with a KEDA ScaledObject (Kafka or NATS JetStream scaler) instead of an HPA.
+   */
+  autoscale?: {
+    /**
+     * Target unprocessed messages per replica (KEDA lagThreshold): the subscriber scales out when the consumer group lags by more.
+     */
+    lag: number;
+    /**
+     * Fewest replicas (KEDA minReplicaCount); defaults to the service's replicas.
+     */
+    min?: number;
+    /**
+     * Most replicas (KEDA maxReplicaCount), capped at the event's partitions on Kafka; defaults to the partitions on Kafka and is required on NATS.
+     */
+    max?: number;
+  };
 }
 /**
  * Labels added to the pods (app and version are hamesh's own and cannot be set).

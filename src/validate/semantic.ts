@@ -56,7 +56,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     for (const [event] of entries(service.subscribes)) {
       if (!(event in events)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
     }
-    checkService(name, service, report, warn);
+    checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report, warn);
   }
   for (const [name, event] of entries(events)) {
     if (isRecord(event) && isRecord(event.schema)) out.push(...validatePayloadSchema(name, event.schema));
@@ -72,7 +72,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
 
 type Report = (rule: string, path: string, message: string) => void;
 
-function checkService(name: string, service: Record_, report: Report, warn: Report): void {
+function checkService(name: string, service: Record_, nats: boolean, report: Report, warn: Report): void {
   const path = pointer('services', name);
   checkHaFields(path, service, report);
   if (service.protocol === 'tcp') {
@@ -104,6 +104,12 @@ function checkService(name: string, service: Record_, report: Report, warn: Repo
     });
   }
   for (const [event, sub] of entries(service.subscribes)) {
+    const subPath = pointer('services', name, 'subscribes', event);
+    const autoscale = isRecord(sub) ? sub.autoscale : undefined;
+    checkAutoscale(subPath, autoscale, report);
+    if (nats && isRecord(autoscale) && autoscale.max === undefined) {
+      report('invalid-value', `${subPath}/autoscale`, 'needs `max` with broker kind nats: JetStream has no partitions to bound the consumers');
+    }
     const retry = isRecord(sub) ? sub.retry : undefined;
     if (!isRecord(retry) || typeof retry.delay !== 'string' || typeof retry.maxDelay !== 'string') continue;
     const delay = parseDuration(retry.delay);

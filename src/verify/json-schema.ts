@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { pointer } from '../diagnostics/diagnostic.js';
 import type { RenderedValue } from '../render/target.js';
@@ -20,3 +21,7 @@ export function jsonSchemaVerifier(schema: object): Verifier {
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   return (value: RenderedValue) => (validate(value) ? [] : (validate.errors ?? []).map(problem));
 }
+
+/** A verifier from a schema file the project ships in schemas/. */
+export const schemaFileVerifier = (file: string): Verifier =>
+  jsonSchemaVerifier(JSON.parse(readFileSync(new URL(`../../schemas/${file}`, import.meta.url), 'utf8')) as object);

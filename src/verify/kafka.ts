@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { jsonSchemaVerifier } from './json-schema.js';
+import { schemaFileVerifier } from './json-schema.js';
 import type { VerifierEntry } from './verifier.js';
 
 const strimziVersions = ['kafka.strimzi.io/v1', 'kafka.strimzi.io/v1beta2'] as const;
@@ -10,7 +9,7 @@ const strimziEntries = (kind: string, schemaFile: string): VerifierEntry[] =>
     apiVersion,
     kind,
     source: `schemas/${schemaFile} (Strimzi ${kind} ${apiVersion.split('/')[1]})`,
-    load: async () => jsonSchemaVerifier(JSON.parse(readFileSync(new URL(`../../schemas/${schemaFile}`, import.meta.url), 'utf8')) as object),
+    load: async () => schemaFileVerifier(schemaFile),
   }));
 
 /**

@@ -3,6 +3,7 @@ import type { ResolvedSystem } from '../../resolve/graph.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { appSelector, serviceFile, serviceLabels } from './labels.js';
+import { scaledObjectContext } from './scaled-object.js';
 import { deploymentContext, portName, workloads } from './workload.js';
 
 const name = 'kubernetes';
@@ -31,7 +32,9 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
     ...(service.disruption
       ? render('poddisruptionbudget.yaml.hbs', { ...metadata, selector: appSelector(service), disruption: service.disruption })
       : []),
-    ...(service.autoscale
+    ...(service.lagAutoscale ? deployments.flatMap((workload) => render('scaledobject.yaml.hbs', scaledObjectContext(system, service, workload))) : []),
+    // With lagAutoscale, KEDA's ScaledObject carries the CPU trigger: a second HPA would fight it.
+    ...(service.autoscale && !service.lagAutoscale
       ? deployments.flatMap((workload) =>
           render('horizontalpodautoscaler.yaml.hbs', {
             ...metadata,
@@ -50,7 +53,8 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
 /** Deployment(s), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler for every service. */
 export const kubernetesTarget: Target = {
   name,
-  description: 'Deployment (one per version), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler per service',
+  description:
+    'Deployment (one per version), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler (or, for subscriptions with autoscale, a KEDA ScaledObject) per service',
   byDefault: () => true,
   render: (resolved, { engine }) => resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
 };

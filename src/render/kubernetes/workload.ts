@@ -62,8 +62,8 @@ export function deploymentContext(resolved: ResolvedSystem, service: NormalizedS
     name: workload.name,
     namespace: system.namespace,
     labels,
-    // An HPA owns the replica count when autoscaling.
-    replicas: service.autoscale ? null : service.replicas,
+    // An HPA (KEDA's, with lagAutoscale) owns the replica count when autoscaling.
+    replicas: service.autoscale || service.lagAutoscale ? null : service.replicas,
     selector,
     podLabels: { ...labels, ...service.pod.labels },
     pod: podSettings(service),

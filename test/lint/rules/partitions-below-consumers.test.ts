@@ -14,8 +14,17 @@ ruleTester('partitions-below-consumers', {
       name: 'two versions of 2 replicas fill 4 partitions',
       spec: { services: { a: { image, replicas: 2, versions, subscribes: { e: {} } } }, events: { e: { partitions: 4 } } },
     },
+    {
+      name: 'lag autoscaling up to the partitions (the default max)',
+      spec: { services: { a: { image, subscribes: { e: { autoscale: { lag: 100 } } } } }, events: { e: { partitions: 6 } } },
+    },
   ],
   invalid: [
+    {
+      name: 'a subscription whose autoscale.max exceeds the partitions',
+      spec: { services: { a: { image, subscribes: { e: { autoscale: { lag: 100, min: 2, max: 12 } } } } }, events: { e: { partitions: 6 } } },
+      findings: [{ path: '/services/a/subscribes/e/autoscale/max', message: "'a' may autoscale to 12 replicas on 'e', which has 6 partitions: its ScaledObject stops at 6" }],
+    },
     {
       name: 'an autoscaler beyond the partitions',
       spec: { services: { a: { image, autoscale: { min: 2, max: 8 }, subscribes: { e: {} } } }, events: { e: { partitions: 6 } } },
