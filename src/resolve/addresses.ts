@@ -25,10 +25,13 @@ export function serviceHost(system: NormalizedSystem, name: string): string {
 /** The headless Service of a StatefulSet service, which gives each pod a stable host. */
 export const headlessServiceName = (service: string) => `${service}-headless`;
 
+/** The NATS cluster's Service host (the NATS Helm chart names it after the cluster): clients on 4222, monitoring on 8222. */
+export const natsHost = ({ cluster, namespace }: NormalizedSystem['broker']) => `${cluster}.${namespace}.svc`;
+
 /** The address clients bootstrap from: Strimzi's bootstrap Service, or the NATS cluster's client Service. */
 export function brokerBootstrap(system: NormalizedSystem): string {
   const { kind, cluster, namespace, auth } = system.broker;
-  if (kind === 'nats') return `nats://${cluster}.${namespace}.svc:4222`;
+  if (kind === 'nats') return `nats://${natsHost(system.broker)}:4222`;
   // Strimzi names the bootstrap Service <cluster>-kafka-bootstrap; by convention 9092 is the plain listener
   // and 9093 the TLS one, which mTLS client authentication (broker.auth: tls) needs.
   return `${cluster}-kafka-bootstrap.${namespace}.svc:${auth === 'tls' ? 9093 : 9092}`;

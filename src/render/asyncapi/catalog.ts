@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
-import { kafkaBootstrap, natsAddress } from '../broker/address.js';
+import { brokerBootstrap, natsHost } from '../../resolve/addresses.js';
 import { consumerName, streamName } from '../nats/names.js';
 
 /** AsyncAPI channel id for an event: ids are used in `$ref`s, so `.` becomes `_` (event names have no `_`). */
@@ -12,8 +12,8 @@ const kafkaBindingVersion = '0.5.0';
 function server(resolved: ResolvedSystem) {
   const { broker } = resolved.system;
   return broker.kind === 'kafka'
-    ? { id: 'kafka', host: kafkaBootstrap(broker), protocol: 'kafka', description: `Strimzi Kafka cluster ${broker.cluster}` }
-    : { id: 'nats', host: natsAddress(broker), protocol: 'nats', description: `NATS JetStream cluster ${broker.cluster}` };
+    ? { id: 'kafka', host: brokerBootstrap(resolved.system), protocol: 'kafka', description: `Strimzi Kafka cluster ${broker.cluster}` }
+    : { id: 'nats', host: `${natsHost(broker)}:4222`, protocol: 'nats', description: `NATS JetStream cluster ${broker.cluster}` };
 }
 
 function channel(resolved: ResolvedSystem, event: NormalizedEvent) {

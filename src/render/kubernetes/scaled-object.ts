@@ -1,5 +1,5 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
-import { kafkaBootstrap, natsAddress } from '../broker/address.js';
+import { brokerBootstrap, natsHost } from '../../resolve/addresses.js';
 import { consumerName, streamName } from '../nats/names.js';
 import { serviceLabels } from './labels.js';
 import type { Workload } from './workload.js';
@@ -21,13 +21,13 @@ function triggers(system: NormalizedSystem, service: NormalizedService): Trigger
     if (!subscription.autoscale) return [];
     const lagThreshold = String(subscription.autoscale.lag);
     if (broker.kind === 'kafka') {
-      return [{ type: 'kafka', metadata: { bootstrapServers: kafkaBootstrap(broker), consumerGroup: subscription.group, topic: subscription.event, lagThreshold } }];
+      return [{ type: 'kafka', metadata: { bootstrapServers: brokerBootstrap(system), consumerGroup: subscription.group, topic: subscription.event, lagThreshold } }];
     }
     return [
       {
         type: 'nats-jetstream',
         metadata: {
-          natsServerMonitoringEndpoint: natsAddress(broker, 'monitoring'),
+          natsServerMonitoringEndpoint: `${natsHost(broker)}:8222`,
           // The global account: the one nats-server uses when its config defines no accounts.
           account: '$G',
           stream: streamName(subscription.event),
