@@ -1,5 +1,6 @@
 import type { Tier } from '../spec/schema.generated.js';
 import type { NormalizedPolicy, NormalizedService } from '../normalize/model.js';
+import { meshTraffic } from '../normalize/ports.js';
 import { formatDuration } from '../spec/duration.js';
 
 /** The replicas a service is guaranteed to run: its autoscaler's minimum when autoscaling (on lag or CPU), else its replicas. */
@@ -29,10 +30,10 @@ export interface IstioRoute {
 
 /**
  * The retries and timeout Istio applies to calls to the service. Istio retries and times out only HTTP and
- * gRPC routes: a TCP service gets neither. Any other service without `retries` gets Istio's implicit retries.
+ * gRPC routes: a service without an exposed HTTP or gRPC port gets neither. Any other service without `retries` gets Istio's implicit retries.
  */
 export function istioRoute(s: NormalizedService): IstioRoute {
-  if (s.protocol === 'tcp') return { attempts: 0 };
+  if (!meshTraffic(s).http) return { attempts: 0 };
   const { attempts, perTryTimeoutMs } = s.retries ?? { attempts: ISTIO_IMPLICIT_RETRIES };
   return {
     attempts,

@@ -9,6 +9,7 @@ import type {
   LoadBalancer,
   Policy,
   Probes,
+  Protocol,
   Resources,
   Spread,
   Tier,
@@ -50,6 +51,24 @@ export interface NormalizedVersion {
   name: string;
   weight: number;
   image: string;
+}
+
+export interface NormalizedPort {
+  /** The spec's key (for the one-port shorthand: the protocol, as before `ports` existed). */
+  name: string;
+  /** The name on the container and Service port: the protocol first, as Istio reads it (`http-metrics`). */
+  portName: string;
+  /** The container port. */
+  port: number;
+  /** The port the Service exposes. */
+  servicePort: number;
+  protocol: Protocol;
+  /** False when the protocol is the default rather than written in the spec. */
+  protocolGiven: boolean;
+  /** Whether the Service exposes it. */
+  expose: boolean;
+  /** JSON Pointer of the port in the spec (`/services/<name>/port` for the shorthand). */
+  path: string;
 }
 
 export interface NormalizedCall {
@@ -136,8 +155,11 @@ export interface NormalizedService {
   image: string;
   tier: Tier;
   profile?: string;
-  port: number;
-  protocol: 'http' | 'grpc' | 'tcp';
+  /**
+   * In the spec's order; the first exposed one is the main port. Empty for a worker (`ports: {}`), which gets
+   * no Service and no mesh route. See `src/normalize/ports.ts` for what is derived from them.
+   */
+  ports: NormalizedPort[];
   /** Effective replicas: the explicit value, `autoscale.min` when autoscaling, or the tier's minimum. */
   replicas: number;
   autoscale?: Required<Autoscale>;

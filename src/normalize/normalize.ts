@@ -3,6 +3,7 @@ import { parseDuration } from '../spec/duration.js';
 import type { Call, Event, Profile, Service, Subscription, System } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
 import { normalizePodSettings, type Layer } from './pod.js';
+import { normalizePorts } from './ports.js';
 import { sortBy } from '../util/order.js';
 import type {
   HaField,
@@ -95,8 +96,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     image: service.image,
     tier,
     ...(service.profile !== undefined && { profile: service.profile }),
-    port: service.port ?? DEFAULTS.port,
-    protocol: service.protocol ?? DEFAULTS.protocol,
+    ports: normalizePorts(service, path),
     replicas,
     ...(autoscale && { autoscale }),
     ...(lagAutoscale && { lagAutoscale }),

@@ -1,4 +1,5 @@
 import type { NormalizedService, NormalizedSystem } from '../normalize/model.js';
+import { exposedPorts } from '../normalize/ports.js';
 
 /** A port a service's Kubernetes Service exposes. */
 export interface ServicePort {
@@ -6,12 +7,12 @@ export interface ServicePort {
   port: number;
 }
 
-/** The ports of a service's ClusterIP Service (the one-port shorthand names its port after its protocol). */
+/** The ports of a service's ClusterIP Service, by their spec names (the one-port shorthand's is its protocol). */
 export function servicePorts(service: NormalizedService): ServicePort[] {
-  return [{ name: service.protocol, port: service.port }];
+  return exposedPorts(service).map((port) => ({ name: port.name, port: port.servicePort }));
 }
 
-/** The port a reference means: the named one, else the service's first port. */
+/** The port a reference means: the named one, else the main port (the first exposed one). */
 export function servicePort(service: NormalizedService, name?: string): ServicePort | undefined {
   const ports = servicePorts(service);
   return name === undefined ? ports[0] : ports.find((p) => p.name === name);

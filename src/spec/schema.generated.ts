@@ -155,6 +155,13 @@ export type QualifiedName = string;
  */
 export type Tolerations = Toleration[];
 /**
+ * How the mesh treats a port (default http): http (HTTP/1.1 and HTTP/2), grpc, tcp (opaque bytes: no HTTP retries, timeouts or header routing) or udp (not proxied by Istio: no mesh route). `hamesh lint` warns when a well-known non-HTTP port (Redis 6379, Postgres 5432, …) has none.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "protocol".
+ */
+export type Protocol = 'http' | 'grpc' | 'tcp' | 'udp';
+/**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "call".
  */
@@ -186,6 +193,13 @@ export type EnvFrom = (EnvFromSecret | EnvFromConfig)[];
  * via the `definition` "severitySetting".
  */
 export type SeveritySetting = 'off' | 'warning' | 'error';
+/**
+ * A port name: an IANA service name of at most 15 lowercase letters, digits and "-" with at least one letter and no leading, trailing or double "-". hamesh writes it with the protocol in front ("metrics" on an http port becomes "http-metrics", as Istio reads the protocol from the name), and that name must fit in 15 characters too.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "portName".
+ */
+export type PortName = string;
 /**
  * An environment variable name: letters, digits, "_", "-" and ".", not starting with a digit, such as "CART_ADDR".
  *
@@ -576,8 +590,12 @@ export interface Service {
   image: string;
   tier?: Tier;
   profile?: DnsLabel;
+  /**
+   * The one-port shorthand: the container and Service port (default 8080); use `ports` for several.
+   */
   port?: number;
-  protocol?: 'http' | 'grpc' | 'tcp';
+  protocol?: Protocol;
+  ports?: Ports;
   replicas?: number;
   autoscale?: Autoscale;
   resources?: Resources;
@@ -655,6 +673,36 @@ export interface Service {
   envFrom?: EnvFrom;
   serviceAccount?: ServiceAccountSettings;
   service?: ServiceSettings;
+}
+/**
+ * Named ports, in the order given (the first exposed one is the main port: the default of probes and address references). `{}` makes a worker: no Service, no VirtualService or DestinationRule, and no port.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "ports".
+ */
+export interface Ports {
+  [k: string]: Port;
+}
+/**
+ * A container port; the Service exposes it on `servicePort` (default: `port`) unless `expose` is false.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "port".
+ */
+export interface Port {
+  /**
+   * The container port.
+   */
+  port: number;
+  protocol?: Protocol;
+  /**
+   * The port the Service exposes (default: `port`), e.g. 80 in front of a container's 8080.
+   */
+  servicePort?: number;
+  /**
+   * Whether the Service exposes the port (default true); false keeps metrics or admin ports off it.
+   */
+  expose?: boolean;
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema

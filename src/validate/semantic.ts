@@ -3,6 +3,7 @@ import { parseDuration } from '../spec/duration.js';
 import { didYouMean } from '../util/suggest.js';
 import { validatePayloadSchema } from './payload-schema.js';
 import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
+import { checkPorts, hasExposedPort, hasHttpPort, hasMeshPort, rawPorts } from './ports.js';
 
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,7 +44,11 @@ export function validateSemantics(data: unknown): Diagnostic[] {
         const target = typeof call === 'string' ? call : isRecord(call) ? call.service : undefined;
         const path = pointer('services', name, 'calls', index);
         if (typeof target !== 'string') return;
-        if (!(target in services)) unknown(typeof call === 'string' ? path : `${path}/service`, 'service', target, serviceNames);
+        const where = typeof call === 'string' ? path : `${path}/service`;
+        if (!(target in services)) unknown(where, 'service', target, serviceNames);
+        else if (isRecord(services[target]) && !hasExposedPort(target, services[target])) {
+          report('unreachable-call', where, `calls '${target}', which exposes no port (a worker): give '${target}' a port in \`ports\`, or drop the call`);
+        }
       });
     }
     if (Array.isArray(service.publishes)) {
@@ -75,7 +80,9 @@ type Report = (rule: string, path: string, message: string) => void;
 function checkService(name: string, service: Record_, nats: boolean, report: Report, warn: Report): void {
   const path = pointer('services', name);
   checkHaFields(path, service, report);
-  if (service.protocol === 'tcp') {
+  for (const d of checkPorts(name, service)) report(d.rule, d.path, d.message);
+  checkWorker(name, service, report, warn);
+  if (hasMeshPort(name, service) && !hasHttpPort(name, service)) {
     const hash = isRecord(service.loadBalancer) && isRecord(service.loadBalancer.consistentHash) ? service.loadBalancer.consistentHash : {};
     const httpOnly = [
       ['timeout', service.timeout],
@@ -84,7 +91,7 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
       ['loadBalancer/consistentHash/cookie', hash.cookie],
     ] as const;
     for (const [field, value] of httpOnly) {
-      if (value !== undefined) warn('http-only', `${path}/${field}`, 'has no effect on a tcp service: Istio applies it to HTTP and gRPC traffic only');
+      if (value !== undefined) warn('http-only', `${path}/${field}`, 'has no effect without an exposed HTTP or gRPC port: Istio applies it to HTTP and gRPC traffic only');
     }
   }
   if (isRecord(service.versions)) {
@@ -117,6 +124,25 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
     if (delay !== undefined && maxDelay !== undefined && maxDelay < delay) {
       report('invalid-value', pointer('services', name, 'subscribes', event, 'retry', 'maxDelay'), `must not be shorter than delay (${retry.delay})`);
     }
+  }
+}
+
+/**
+ * A service without a port the mesh proxies (a worker, or UDP only): nothing reaches it through Envoy, so
+ * mesh traffic settings do nothing, an ingress has nothing to route to and a probe has no port.
+ */
+function checkWorker(name: string, service: Record_, report: Report, warn: Report): void {
+  const path = pointer('services', name);
+  if (hasMeshPort(name, service)) return;
+  for (const field of ['timeout', 'retries', 'loadBalancer', 'circuitBreaker', 'failover'] as const) {
+    if (service[field] !== undefined) warn('no-mesh-route', `${path}/${field}`, `has no effect: '${name}' exposes no TCP, HTTP or gRPC port, so no traffic reaches it through the mesh`);
+  }
+  if (service.ingress !== undefined) {
+    report('invalid-value', `${path}/ingress`, `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``);
+  }
+  if (rawPorts(name, service).length > 0) return;
+  for (const [kind, probe] of entries(service.probes)) {
+    if (typeof probe === 'string') report('invalid-value', `${path}/probes/${kind}`, `has no port to probe: '${name}' is a worker (\`ports: {}\`)`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { pointer } from '../diagnostics/diagnostic.js';
 import { envReferences } from '../util/env-references.js';
+import { rawPorts } from './ports.js';
 import { didYouMean } from '../util/suggest.js';
 
 type Record_ = Record<string, unknown>;
@@ -26,11 +27,8 @@ export interface SpecIndex {
   broker: Record_;
 }
 
-/** The names of a service's ports as references name them (the one-port shorthand names it after its protocol). */
-function portNames(service: Record_): string[] {
-  if (isRecord(service.ports)) return Object.keys(service.ports);
-  return [typeof service.protocol === 'string' ? service.protocol : 'http'];
-}
+/** The names of the ports a service's Service exposes, as references name them (the shorthand's is its protocol). */
+const portNames = (name: string, service: Record_): string[] => rawPorts(name, service).filter((p) => p.expose).map((p) => p.name);
 
 const calledServices = (service: Record_): Set<string> =>
   new Set(
@@ -88,8 +86,8 @@ export function checkServiceEnv(index: SpecIndex, name: string, service: Record_
       }
       needsCall(field, target);
       const portName = field === 'address' ? value.port : field === 'port' ? value.name : undefined;
-      if (typeof portName === 'string' && !portNames(targetService).includes(portName)) {
-        const known = portNames(targetService);
+      if (typeof portName === 'string' && !portNames(target, targetService).includes(portName)) {
+        const known = portNames(target, targetService);
         report('unknown-reference', at(field === 'address' ? 'port' : 'name'), `'${target}' has no port '${portName}'${didYouMean(portName, known)}; its ports: ${known.join(', ')}`);
       }
       if (field === 'headless' && targetService.workload !== 'statefulset') {

@@ -25,8 +25,7 @@ describe('normalise', () => {
     const web = system.services[0]!;
     expect(web).toMatchObject({
       tier: 'standard',
-      port: 8080,
-      protocol: 'http',
+      ports: [{ name: 'http', portName: 'http', port: 8080, servicePort: 8080, protocol: 'http', protocolGiven: false, expose: true, path: '/services/web' }],
       replicas: 2,
       spread: 'zone',
       disruption: { maxUnavailable: 1 },

@@ -81,6 +81,22 @@ const cases: Array<{ name: string; rule: string; path: string; message: RegExp; 
     yaml: 'services:\n  ^Web_1:\n    image: web:1\n',
     ts: "services: {\n  ^Web_1: { image: 'web:1' },\n},",
   },
+  {
+    name: 'port name too long once the protocol is in front',
+    rule: 'port-name',
+    path: '/services/web/ports/metricsexport',
+    message: /written on the Service and container as 'http-metricsexport'.*shorten 'metricsexport' to at most 10 characters/,
+    yaml: 'services:\n  web:\n    image: web:1\n    ports:\n      ^metricsexport: {port: 9090}\n',
+    ts: "services: {\n  web: {\n    image: 'web:1',\n    ports: { ^metricsexport: { port: 9090 } },\n  },\n},",
+  },
+  {
+    name: 'a call to a worker',
+    rule: 'unreachable-call',
+    path: '/services/web/calls/0',
+    message: /calls 'jobs', which exposes no port \(a worker\)/,
+    yaml: 'services:\n  jobs:\n    image: j:1\n    ports: {}\n  web:\n    image: web:1\n    calls: [^jobs]\n',
+    ts: "services: {\n  jobs: { image: 'j:1', ports: {} },\n  web: {\n    image: 'web:1',\n    calls: [^'jobs'],\n  },\n},",
+  },
 ];
 
 function place(text: string): { text: string; line: number; column: number } {

@@ -1,5 +1,6 @@
 import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import { meshTraffic } from '../../normalize/ports.js';
 import { formatDuration } from '../../spec/duration.js';
 import { serviceLabels } from '../kubernetes/labels.js';
 
@@ -21,7 +22,7 @@ function connectionPool(service: NormalizedService): Record<string, unknown> | u
   if (maxConnections === undefined && maxPendingRequests === undefined) return undefined;
   return {
     ...(maxConnections !== undefined && { tcp: { maxConnections } }),
-    ...(maxPendingRequests !== undefined && service.protocol !== 'tcp' && { http: { http1MaxPendingRequests: maxPendingRequests } }),
+    ...(maxPendingRequests !== undefined && meshTraffic(service).http && { http: { http1MaxPendingRequests: maxPendingRequests } }),
   };
 }
 
@@ -39,6 +40,9 @@ function outlierDetection(service: NormalizedService): Record<string, unknown> |
 
 /** Template context of `destinationrule.yaml.hbs`, or null when there is no traffic policy and no subset to declare. */
 export function destinationRuleContext(system: NormalizedSystem, service: NormalizedService) {
+  const traffic = meshTraffic(service);
+  // Nothing reaches a worker or a UDP-only service through Envoy, so no policy applies.
+  if (!traffic.http && !traffic.tcp) return null;
   const parts = { loadBalancer: loadBalancer(service), connectionPool: connectionPool(service), outlierDetection: outlierDetection(service) };
   const policy = Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined));
   const subsets = service.versions.map((v) => ({ name: v.name, labels: { version: v.name } }));

@@ -1,4 +1,5 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import { meshTraffic } from '../../normalize/ports.js';
 import { formatDuration } from '../../spec/duration.js';
 import { serviceLabels } from '../kubernetes/labels.js';
 
@@ -32,7 +33,7 @@ export const ingressVirtualServiceName = (service: string) => `${service}-ingres
  * with the external hosts only (a gateway-bound VirtualService must not list the in-mesh short name).
  */
 export function virtualServiceContexts(system: NormalizedSystem, service: NormalizedService): object[] {
-  const tcp = service.protocol === 'tcp';
+  const traffic = meshTraffic(service);
   const context = (name: string, hosts: string[], gateways: string[] | null) => ({
     name,
     namespace: system.namespace,
@@ -40,9 +41,11 @@ export function virtualServiceContexts(system: NormalizedSystem, service: Normal
     hosts,
     gateways,
     // TCP routes carry no timeout or retries: only the weights apply.
-    http: tcp ? null : [httpRoute(service)],
-    tcp: tcp ? [{ route: destinations(service) }] : null,
+    http: traffic.http ? [httpRoute(service)] : null,
+    tcp: traffic.tcp ? [{ route: destinations(service) }] : null,
   });
+  // UDP ports and workers have no route (Istio does not proxy UDP; a worker has no port).
+  if (!traffic.http && !traffic.tcp) return [];
   const mesh = service.timeoutMs !== undefined || service.retries || service.versions.length > 0;
   return [
     ...(mesh ? [context(service.name, [service.name], null)] : []),

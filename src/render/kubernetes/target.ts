@@ -3,8 +3,9 @@ import type { ResolvedSystem } from '../../resolve/graph.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { appSelector, serviceFile, serviceLabels } from './labels.js';
+import { servicePorts } from './ports.js';
 import { scaledObjectContext } from './scaled-object.js';
-import { deploymentContext, portName, workloads } from './workload.js';
+import { deploymentContext, workloads } from './workload.js';
 
 const name = 'kubernetes';
 
@@ -14,19 +15,23 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
   const render = (template: string, context: object) => renderManifests(engine, { target: name, file, template }, context);
   const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
   const deployments = workloads(service);
+  const ports = servicePorts(service.ports);
   return [
     ...render('serviceaccount.yaml.hbs', {
       ...metadata,
       name: service.pod.serviceAccount.name,
       annotations: Object.keys(service.pod.serviceAccount.annotations).length > 0 ? service.pod.serviceAccount.annotations : null,
     }),
-    ...render('service.yaml.hbs', {
+    // A worker (no exposed port) has no Service: nothing could reach it.
+    ...(ports.length === 0
+      ? []
+      : render('service.yaml.hbs', {
       ...metadata,
       annotations: Object.keys(service.kubernetesService.annotations).length > 0 ? service.kubernetesService.annotations : null,
       type: service.kubernetesService.type === 'ClusterIP' ? null : service.kubernetesService.type,
       selector: appSelector(service),
-      port: { name: portName(service), port: service.port, targetPort: portName(service), protocol: 'TCP', appProtocol: service.protocol },
-    }),
+      ports,
+    })),
     ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(resolved, service, workload))),
     // normalise sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
     ...(service.disruption

@@ -1,7 +1,9 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import { mainPort } from '../../normalize/ports.js';
 import { appSelector, serviceLabels, type Labels } from './labels.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
 import { containerSettings, podSettings } from './pod.js';
+import { containerPorts } from './ports.js';
 
 /** One Deployment: a service, or one of its versions. */
 export interface Workload {
@@ -16,19 +18,16 @@ export function workloads(service: NormalizedService): Workload[] {
   return service.versions.map((v) => ({ name: `${service.name}-${v.name}`, version: v.name, image: v.image }));
 }
 
-/** Istio detects the protocol from the port name prefix; `appProtocol` says it explicitly too. */
-export function portName(service: NormalizedService): string {
-  return service.protocol;
-}
-
 const spreadKeys = { zone: 'topology.kubernetes.io/zone', node: 'kubernetes.io/hostname' } as const;
 
 function probe(service: NormalizedService, path: string | undefined): object | null {
-  if (path === undefined) return null;
-  if (path === 'grpc') return { grpc: { port: service.port } };
+  const port = mainPort(service);
+  // validate rejects a probe on a service without ports.
+  if (path === undefined || port === undefined) return null;
+  if (path === 'grpc') return { grpc: { port: port.port } };
   // An HTTP path means nothing to a raw TCP server: probe that it accepts connections.
-  if (service.protocol === 'tcp') return { tcpSocket: { port: portName(service) } };
-  return { httpGet: { path, port: portName(service) } };
+  if (port.protocol === 'tcp') return { tcpSocket: { port: port.portName } };
+  return { httpGet: { path, port: port.portName } };
 }
 
 /**
@@ -70,7 +69,7 @@ export function deploymentContext(resolved: ResolvedSystem, service: NormalizedS
     container: {
       name: service.name,
       image: workload.image,
-      ports: [{ name: portName(service), containerPort: service.port, protocol: 'TCP' }],
+      ports: containerPorts(service.ports),
       ...containerSettings(resolved, service),
       readinessProbe: probe(service, service.probes.readiness),
       livenessProbe: probe(service, service.probes.liveness),

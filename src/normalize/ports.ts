@@ -1,0 +1,52 @@
+import { pointer } from '../diagnostics/diagnostic.js';
+import { wirePortName } from '../spec/port-name.js';
+import type { Port, Service } from '../spec/schema.generated.js';
+import { DEFAULTS } from './defaults.js';
+import type { NormalizedPort, NormalizedService } from './model.js';
+
+/** `ports` as given, or the one-port shorthand `port`/`protocol` (one port named after its protocol). */
+export function normalizePorts(service: Service, servicePath: string): NormalizedPort[] {
+  if (service.ports === undefined) {
+    const protocol = service.protocol ?? DEFAULTS.protocol;
+    const port = service.port ?? DEFAULTS.port;
+    const field = service.port !== undefined ? '/port' : service.protocol !== undefined ? '/protocol' : '';
+    return [toPort(protocol, { port, ...(service.protocol !== undefined && { protocol }) }, servicePath + field)];
+  }
+  return Object.entries(service.ports).map(([name, port]) => toPort(name, port, `${servicePath}${pointer('ports', name)}`));
+}
+
+function toPort(name: string, port: Port, path: string): NormalizedPort {
+  const protocol = port.protocol ?? DEFAULTS.protocol;
+  return {
+    name,
+    portName: wirePortName(name, protocol),
+    port: port.port,
+    servicePort: port.servicePort ?? port.port,
+    protocol,
+    protocolGiven: port.protocol !== undefined,
+    expose: port.expose ?? true,
+    path,
+  };
+}
+
+/** The ports the Service exposes; none means no Service at all. */
+export const exposedPorts = (service: NormalizedService): NormalizedPort[] => service.ports.filter((p) => p.expose);
+
+/** The main port: the first exposed one (else the first), the default of probes and `address` references. */
+export const mainPort = (service: NormalizedService): NormalizedPort | undefined => exposedPorts(service)[0] ?? service.ports[0];
+
+/** A port by its spec name or container port number. */
+export const findPort = (service: NormalizedService, port: string | number): NormalizedPort | undefined =>
+  service.ports.find((p) => (typeof port === 'number' ? p.port === port : p.name === port));
+
+/**
+ * Which kinds of mesh route reach the service through its exposed ports: `http` (HTTP and gRPC ports) and
+ * `tcp`. UDP is not proxied by Istio and gets no route.
+ */
+export function meshTraffic(service: NormalizedService): { http: boolean; tcp: boolean } {
+  const exposed = exposedPorts(service);
+  return {
+    http: exposed.some((p) => p.protocol === 'http' || p.protocol === 'grpc'),
+    tcp: exposed.some((p) => p.protocol === 'tcp'),
+  };
+}

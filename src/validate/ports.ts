@@ -1,0 +1,101 @@
+import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { maxPortNameLength, wirePortName } from '../spec/port-name.js';
+
+type Record_ = Record<string, unknown>;
+const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A port as the raw spec gives it (before normalise), with the pointer of its entry. */
+interface RawPort {
+  name: string;
+  port: unknown;
+  protocol: string;
+  servicePort: unknown;
+  expose: boolean;
+  path: string;
+}
+
+/** The ports of a raw service: `ports`, or the one-port shorthand (defaults as in normalise). */
+export function rawPorts(name: string, service: Record_): RawPort[] {
+  if (!isRecord(service.ports)) {
+    const protocol = typeof service.protocol === 'string' ? service.protocol : 'http';
+    const port = service.port ?? 8080;
+    return [{ name: protocol, port, protocol, servicePort: port, expose: true, path: pointer('services', name, 'port') }];
+  }
+  return Object.entries(service.ports).map(([key, value]) => {
+    const port = isRecord(value) ? value : {};
+    return {
+      name: key,
+      port: port.port,
+      protocol: typeof port.protocol === 'string' ? port.protocol : 'http',
+      servicePort: port.servicePort ?? port.port,
+      expose: port.expose !== false,
+      path: pointer('services', name, 'ports', key),
+    };
+  });
+}
+
+/** Whether the service has a Service at all: a worker (`ports: {}`, or only `expose: false` ports) has none. */
+export function hasExposedPort(name: string, service: Record_): boolean {
+  return rawPorts(name, service).some((p) => p.expose);
+}
+
+/** Whether the mesh routes traffic to the service: an exposed TCP, HTTP or gRPC port (Istio does not proxy UDP). */
+export function hasMeshPort(name: string, service: Record_): boolean {
+  return rawPorts(name, service).some((p) => p.expose && p.protocol !== 'udp');
+}
+
+/** Whether HTTP settings (route timeout, retries, header or cookie hashing) can apply: an exposed HTTP or gRPC port. */
+export function hasHttpPort(name: string, service: Record_): boolean {
+  return rawPorts(name, service).some((p) => p.expose && (p.protocol === 'http' || p.protocol === 'grpc'));
+}
+
+const kubernetesProtocol = (port: RawPort) => (port.protocol === 'udp' ? 'UDP' : 'TCP');
+
+/**
+ * Port checks of one service: `ports` not mixed with the shorthand, names that still fit Kubernetes' 15
+ * characters once hamesh puts the protocol in front, no two ports on one number, name or Service port.
+ */
+export function checkPorts(name: string, service: Record_): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const error = (rule: string, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  if (isRecord(service.ports)) {
+    for (const field of ['port', 'protocol'] as const) {
+      if (service[field] !== undefined) {
+        error('conflicting-fields', pointer('services', name, field), `cannot be combined with \`ports\`: give the port as an entry of \`ports\` (\`ports: {http: {port: 8080}}\`)`);
+      }
+    }
+  }
+  const ports = rawPorts(name, service);
+  const seen = { number: new Map<string, string>(), name: new Map<string, string>(), servicePort: new Map<string, string>() };
+  for (const port of ports) {
+    const wire = wirePortName(port.name, port.protocol);
+    // A name that is too long by itself is the schema's finding.
+    if (wire !== port.name && port.name.length <= maxPortNameLength && wire.length > maxPortNameLength) {
+      const room = maxPortNameLength - port.protocol.length - 1;
+      error(
+        'port-name',
+        port.path,
+        `is written on the Service and container as '${wire}' (Istio reads the protocol from the name's prefix), which is longer than the ${maxPortNameLength} characters Kubernetes allows: shorten '${port.name}' to at most ${room} characters, or start it with '${port.protocol}-'`,
+      );
+    }
+    // One finding per port: the first clash.
+    let clashed = false;
+    const duplicate = (kind: keyof typeof seen, key: string, message: (other: string) => string) => {
+      const other = seen[kind].get(key);
+      if (other === undefined) seen[kind].set(key, port.name);
+      else if (!clashed) {
+        clashed = true;
+        error('duplicate-port', port.path, message(other));
+      }
+    };
+    const protocol = kubernetesProtocol(port);
+    if (typeof port.port === 'number') {
+      duplicate('number', `${port.port}/${protocol}`, (other) => `uses container port ${port.port}/${protocol}, like '${other}'`);
+    }
+    duplicate('name', wire, (other) => `is written as '${wire}', like '${other}': rename one of them`);
+    if (port.expose && typeof port.servicePort === 'number') {
+      duplicate('servicePort', `${port.servicePort}/${protocol}`, (other) => `is exposed on Service port ${port.servicePort}/${protocol}, like '${other}': set a different \`servicePort\``);
+    }
+  }
+  return out;
+}
