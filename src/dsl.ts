@@ -22,13 +22,27 @@ export interface ProfileSpec<Services extends string = string, Events extends st
   env?: { [name: string]: EnvValueSpec<Services, Events> };
 }
 
+/** A route whose `to` and `mirror` name declared versions. */
+export interface RouteSpec<Versions extends string = string> extends Omit<Schema.Route, 'to' | 'mirror'> {
+  /** Over plain `string` names, the schema's own map (so a SystemSpec accepts exactly the schema's data). */
+  to?: Versions | (string extends Versions ? { [version: string]: number } : { [Version in Versions]?: number });
+  mirror?: { version: Versions; percent?: number };
+}
+
 /**
  * A service whose references are checked by the TypeScript compiler: `calls` names a declared service,
- * `publishes` and `subscribes` name declared events, `profile` names a declared profile.
+ * `publishes` and `subscribes` name declared events, `profile` names a declared profile, a route's `to` and
+ * `mirror` name a version declared in the system (hamesh validate checks it is this service's own).
  */
-export interface ServiceSpec<Services extends string = string, Events extends string = string, Profiles extends string = string>
-  extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env'> {
+export interface ServiceSpec<
+  Services extends string = string,
+  Events extends string = string,
+  Profiles extends string = string,
+  Versions extends string = string,
+> extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env' | 'versions' | 'routes'> {
   profile?: Profiles;
+  versions?: { [Version in Versions]: NonNullable<Schema.Service['versions']>[string] };
+  routes?: RouteSpec<NoInfer<Versions>>[];
   env?: { [name: string]: EnvValueSpec<Services, Events> };
   calls?: Array<Services | { service: Services; critical?: boolean }>;
   publishes?: Events[];
@@ -54,11 +68,16 @@ export interface SystemSpec<Services extends string = string, Events extends str
  *   services: { web: { image: 'web:1', calls: ['cart'] }, cart: { image: 'cart:1' } } });
  * ```
  */
-export function defineSystem<const Services extends string, const Events extends string = never, const Profiles extends string = never>(
+export function defineSystem<
+  const Services extends string,
+  const Events extends string = never,
+  const Profiles extends string = never,
+  const Versions extends string = never,
+>(
   spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults'> & {
     defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
     profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
-    services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>> };
+    services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions> };
     events?: { [Event in Events]: Schema.Event };
   },
 ): SystemSpec<Services, Events, Profiles> {

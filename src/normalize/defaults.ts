@@ -41,6 +41,8 @@ export const DEFAULTS = {
   /** The service account of Istio's default ingress gateway install (istioctl's default profile). */
   ingressGatewayServiceAccount: 'istio-system/istio-ingressgateway-service-account',
   callCritical: true,
+  /** Share of requests a route's fault injection or mirror affects, in percent. */
+  routePercent: 100,
   event: { partitions: 3, replication: 3, minInSync: 2, retention: '7d', compacted: false },
   subscription: { deadLetter: false, ordered: false, jitter: false },
   policy: {

@@ -11,6 +11,7 @@ import type {
   Probes,
   Protocol,
   Resources,
+  RouteMatch,
   Spread,
   Tier,
   Toleration,
@@ -69,6 +70,24 @@ export interface NormalizedPort {
   expose: boolean;
   /** JSON Pointer of the port in the spec (`/services/<name>/port` for the shorthand). */
   path: string;
+}
+
+export interface NormalizedRoute {
+  name?: string;
+  /** JSON Pointer of the route, `/services/<name>/routes/<index>`. */
+  path: string;
+  /** The request takes the route when any of these holds; empty: every request does. */
+  matches: RouteMatch[];
+  /** Versions and weights, sorted by version; empty: the service's default destinations. */
+  to: Array<{ version: string; weight: number }>;
+  /** The route's own timeout, else the service's. Milliseconds. */
+  timeoutMs?: number;
+  /** The route's own retries, else the service's. */
+  retries?: NormalizedRetries;
+  fault?: { delay?: { fixedMs: number; percent: number }; abort?: { status: number; percent: number } };
+  mirror?: { version: string; percent?: number };
+  /** Where the effective timeout and retries are set (the route, or the service's origin). */
+  origin: { timeout: string; retries: string };
 }
 
 export interface NormalizedCall {
@@ -182,6 +201,8 @@ export interface NormalizedService {
   failover: Array<{ from: string; to: string }>;
   /** Sorted by name; empty when the service has a single version. */
   versions: NormalizedVersion[];
+  /** HTTP routes evaluated, in order, before the default route. */
+  routes: NormalizedRoute[];
   capacity?: { peakRps: number; rpsPerReplica: number };
   slo?: { availability: number };
   /** `gatewayServiceAccount` is `namespace/name`. */

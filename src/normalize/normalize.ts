@@ -1,6 +1,6 @@
 import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
-import type { Call, Event, Profile, Service, Subscription, System } from '../spec/schema.generated.js';
+import type { Call, Event, Profile, Retries, Route, Service, Subscription, System } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
 import { normalizePodSettings, type Layer } from './pod.js';
 import { normalizePorts } from './ports.js';
@@ -9,6 +9,8 @@ import type {
   HaField,
   NormalizedEvent,
   NormalizedPolicy,
+  NormalizedRetries,
+  NormalizedRoute,
   NormalizedService,
   NormalizedSubscription,
   NormalizedSystem,
@@ -90,7 +92,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
   const replicas = lagAutoscale?.min ?? baseReplicas;
   const disruption = ha.disruption ?? (replicas > 1 ? { ...DEFAULTS.disruption } : undefined);
 
-  return {
+  const normalized: Omit<NormalizedService, 'routes'> = {
     name,
     path,
     image: service.image,
@@ -106,13 +108,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     ...(disruption && { disruption }),
     ...(ha.loadBalancer !== undefined && { loadBalancer: ha.loadBalancer }),
     ...(ha.timeout !== undefined && { timeoutMs: ms(ha.timeout) }),
-    ...(ha.retries && {
-      retries: {
-        attempts: ha.retries.attempts,
-        ...(ha.retries.perTryTimeout !== undefined && { perTryTimeoutMs: ms(ha.retries.perTryTimeout) }),
-        ...(ha.retries.on && { on: [...ha.retries.on] }),
-      },
-    }),
+    ...(ha.retries && { retries: normalizeRetries(ha.retries) }),
     ...(ha.circuitBreaker && {
       circuitBreaker: {
         consecutiveErrors: ha.circuitBreaker.consecutiveErrors,
@@ -149,6 +145,44 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     subscribes,
     ...normalizePodSettings(name, service, layers),
     origin,
+  };
+  return { ...normalized, routes: (service.routes ?? []).map((route, index) => normalizeRoute(normalized, route, index)) };
+}
+
+function normalizeRetries(retries: Retries): NormalizedRetries {
+  return {
+    attempts: retries.attempts,
+    ...(retries.perTryTimeout !== undefined && { perTryTimeoutMs: ms(retries.perTryTimeout) }),
+    ...(retries.on && { on: [...retries.on] }),
+  };
+}
+
+/** A route takes its timeout and retries from the service unless it sets its own. */
+function normalizeRoute(service: Omit<NormalizedService, 'routes'>, route: Route, index: number): NormalizedRoute {
+  const path = pointer('services', service.name, 'routes', index);
+  const to = typeof route.to === 'string' ? { [route.to]: 100 } : (route.to ?? {});
+  const timeoutMs = route.timeout !== undefined ? ms(route.timeout) : service.timeoutMs;
+  const retries = route.retries ? normalizeRetries(route.retries) : service.retries;
+  const { delay, abort } = route.fault ?? {};
+  const percent = DEFAULTS.routePercent;
+  return {
+    ...(route.name !== undefined && { name: route.name }),
+    path,
+    matches: route.match === undefined ? [] : Array.isArray(route.match) ? [...route.match] : [route.match],
+    to: byKey(to).map(([version, weight]) => ({ version, weight })),
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(retries && { retries }),
+    ...(route.fault && {
+      fault: {
+        ...(delay && { delay: { fixedMs: ms(delay.fixed), percent: delay.percent ?? percent } }),
+        ...(abort && { abort: { status: abort.status, percent: abort.percent ?? percent } }),
+      },
+    }),
+    ...(route.mirror && { mirror: { ...route.mirror } }),
+    origin: {
+      timeout: route.timeout !== undefined ? `${path}/timeout` : service.origin.timeout,
+      retries: route.retries ? `${path}/retries` : service.origin.retries,
+    },
   };
 }
 

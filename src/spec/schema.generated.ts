@@ -162,6 +162,31 @@ export type Tolerations = Toleration[];
  */
 export type Protocol = 'http' | 'grpc' | 'tcp' | 'udp';
 /**
+ * How a request value matches: exactly one of `exact`, `prefix` or `regex` (RE2 syntax, as Envoy uses).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "stringMatch".
+ */
+export type StringMatch =
+  | {
+      /**
+       * The whole value, e.g. "/productpage" or "jason".
+       */
+      exact: string;
+    }
+  | {
+      /**
+       * The start of the value, e.g. "/static".
+       */
+      prefix: string;
+    }
+  | {
+      /**
+       * An RE2 regular expression the whole value must match.
+       */
+      regex: string;
+    };
+/**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "call".
  */
@@ -616,6 +641,10 @@ export interface Service {
       image?: string;
     };
   };
+  /**
+   * HTTP traffic rules (header, URI, method and query matches; version, weights, timeout, retries, fault injection, mirroring), evaluated in order before the default route.
+   */
+  routes?: Route[];
   capacity?: {
     peakRps: number;
     rpsPerReplica: number;
@@ -703,6 +732,104 @@ export interface Port {
    * Whether the Service exposes the port (default true); false keeps metrics or admin ports off it.
    */
   expose?: boolean;
+}
+/**
+ * A traffic rule evaluated, in order, before the default route that `versions` produce; the first route whose `match` holds takes the request.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "route".
+ */
+export interface Route {
+  /**
+   * A name for the route (shown in Envoy stats and access logs), a DNS-1123 label.
+   */
+  name?: string;
+  /**
+   * Which requests take this route: one set of conditions, or a list of them (any may hold). Without `match` the route takes every request.
+   */
+  match?: RouteMatch | [RouteMatch, ...RouteMatch[]];
+  /**
+   * Where matching requests go: one of the service's `versions`, or versions with weights (which add up to 100). Default: the service's own version weights.
+   */
+  to?:
+    | DnsLabel
+    | {
+        [k: string]: number;
+      };
+  /**
+   * This route's timeout (default: the service's `timeout`).
+   */
+  timeout?: Duration;
+  /**
+   * This route's retries (default: the service's `retries`).
+   */
+  retries?: Retries;
+  /**
+   * Fault injection for testing resilience. Istio disables the retries and timeout of a route with a fault.
+   */
+  fault?: {
+    delay?: {
+      /**
+       * How long to delay a request before forwarding it.
+       */
+      fixed: Duration;
+      /**
+       * Share of requests affected, in percent (default 100).
+       */
+      percent?: number;
+    };
+    abort?: {
+      /**
+       * The HTTP status returned instead of forwarding, e.g. 500.
+       */
+      status: number;
+      /**
+       * Share of requests affected, in percent (default 100).
+       */
+      percent?: number;
+    };
+  };
+  /**
+   * Also send a copy of each request (responses discarded) to a version of the service.
+   */
+  mirror?: {
+    /**
+     * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+     */
+    version: string;
+    /**
+     * Share of requests mirrored, in percent (default 100).
+     */
+    percent?: number;
+  };
+}
+/**
+ * Conditions a request must all meet (AND).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "routeMatch".
+ */
+export interface RouteMatch {
+  /**
+   * Request headers by lowercase name, e.g. {"end-user": {"exact": "jason"}}.
+   */
+  headers?: {
+    [k: string]: StringMatch;
+  };
+  /**
+   * The request path.
+   */
+  uri?: StringMatch;
+  /**
+   * The HTTP method.
+   */
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
+  /**
+   * Query parameters by name.
+   */
+  queryParams?: {
+    [k: string]: StringMatch;
+  };
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema

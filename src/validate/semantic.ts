@@ -2,6 +2,7 @@ import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import { didYouMean } from '../util/suggest.js';
 import { validatePayloadSchema } from './payload-schema.js';
+import { checkRoutes } from './routes.js';
 import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
 import { checkPorts, hasExposedPort, hasHttpPort, hasMeshPort, rawPorts } from './ports.js';
 
@@ -62,6 +63,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
       if (!(event in events)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
     }
     checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report, warn);
+    checkRoutes(name, service, report, warn, unknown);
   }
   for (const [name, event] of entries(events)) {
     if (isRecord(event) && isRecord(event.schema)) out.push(...validatePayloadSchema(name, event.schema));
@@ -94,6 +96,7 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
       if (value !== undefined) warn('http-only', `${path}/${field}`, 'has no effect without an exposed HTTP or gRPC port: Istio applies it to HTTP and gRPC traffic only');
     }
   }
+  if (Array.isArray(service.routes)) service.routes.forEach((route, index) => isRecord(route) && checkHaFields(`${path}/routes/${index}`, route, report));
   if (isRecord(service.versions)) {
     const weights = Object.values(service.versions).map((v) => (isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN));
     const total = weights.reduce((a, b) => a + b, 0);

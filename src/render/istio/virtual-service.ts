@@ -1,35 +1,14 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
-import { formatDuration } from '../../spec/duration.js';
 import { serviceLabels } from '../kubernetes/labels.js';
-
-function destinations(service: NormalizedService): object[] {
-  if (service.versions.length === 0) return [{ destination: { host: service.name } }];
-  return service.versions.map((v) => ({ destination: { host: service.name, subset: v.name }, weight: v.weight }));
-}
-
-/** Only what the spec set: no `retries` block when none were given (Istio then retries twice by itself). */
-function httpRoute(service: NormalizedService): object {
-  const retries = service.retries;
-  return {
-    route: destinations(service),
-    ...(service.timeoutMs !== undefined && { timeout: formatDuration(service.timeoutMs) }),
-    ...(retries && {
-      retries: {
-        attempts: retries.attempts,
-        ...(retries.perTryTimeoutMs !== undefined && { perTryTimeout: formatDuration(retries.perTryTimeoutMs) }),
-        ...(retries.on && { retryOn: retries.on.join(',') }),
-      },
-    }),
-  };
-}
+import { defaultDestinations, httpRoutes } from './http-route.js';
 
 /** The name of the VirtualService that binds a service with `ingress` to its gateway. */
 export const ingressVirtualServiceName = (service: string) => `${service}-ingress`;
 
 /**
  * Template contexts of `virtualservice.yaml.hbs`: one for in-mesh callers when the spec asks for something a
- * VirtualService says (timeout, retries, versions), and, for a service with `ingress`, one bound to its gateway
+ * VirtualService says (timeout, retries, versions, routes), and, for a service with `ingress`, one bound to its gateway
  * with the external hosts only (a gateway-bound VirtualService must not list the in-mesh short name).
  */
 export function virtualServiceContexts(system: NormalizedSystem, service: NormalizedService): object[] {
@@ -41,12 +20,12 @@ export function virtualServiceContexts(system: NormalizedSystem, service: Normal
     hosts,
     gateways,
     // TCP routes carry no timeout or retries: only the weights apply.
-    http: traffic.http ? [httpRoute(service)] : null,
-    tcp: traffic.tcp ? [{ route: destinations(service) }] : null,
+    http: traffic.http ? httpRoutes(service) : null,
+    tcp: traffic.tcp ? [{ route: defaultDestinations(service) }] : null,
   });
   // UDP ports and workers have no route (Istio does not proxy UDP; a worker has no port).
   if (!traffic.http && !traffic.tcp) return [];
-  const mesh = service.timeoutMs !== undefined || service.retries || service.versions.length > 0;
+  const mesh = service.timeoutMs !== undefined || service.retries || service.versions.length > 0 || service.routes.length > 0;
   return [
     ...(mesh ? [context(service.name, [service.name], null)] : []),
     ...(service.ingress ? [context(ingressVirtualServiceName(service.name), service.ingress.hosts, [service.ingress.gateway])] : []),
