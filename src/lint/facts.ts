@@ -18,6 +18,15 @@ export const describeReplicas = (count: number, s: NormalizedService, bound: 'mi
 
 export const tierPolicy = (policy: NormalizedPolicy, s: NormalizedService) => policy.tiers[s.tier];
 
+/**
+ * What losing one zone costs a service running `replicas`: replicas spread evenly over its zones (those in
+ * `zones`, else its tier's minZones) lose ceil(replicas / zones); without `spread: zone` one zone may hold them all.
+ */
+export function zoneLoss(zonesDeclared: readonly string[], policy: NormalizedPolicy, s: NormalizedService, replicas: number) {
+  const zones = s.spread === 'zone' ? Math.max(1, zonesDeclared.length || tierPolicy(policy, s).minZones) : 1;
+  return { zones, lost: Math.ceil(replicas / zones) };
+}
+
 /** Istio retries a route twice when it sets no `retries`; `attempts: 0` turns that off. */
 export const ISTIO_IMPLICIT_RETRIES = 2;
 

@@ -119,6 +119,8 @@ export interface NormalizedSubscription {
   /** Consumer group; defaults to the service name. */
   group: string;
   autoscale?: NormalizedLagAutoscale;
+  /** Events per second one replica handles (`throughput.perReplica`). */
+  perReplica?: number;
   retry?: NormalizedSubscriptionRetry;
   deadLetter: boolean;
   ordered: boolean;
@@ -233,6 +235,8 @@ export interface NormalizedEvent {
   key?: string;
   compacted: boolean;
   schema?: Record<string, unknown>;
+  /** Peak events per second (`rate.peak`). */
+  peakRate?: number;
 }
 
 export interface NormalizedPolicy {

@@ -205,6 +205,7 @@ function normalizeSubscription(spec: System, service: string, event: string, sub
   return {
     event,
     group: sub.group ?? service,
+    ...(sub.throughput && { perReplica: sub.throughput.perReplica }),
     ...(sub.autoscale && {
       autoscale: {
         lag: sub.autoscale.lag,
@@ -240,6 +241,7 @@ function normalizeEvent(name: string, event: Event): NormalizedEvent {
     ...(event.key !== undefined && { key: event.key }),
     compacted: event.compacted ?? d.compacted,
     ...(event.schema && { schema: event.schema }),
+    ...(event.rate && { peakRate: event.rate.peak }),
   };
 }
 

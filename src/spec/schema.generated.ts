@@ -872,6 +872,15 @@ export interface Subscription {
      */
     max?: number;
   };
+  /**
+   * How fast this subscription's consumers work, for the consumer-capacity and retry-storm lint rules.
+   */
+  throughput?: {
+    /**
+     * Events per second one replica of the subscribing service handles (measured).
+     */
+    perReplica: number;
+  };
 }
 /**
  * Labels added to the pods (app and version are hamesh's own and cannot be set).
@@ -966,6 +975,15 @@ export interface Event {
    * A JSON Schema of the payload.
    */
   schema?: {};
+  /**
+   * How fast the event is published, for the consumer-capacity and retry-storm lint rules.
+   */
+  rate?: {
+    /**
+     * Events per second at peak, across all publishers.
+     */
+    peak: number;
+  };
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { describeReplicas, minReplicas, replicasOrigin, tierPolicy } from '../facts.js';
+import { describeReplicas, minReplicas, replicasOrigin, zoneLoss } from '../facts.js';
 
 export const rule = defineRule({
   meta: {
@@ -18,8 +18,7 @@ export const rule = defineRule({
       const capacity = service.capacity;
       if (!capacity) continue;
       const replicas = minReplicas(service);
-      const zones = service.spread === 'zone' ? Math.max(1, system.zones.length || tierPolicy(policy, service).minZones) : 1;
-      const lost = Math.ceil(replicas / zones);
+      const { zones, lost } = zoneLoss(system.zones, policy, service, replicas);
       const served = (replicas - lost) * capacity.rpsPerReplica;
       if (served >= capacity.peakRps) continue;
       const perZoneLoss = service.spread === 'zone' ? `the zone holding ${lost}` : `one zone, which may hold all of them (spread: ${service.spread})`;

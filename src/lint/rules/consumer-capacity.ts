@@ -1,0 +1,48 @@
+import { groupThroughput, formatRate, measuredSubscriptions } from '../consumer-capacity.js';
+import { maxReplicas, minReplicas, replicasOrigin, zoneLoss, describeReplicas } from '../facts.js';
+import { defineRule } from '../rule.js';
+
+export const rule = defineRule({
+  meta: {
+    id: 'consumer-capacity',
+    severity: 'warning',
+    description:
+      "A consumer group cannot keep up with its event's rate.peak: at its most replicas, or after losing one zone's replicas (an error for critical services).",
+    rationale:
+      'Throughput = events / latency: a group whose consumers handle fewer events per second than are published falls behind ' +
+      'without bound — lag grows, retention expires unread records, and every event waits longer. A group runs ' +
+      'min(partitions, replicas × versions) working consumers on Kafka (one per partition), every replica on JetStream; each handles ' +
+      '`throughput.perReplica` events per second. The rule checks the best case (the most replicas: autoscale.max, the ScaledObject\'s ' +
+      'range for lag autoscaling) against `rate.peak`, then the replicas left after losing the zone holding the most of the guaranteed ' +
+      'replicas (autoscale.min; as zone-capacity computes for calls), before any autoscaler reacts.',
+    fix: 'Raise the replicas (or autoscale.min / max) of the subscriber, the event\'s partitions when they are the limit, or measure and raise throughput.perReplica.',
+  },
+  check({ system, resolved, policy, report }) {
+    for (const m of measuredSubscriptions(resolved)) {
+      const severity = m.service.tier === 'critical' ? ('error' as const) : undefined;
+      const subject = `group '${m.subscription.group}' of '${m.service.name}'`;
+      const short = (rate: number) => `< rate.peak ${formatRate(m.peak)}/s of '${m.event.name}'`;
+      const most = maxReplicas(m.service);
+      const best = groupThroughput(system, m, most);
+      if (best.rate < m.peak) {
+        const partitionBound = system.broker.kind === 'kafka' && most * Math.max(1, m.service.versions.length) > m.event.partitions;
+        report({
+          path: partitionBound ? `${m.event.path}/partitions` : replicasOrigin(m.service),
+          severity,
+          message: `${subject} consumes at most ${best.how} ${short(best.rate)}: its lag grows without bound`,
+        });
+        continue;
+      }
+      const floor = minReplicas(m.service);
+      const { zones, lost } = zoneLoss(system.zones, policy, m.service, floor);
+      const left = groupThroughput(system, m, floor - lost);
+      if (left.rate >= m.peak) continue;
+      const zone = zones > 1 ? `the zone holding ${lost} of its ${describeReplicas(floor, m.service)}` : `one zone, which may hold all ${describeReplicas(floor, m.service)} (spread: ${m.service.spread})`;
+      report({
+        path: m.service.spread === 'zone' ? replicasOrigin(m.service) : m.service.origin.spread,
+        severity,
+        message: `after losing ${zone}, ${subject} consumes ${left.how} ${short(left.rate)}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { formatRate, groupThroughput, measuredSubscriptions } from '../consumer-capacity.js';
+import { maxReplicas } from '../facts.js';
+import { defineRule } from '../rule.js';
+
+export const rule = defineRule({
+  meta: {
+    id: 'retry-storm',
+    severity: 'warning',
+    description: "A subscription's retries, at `failureRatio` of failed deliveries, would push its group beyond the throughput its consumers have.",
+    rationale:
+      'When a dependency of a consumer degrades, a share of deliveries fails and comes back as retries: with a failure ratio r, ' +
+      'retry n carries r^n of the traffic, so `retry.attempts` retries add rate.peak × (r + r² + …) events per second. The same ' +
+      'group consumes them (from the retry topics on Kafka, as redeliveries on JetStream) next to the new events, so a group sized ' +
+      'for rate.peak alone falls behind exactly when its dependency struggles, and the backlog makes the delays longer still. ' +
+      'The model assumes every retry fails with the same ratio (`failureRatio`, default 0.2) and uses the group\'s best-case throughput ' +
+      '(as consumer-capacity computes it).',
+    fix: 'Leave headroom for retries: more replicas or partitions, fewer retry.attempts, or a dead letter sooner; or measure and raise throughput.perReplica.',
+    options: {
+      failureRatio: {
+        description: 'The share of deliveries assumed to fail while a dependency is degraded (0 to 1).',
+        default: 0.2,
+        stricter: 'higher',
+      },
+    },
+  },
+  check({ system, resolved, options, report }) {
+    const ratio = options.failureRatio!;
+    for (const m of measuredSubscriptions(resolved)) {
+      const retry = m.subscription.retry;
+      if (!retry) continue;
+      const terms = Array.from({ length: retry.attempts }, (_, i) => ratio ** (i + 1));
+      const retries = m.peak * terms.reduce((a, b) => a + b, 0);
+      const capacity = groupThroughput(system, m, maxReplicas(m.service));
+      // Below the peak itself is consumer-capacity's finding.
+      if (m.peak > capacity.rate || m.peak + retries <= capacity.rate) continue;
+      report({
+        path: `${m.subscription.path}/retry`,
+        message:
+          `at a failure ratio of ${formatRate(ratio * 100)}%, the ${retry.attempts} retries of group '${m.subscription.group}' add ` +
+          `${formatRate(m.peak)}/s × (${terms.map((t) => String(Math.round(t * 10_000) / 10_000)).join(' + ')}) = ${formatRate(retries)}/s ` +
+          `to the peak ${formatRate(m.peak)}/s of '${m.event.name}': ${formatRate(m.peak + retries)}/s > the ${capacity.how} '${m.service.name}' consumes`,
+      });
+    }
+  },
+});
