@@ -1,4 +1,5 @@
 import type { RenderedValue } from '../render/target.js';
+import type { Shape } from './strict-model.js';
 
 /** One thing wrong with an emitted object: where inside it (a JSON Pointer) and what. */
 export interface VerifyProblem {
@@ -19,4 +20,6 @@ export interface VerifierEntry {
   /** Where the schema comes from, for messages, e.g. `kubernetes-models@5 (Kubernetes 1.36)`. */
   source: string;
   load(): Promise<Verifier>;
+  /** For verifiers learnt from an upstream validator: the schema's shape, precomputed by `npm run build`. */
+  shape?(): Promise<Shape>;
 }

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline.js';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { strictModelVerifier } from '../../src/verify/strict-model.js';
+import { verifiers } from '../../src/verify/verifiers.js';
 import { verify } from '../../src/verify/verify.js';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
-import { specFile, system } from '../helpers/spec.js';
+import { shopExample, specFile, system } from '../helpers/spec.js';
+import { targets } from '../../src/render/targets.js';
+import { TemplateEngine } from '../../src/render/engine.js';
 
 const deployment = () => ({
   apiVersion: 'apps/v1',
@@ -30,9 +33,10 @@ describe('strict verification against the upstream schemas', () => {
     d.spec.replicaz = 3;
     d.spec.template.spec.containers[0].imagePullPolicyz = 'Always';
     expect(() => new Deployment(d).validate()).not.toThrow();
+    // In document order.
     expect(deploymentVerifier(d)).toEqual([
-      { pointer: '/spec/replicaz', message: expect.stringContaining('unknown field') },
       { pointer: '/spec/template/spec/containers/0/imagePullPolicyz', message: expect.stringContaining('unknown field') },
+      { pointer: '/spec/replicaz', message: expect.stringContaining('unknown field') },
     ]);
     const rule = { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'x' }, spec: { host: 'x', trafficPolicy: { outlierDetectionz: {} } } };
     expect(destinationRuleVerifier(rule)).toEqual([{ pointer: '/spec/trafficPolicy/outlierDetectionz', message: expect.stringContaining('unknown field') }]);
@@ -61,5 +65,37 @@ describe('strict verification against the upstream schemas', () => {
       expect.stringMatching(/^Thing t \(from thing.yaml.hbs\): no schema is registered for apiVersion "example.com\/v1" kind "Thing"/),
     ]);
     expect(found.every((d) => d.rule === 'verify' && d.severity === 'error')).toBe(true);
+  });
+});
+
+describe('every registered kind', () => {
+  /** Objects whose keys are free (label maps, resource lists, Kafka topic config). */
+  const maps = new Set(['labels', 'annotations', 'selector', 'matchLabels', 'requests', 'limits', 'data', 'config']);
+  /** The deepest object (not a map) inside `value`, as a path of keys (first array items included). */
+  const deepest = (value: unknown, path: string[] = []): string[] => {
+    if (value === null || typeof value !== 'object') return [];
+    const entries = Array.isArray(value) ? value.slice(0, 1).map((item) => ['0', item] as const) : Object.entries(value);
+    const below = entries.filter(([key]) => !maps.has(key)).map(([key, child]) => deepest(child, [...path, key])).filter((p) => p.length > 0);
+    const self = Array.isArray(value) ? [] : path;
+    return below.reduce((best, p) => (p.length > best.length ? p : best), self);
+  };
+
+  it('rejects an unknown field at the top, in metadata and at the deepest object of a real emitted object', async () => {
+    const { resolved } = await check(shopExample);
+    const documents = targets.filter((t) => t.byDefault(resolved!)).flatMap((t) => t.render(resolved!, { engine: new TemplateEngine() }));
+    for (const entry of verifiers) {
+      const sample = documents.find((d) => d.value.apiVersion === entry.apiVersion && d.value.kind === entry.kind)?.value;
+      const value = structuredClone(sample ?? { apiVersion: entry.apiVersion, kind: entry.kind, metadata: { name: 'x' } }) as any;
+      const verifier = await entry.load();
+      expect(verifier(value), `${entry.apiVersion} ${entry.kind}`).toEqual(sample ? [] : expect.anything());
+      const path = deepest(value.spec).length > 0 ? ['spec', ...deepest(value.spec)] : ['metadata'];
+      let at = value;
+      for (const key of path) at = at[key];
+      at.fieldz = 1;
+      value.metadata.namez = 'x';
+      value.kindz = 'x';
+      const pointers = verifier(value).filter((p) => p.message.includes('unknown field')).map((p) => p.pointer);
+      expect(pointers, `${entry.apiVersion} ${entry.kind}`).toEqual(expect.arrayContaining(['/kindz', '/metadata/namez', `/${path.join('/')}/fieldz`]));
+    }
   });
 });
