@@ -57,17 +57,36 @@ export type LoadBalancer =
          * An HTTP header name such as "x-session-id".
          */
         header?: string;
-        cookie?: string;
+        /**
+         * Hash on an HTTP cookie, by name or as {name, ttl?, path?}. Envoy generates the cookie when a request lacks it only if a ttl is set, so hamesh always emits one: 0s (a session cookie) unless given.
+         */
+        cookie?:
+          | string
+          | {
+              /**
+               * A cookie name such as "session".
+               */
+              name: string;
+              ttl?: Duration;
+              /**
+               * Path of the generated cookie, such as "/".
+               */
+              path?: string;
+            };
         sourceIp?: true;
       };
     };
+/**
+ * Lifetime of the generated cookie; 0s (the default) makes it a session cookie.
+ */
+export type Duration = string;
 /**
  * A duration such as 250ms, 2s, 1m30s, 7d.
  *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "duration".
  */
-export type Duration = string;
+export type Duration1 = string;
 /**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "failover".
@@ -139,7 +158,7 @@ export type ImagePullSecrets = DnsSubdomain[];
 /**
  * How long Kubernetes waits after SIGTERM before killing the container (rounded up to whole seconds; Kubernetes default 30s).
  */
-export type Duration1 = string;
+export type Duration2 = string;
 /**
  * A Kubernetes label or annotation key: an optional DNS subdomain prefix and "/", then at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, such as "team" or "example.com/owner".
  *
@@ -245,7 +264,7 @@ export type PriorityClass = string;
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "terminationGracePeriod".
  */
-export type Duration2 = string;
+export type Duration3 = string;
 
 /**
  * A hamesh system: services, the events between them and their high-availability policies.
@@ -308,7 +327,7 @@ export interface Profile {
   spread?: Spread;
   disruption?: Disruption;
   loadBalancer?: LoadBalancer;
-  timeout?: Duration;
+  timeout?: Duration1;
   retries?: Retries;
   circuitBreaker?: CircuitBreaker;
   failover?: Failover;
@@ -318,7 +337,7 @@ export interface Profile {
   annotations?: Annotations;
   imagePullPolicy?: ImagePullPolicy;
   imagePullSecrets?: ImagePullSecrets;
-  terminationGracePeriod?: Duration1;
+  terminationGracePeriod?: Duration2;
   nodeSelector?: Labels1;
   tolerations?: Tolerations;
   /**
@@ -373,7 +392,7 @@ export interface Retries {
    * Retries after the first try, as in Istio; 0 disables Istio's implicit 2 retries.
    */
   attempts: number;
-  perTryTimeout?: Duration;
+  perTryTimeout?: Duration1;
   /**
    * @minItems 1
    *
@@ -387,8 +406,8 @@ export interface Retries {
  */
 export interface CircuitBreaker {
   consecutiveErrors: number;
-  interval: Duration;
-  baseEjectionTime: Duration;
+  interval: Duration1;
+  baseEjectionTime: Duration1;
   maxEjectionPercent: number;
   maxConnections?: number;
   maxPendingRequests?: number;
@@ -628,7 +647,7 @@ export interface Service {
   spread?: Spread;
   disruption?: Disruption;
   loadBalancer?: LoadBalancer;
-  timeout?: Duration;
+  timeout?: Duration1;
   retries?: Retries;
   circuitBreaker?: CircuitBreaker;
   failover?: Failover;
@@ -692,7 +711,7 @@ export interface Service {
   annotations?: Annotations1;
   imagePullPolicy?: ImagePullPolicy;
   imagePullSecrets?: ImagePullSecrets;
-  terminationGracePeriod?: Duration1;
+  terminationGracePeriod?: Duration2;
   nodeSelector?: Labels1;
   tolerations?: Tolerations;
   /**
@@ -846,8 +865,8 @@ export interface Subscription {
      */
     attempts: number;
     backoff: 'fixed' | 'exponential';
-    delay: Duration;
-    maxDelay?: Duration;
+    delay: Duration1;
+    maxDelay?: Duration1;
     /**
      * Randomise each delay (full jitter).
      */
@@ -965,7 +984,7 @@ export interface Event {
   partitions?: number;
   replication?: number;
   minInSync?: number;
-  retention?: Duration;
+  retention?: Duration1;
   /**
    * Payload field used as the partition key.
    */

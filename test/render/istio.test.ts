@@ -40,10 +40,16 @@ describe('Istio objects', () => {
     const circuitBreaker = { consecutiveErrors: 3, interval: '5s', baseEjectionTime: '1m', maxEjectionPercent: 50, maxConnections: 100, maxPendingRequests: 10 };
     const docs = await documentsOf(system({ api: { image, circuitBreaker, loadBalancer: { consistentHash: { cookie: 'session' } } } }));
     expect(find(docs, 'DestinationRule', 'api').spec.trafficPolicy).toEqual({
-      loadBalancer: { consistentHash: { httpCookie: { name: 'session' } } },
+      // Envoy generates no cookie without a ttl: 0s makes it a session cookie.
+      loadBalancer: { consistentHash: { httpCookie: { name: 'session', ttl: '0s' } } },
       connectionPool: { tcp: { maxConnections: 100 }, http: { http1MaxPendingRequests: 10 } },
       outlierDetection: { consecutive5xxErrors: 3, interval: '5s', baseEjectionTime: '1m', maxEjectionPercent: 50 },
     });
+  });
+
+  it('emits a cookie hash with the ttl and path given', async () => {
+    const docs = await documentsOf(system({ api: { image, loadBalancer: { consistentHash: { cookie: { name: 'sid', ttl: '1h', path: '/' } } } } }));
+    expect(find(docs, 'DestinationRule', 'api').spec.trafficPolicy.loadBalancer).toEqual({ consistentHash: { httpCookie: { name: 'sid', path: '/', ttl: '1h' } } });
   });
 
   it('admits only declared callers, the ingress gateway for ingress, and no one to an uncalled service', async () => {

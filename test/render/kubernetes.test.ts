@@ -16,6 +16,23 @@ describe('Kubernetes objects', () => {
     expect(find(docs, 'PodDisruptionBudget', 'api').spec).toEqual({ selector: { matchLabels: { app: 'api' } }, maxUnavailable: 1 });
   });
 
+  it('spreads over zones hard only where zones are declared, without minDomains (a zone outage must not block replacements)', async () => {
+    const spread = async (extra: object) =>
+      find(await documentsOf(system({ api: { image } }, extra)), 'Deployment', 'api').spec.template.spec.topologySpreadConstraints[0];
+    // No zones: nodes may carry no zone label at all, so only a preference (a hard constraint would leave pods Pending).
+    expect(await spread({})).toEqual({
+      maxSkew: 1,
+      topologyKey: 'topology.kubernetes.io/zone',
+      whenUnsatisfiable: 'ScheduleAnyway',
+      labelSelector: { matchLabels: { app: 'api' } },
+      matchLabelKeys: ['pod-template-hash'],
+    });
+    // Zones: hard, tainted (failed) nodes do not count, and no minDomains, so surviving zones take the replacements.
+    const hard = await spread({ zones: ['a', 'b', 'c'] });
+    expect(hard).toMatchObject({ whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor' });
+    expect(hard.minDomains).toBeUndefined();
+  });
+
   it('has no PodDisruptionBudget for a single replica, node spread and the protocol in the port name', async () => {
     const docs = await documentsOf(system({ one: { image, replicas: 1, spread: 'node', protocol: 'grpc', port: 9090, probes: { readiness: 'grpc' } } }));
     expect(docs.some((d) => d.value.kind === 'PodDisruptionBudget')).toBe(false);

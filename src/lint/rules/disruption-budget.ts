@@ -17,7 +17,8 @@ export const rule = defineRule({
   },
   check({ system, report }) {
     for (const service of system.services) {
-      const replicas = minReplicas(service);
+      // The one budget selects every version's pods, and each version's Deployment runs the full replica count.
+      const replicas = minReplicas(service) * Math.max(1, service.versions.length);
       const budget = service.disruption;
       if (!budget || replicas === 0) continue;
       const [field, value] = 'maxUnavailable' in budget ? ['maxUnavailable', budget.maxUnavailable] : ['minAvailable', budget.minAvailable];

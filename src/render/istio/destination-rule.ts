@@ -1,7 +1,7 @@
 import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
-import { formatDuration } from '../../spec/duration.js';
+import { formatDuration, parseDuration } from '../../spec/duration.js';
 import { serviceLabels } from '../kubernetes/labels.js';
 
 const simpleLoadBalancers = { 'round-robin': 'ROUND_ROBIN', 'least-request': 'LEAST_REQUEST', random: 'RANDOM' } as const;
@@ -13,8 +13,16 @@ function loadBalancer(service: NormalizedService): Record<string, unknown> | und
   if (typeof lb === 'string') return { simple: simpleLoadBalancers[lb], ...failover };
   const hash = lb.consistentHash;
   const consistentHash =
-    hash.header !== undefined ? { httpHeaderName: hash.header } : hash.cookie !== undefined ? { httpCookie: { name: hash.cookie } } : { useSourceIp: true };
+    hash.header !== undefined ? { httpHeaderName: hash.header } : hash.cookie !== undefined ? { httpCookie: httpCookie(hash.cookie) } : { useSourceIp: true };
   return { consistentHash, ...failover };
+}
+
+type Cookie = NonNullable<Extract<NonNullable<NormalizedService['loadBalancer']>, object>['consistentHash']['cookie']>;
+
+/** Envoy generates the hash cookie for a request without one only when a ttl is set: always set one (0s = a session cookie). */
+function httpCookie(cookie: Cookie): Record<string, unknown> {
+  const { name, ttl, path } = typeof cookie === 'string' ? { name: cookie, ttl: undefined, path: undefined } : cookie;
+  return { name, ...(path !== undefined && { path }), ttl: formatDuration(ttl === undefined ? 0 : parseDuration(ttl)!) };
 }
 
 function connectionPool(service: NormalizedService): Record<string, unknown> | undefined {

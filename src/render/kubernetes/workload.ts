@@ -31,20 +31,23 @@ function probe(service: NormalizedService, path: string | undefined): object | n
 }
 
 /**
- * Zone spread refuses to pile pods into one zone (nodes tainted unreachable in a lost zone do not count,
- * so a zone outage does not block rescheduling); node spread is best effort, as replicas may outnumber nodes.
+ * Zone spread, only where zones exist: with `zones` declared, pods may not pile into one zone (DoNotSchedule,
+ * maxSkew 1). No `minDomains`: during a zone outage the lost zone's nodes are tainted and, with
+ * `nodeTaintsPolicy: Honor`, stop counting, so the skew is measured over the surviving zones and replacement
+ * and scale-out pods still schedule there (minDomains equal to the zone count would make the global minimum 0
+ * and block them). Without `zones`, a preference only (ScheduleAnyway): nodes without a zone label (kind,
+ * minikube, most bare metal) would make a hard constraint leave every pod Pending. Node spread is always a
+ * preference, as replicas may outnumber nodes.
  */
 function topologySpread(system: NormalizedSystem, service: NormalizedService, selector: Labels): object[] | null {
   if (service.spread === 'none') return null;
-  const zone = service.spread === 'zone';
+  const hard = service.spread === 'zone' && system.zones.length > 0;
   return [
     {
       maxSkew: 1,
-      // With the system's zones declared, the scheduler counts every one of them, even one with no pods yet.
-      ...(zone && system.zones.length > 1 && { minDomains: system.zones.length }),
       topologyKey: spreadKeys[service.spread],
-      whenUnsatisfiable: zone ? 'DoNotSchedule' : 'ScheduleAnyway',
-      ...(zone && { nodeTaintsPolicy: 'Honor' }),
+      whenUnsatisfiable: hard ? 'DoNotSchedule' : 'ScheduleAnyway',
+      ...(hard && { nodeTaintsPolicy: 'Honor' }),
       labelSelector: { matchLabels: selector },
       // Spread each rollout's pods on their own, so old and new ReplicaSets do not skew each other.
       matchLabelKeys: ['pod-template-hash'],

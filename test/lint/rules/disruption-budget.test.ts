@@ -9,6 +9,10 @@ ruleTester('disruption-budget', {
     { name: 'a percentage that rounds up to 1', spec: { services: { a: { image, replicas: 3, disruption: { maxUnavailable: '10%' } } } } },
     { name: 'minAvailable 50% of 3 (2)', spec: { services: { a: { image, replicas: 3, disruption: { minAvailable: '50%' } } } } },
     { name: 'a single replica without a budget', spec: { services: { a: { image, tier: 'best-effort', replicas: 1 } } } },
+    {
+      name: 'minAvailable 2 over 2 versions of 2 replicas (the budget covers all 4 pods)',
+      spec: { services: { a: { image, replicas: 2, disruption: { minAvailable: 2 }, versions: { v1: { weight: 90 }, v2: { weight: 10 } } } } },
+    },
   ],
   invalid: [
     {
