@@ -778,7 +778,7 @@ export interface Route {
   /**
    * This route's timeout (default: the service's `timeout`).
    */
-  timeout?: Duration;
+  timeout?: Duration1;
   /**
    * This route's retries (default: the service's `retries`).
    */
@@ -791,7 +791,7 @@ export interface Route {
       /**
        * How long to delay a request before forwarding it.
        */
-      fixed: Duration;
+      fixed: Duration1;
       /**
        * Share of requests affected, in percent (default 100).
        */
