@@ -50,13 +50,30 @@ export interface ServiceSpec<
   subscribes?: [Events] extends [never] ? { [event: string]: never } : { [Event in Events]?: Schema.Subscription };
 }
 
+/** An override of `T`: every part optional, objects merged key by key, arrays replaced, `null` removes a key. */
+export type Override<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: Override<T[K]> | null } : T;
+
+/** One environment of `environments:`: overrides of the spec's top-level fields (see schemas/system.schema.json). */
+export interface EnvironmentSpec<Services extends string = string, Events extends string = string, Profiles extends string = string> {
+  metadata?: Override<Schema.System['metadata']>;
+  zones?: string[];
+  broker?: Override<NonNullable<Schema.System['broker']>>;
+  defaults?: Override<ProfileSpec<Services, Events>>;
+  /** In the TypeScript DSL an environment overrides declared profiles, services and events (YAML may add new ones). */
+  profiles?: { [Profile in Profiles]?: Override<ProfileSpec<Services, Events>> };
+  services?: { [Service in Services]?: Override<ServiceSpec<Services, Events, Profiles>> | null };
+  events?: { [Event in Events]?: Override<Schema.Event> | null };
+  policy?: Override<Schema.Policy>;
+}
+
 /** The spec of a whole system, the same shape as schemas/system.schema.json. */
 export interface SystemSpec<Services extends string = string, Events extends string = string, Profiles extends string = string>
-  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults'> {
+  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments'> {
   defaults?: ProfileSpec<Services, Events>;
   profiles?: { [Profile in Profiles]: ProfileSpec<Services, Events> };
   services: { [Service in Services]: ServiceSpec<Services, Events, Profiles> };
   events?: { [Event in Events]: Schema.Event };
+  environments?: { [environment: string]: EnvironmentSpec<Services, Events, Profiles> };
 }
 
 /**
@@ -74,11 +91,12 @@ export function defineSystem<
   const Profiles extends string = never,
   const Versions extends string = never,
 >(
-  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults'> & {
+  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults' | 'environments'> & {
     defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
     profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
     services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions> };
     events?: { [Event in Events]: Schema.Event };
+    environments?: { [environment: string]: EnvironmentSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>> };
   },
 ): SystemSpec<Services, Events, Profiles> {
   return spec as SystemSpec<Services, Events, Profiles>;

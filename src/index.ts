@@ -1,5 +1,5 @@
 export { defineSystem } from './dsl.js';
-export type { ServiceSpec, SystemSpec } from './dsl.js';
+export type { EnvironmentSpec, Override, ServiceSpec, SystemSpec } from './dsl.js';
 export type * from './spec/schema.generated.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 

@@ -9,11 +9,14 @@ import type { RenderedDocument, Target } from './render/target.js';
 import { targets as registry } from './render/targets.js';
 import { resolve, type ResolvedSystem } from './resolve/graph.js';
 import { validate } from './validate/validate.js';
+import { applyEnvironment, type EnvironmentSpec } from './environment/select.js';
 import { verify } from './verify/verify.js';
 
 export interface CheckOptions {
   /** An organisation policy (`--policy`), merged with the spec's own `policy:` before normalising. */
   policy?: LoadedPolicy;
+  /** The environment (`--env`) merged over the spec before validation. */
+  environment?: string;
 }
 
 export interface Checked {
@@ -26,63 +29,86 @@ export interface Checked {
   lintOptions: LintOptions;
 }
 
-/** load → validate → normalise → resolve. Throws LoadError (exit code 2) for unusable input. */
+/** load → (environment) → validate → normalise → resolve. Throws LoadError (exit code 2) for unusable input. */
 export async function check(file: string, options: CheckOptions = {}): Promise<Checked> {
-  const spec = await loadSpec(file);
+  return checkSpec(await loadSpec(file), options);
+}
+
+/** `check` of a spec already loaded (a spec with environments is loaded once and checked per environment). */
+export function checkSpec(loaded: LoadedSpec, options: CheckOptions = {}): Checked {
+  const spec: LoadedSpec & Partial<EnvironmentSpec> = options.environment === undefined ? loaded : applyEnvironment(loaded, options.environment);
+  const sourceOf = spec.sourceOf;
   const validation = validate(spec.data);
-  const diagnostics = locateAll(validation.diagnostics, spec).sort(compareDiagnostics);
+  const diagnostics = located(validation.diagnostics, spec).sort(compareDiagnostics);
   if (!validation.ok) return { spec, diagnostics, lintOptions: {} };
-  const input = options.policy ? applyOrgPolicy(validation.spec, options.policy) : { spec: validation.spec, options: {} };
-  return { spec, diagnostics, resolved: resolve(normalize(input.spec)), lintOptions: input.options };
+  const input = options.policy ? applyOrgPolicy(validation.spec, options.policy) : { spec: validation.spec, options: {}, notes: [] };
+  diagnostics.push(...located(input.notes, spec));
+  return { spec, diagnostics, resolved: resolve(normalize(input.spec)), lintOptions: { ...input.options, sourceOf } };
+}
+
+/** Locates diagnostics in the spec and tags them with its environment, if any. */
+function located(diagnostics: readonly Diagnostic[], spec: LoadedSpec & Partial<EnvironmentSpec>): Diagnostic[] {
+  const { environment } = spec;
+  const found = locateAll(diagnostics, spec);
+  return environment === undefined ? found : found.map((d) => ({ ...d, environment }));
 }
 
 /** The lint stage over a checked spec: its findings, located in the spec (or the policy file). */
 export function lintChecked(checked: Checked & { resolved: ResolvedSystem }): Diagnostic[] {
-  return locateAll(lint(checked.resolved, checked.lintOptions), checked.spec);
+  return located(lint(checked.resolved, checked.lintOptions), checked.spec);
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends CheckOptions {
+  /** What lint findings do: stop the build on errors (default), count as warnings (`warn`), or nothing (`off`). */
+  lint?: 'error' | 'warn' | 'off';
   /** The targets to render; undefined = every target whose `byDefault` holds. */
   targets?: readonly Target[];
   /** Folder of template overrides (--templates). */
   templates?: string;
   /** Check every object against the upstream schemas (off with --no-verify). */
   verify: boolean;
-  /** An organisation policy (--policy) for the lint stage. */
-  policy?: LoadedPolicy;
 }
 
 export interface BuildResult {
   spec: LoadedSpec;
   /** Located and sorted: validation, lint, target checks and verification findings. */
   diagnostics: Diagnostic[];
+  /** Lint findings `lint: 'off'` let through (for the caller to show). */
+  ignored?: Diagnostic[];
   /** Present when nothing stopped the build. */
   documents?: RenderedDocument[];
 }
+
+/** A lint error let through by `lint: 'warn'`: a warning that says what it was. */
+const demote = (d: Diagnostic): Diagnostic =>
+  d.severity === 'error' ? { ...d, severity: 'warning', message: `${d.message} (an error, let through by --lint warn)` } : d;
 
 /**
  * The whole build: load → validate → normalise → resolve → lint → target checks → render → verify, stopping at
  * the first stage with errors. Writing is the caller's: stdout or an --out folder.
  */
-export async function build(file: string, options: BuildOptions): Promise<BuildResult> {
-  const checked = await check(file, { policy: options.policy });
+export async function build(file: string | LoadedSpec, options: BuildOptions): Promise<BuildResult> {
+  const checked = checkSpec(typeof file === 'string' ? await loadSpec(file) : file, options);
   const { spec, resolved } = checked;
-  const located = (found: Diagnostic[]) => locateAll(found, spec);
+  const locate = (found: Diagnostic[]) => located(found, spec);
   const diagnostics = [...checked.diagnostics];
-  const result = () => ({ spec, diagnostics: diagnostics.sort(compareDiagnostics) });
-  if (!resolved || hasErrors(diagnostics)) return result();
+  if (!resolved || hasErrors(diagnostics)) return { spec, diagnostics: diagnostics.sort(compareDiagnostics) };
 
-  diagnostics.push(...lintChecked({ ...checked, resolved }));
+  const findings = lintChecked({ ...checked, resolved });
+  const ignored = options.lint === 'off' ? findings : [];
+  if (options.lint === 'warn') diagnostics.push(...findings.map(demote));
+  else if (options.lint !== 'off') diagnostics.push(...findings);
+  const result = () => ({ spec, diagnostics: diagnostics.sort(compareDiagnostics), ...(ignored.length > 0 && { ignored }) });
   if (hasErrors(diagnostics)) return result();
 
   const selected = options.targets ?? registry.filter((t) => t.byDefault(resolved));
-  diagnostics.push(...located(selected.flatMap((t) => t.check?.(resolved) ?? [])));
+  diagnostics.push(...locate(selected.flatMap((t) => t.check?.(resolved) ?? [])));
   if (hasErrors(diagnostics)) return result();
 
   // A broken template throws TemplateError: unusable input, not a finding.
   const engine = new TemplateEngine(options.templates);
   const documents = selected.flatMap((t) => t.render(resolved, { engine }));
-  if (options.verify) diagnostics.push(...located(await verify(documents, resolved)));
+  if (options.verify) diagnostics.push(...locate(await verify(documents, resolved)));
   if (hasErrors(diagnostics)) return result();
   return { ...result(), documents };
 }

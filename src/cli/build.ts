@@ -1,7 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { build } from '../pipeline.js';
+import { environmentsToRun } from '../environment/select.js';
+import { loadSpec } from '../load/load.js';
+import type { LoadedSpec } from '../load/source.js';
+import { build, type BuildOptions } from '../pipeline.js';
+import { environmentOption } from './environments.js';
 import { TemplateError } from '../render/engine.js';
 import type { Target } from '../render/target.js';
 import { targets as registry } from '../render/targets.js';
@@ -10,7 +15,7 @@ import { fileContent, manifestStream, outputFiles } from '../write/files.js';
 import { writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
-import { colorsFor, formatJson, formatText } from './report.js';
+import { colorsFor, formatJson, formatText, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
 
 /** Resolves --target names against the registry; no name, or an unknown one, is a usage error listing the valid ones. */
@@ -30,17 +35,73 @@ interface CliOptions {
   check?: boolean;
   format: 'text' | 'json';
   policy?: string;
+  env?: string;
+  /** `--lint MODE`, or false for `--no-lint`. */
+  lint?: 'error' | 'warn' | 'off' | false;
 }
 
-function report(diagnostics: readonly Diagnostic[], format: CliOptions['format'], stream: NodeJS.WriteStream, extra?: string): void {
+function report(diagnostics: readonly Diagnostic[], format: CliOptions['format'], stream: NodeJS.WriteStream, extra: readonly string[]): void {
   if (format === 'json') stream.write(`${formatJson(diagnostics)}\n`);
   else {
     if (diagnostics.length > 0) stream.write(`${formatText(diagnostics, colorsFor(stream))}\n`);
-    if (extra) stream.write(`${extra}\n`);
+    for (const line of extra) stream.write(`${line}\n`);
   }
 }
 
 const count = (n: number, what: string) => `${n} ${what}`;
+
+/** One environment's build: its findings, a summary line, and the exit code. Writes stdout or its --out folder. */
+interface Outcome {
+  code: number;
+  diagnostics: Diagnostic[];
+  summary?: string;
+}
+
+async function buildOne(spec: LoadedSpec, environment: string | undefined, out: string | undefined, options: BuildOptions & Pick<CliOptions, 'check'>): Promise<Outcome> {
+  let result;
+  try {
+    result = await build(spec, { ...options, environment });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (result.ignored) writeIgnored(result.ignored);
+  if (!result.documents) return { code: EXIT.findings, diagnostics: result.diagnostics, summary: 'build stopped: nothing was written' };
+  const documents = result.documents;
+  if (!out) {
+    const standalone = documents.filter((d) => d.kind === 'file');
+    const onlyOne = standalone.length === 1 && standalone.length === documents.length;
+    // A build of one standalone document (e.g. --target asyncapi) prints it; otherwise stdout is the manifest stream.
+    process.stdout.write(onlyOne ? fileContent(standalone[0]!) : manifestStream(documents));
+    const summary =
+      standalone.length > 0 && !onlyOne ? `${count(standalone.length, 'standalone file(s)')} (not Kubernetes objects) are written only with --out DIR` : undefined;
+    return { code: EXIT.ok, diagnostics: result.diagnostics, summary };
+  }
+  const files = outputFiles(documents);
+  if (options.check) {
+    const found = drift(out, files);
+    const drifted = hasErrors(found);
+    const summary = drifted ? `${out} differs from the build: run hamesh build --out ${out}` : `${out} is up to date (${count(files.length, 'files')})`;
+    return { code: drifted ? EXIT.findings : EXIT.ok, diagnostics: [...result.diagnostics, ...found], summary };
+  }
+  let written;
+  try {
+    written = writeOutDir(out, files);
+  } catch (error) {
+    if (error instanceof WriteError) throw new UsageError(error.message);
+    throw error;
+  }
+  const tally = (kind: string) => written.changes.filter((c) => c.change === kind).length;
+  const summary = `wrote ${out}: ${count(files.length, 'files')} (${tally('added')} added, ${tally('modified')} modified, ${tally('removed')} stale removed)`;
+  return { code: EXIT.ok, diagnostics: [...result.diagnostics, ...written.warnings], summary };
+}
+
+/** `--no-lint`: the lint findings the build went on without, on stderr, so shipping regardless is never silent. */
+function writeIgnored(ignored: readonly Diagnostic[]): void {
+  const { errors, warnings } = tally(ignored);
+  process.stderr.write(`hamesh: --no-lint: built without acting on ${count(errors, 'lint error(s)')} and ${count(warnings, 'warning(s)')}:\n`);
+  process.stderr.write(`${formatText(ignored, colorsFor(process.stderr))}\n`);
+}
 
 async function run(file: string, options: CliOptions): Promise<number> {
   if (options.check && !options.out) throw new UsageError('--check compares with an output folder: give --out DIR');
@@ -48,57 +109,32 @@ async function run(file: string, options: CliOptions): Promise<number> {
     throw new UsageError(`--templates ${options.templates}: no such folder`);
   }
   const targets = options.target?.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  // stdout carries the YAML stream when there is no --out; the report then goes to stderr.
+  const reportStream = options.out ? process.stdout : process.stderr;
   const org = readPolicyFlag(options.policy);
   if (hasErrors(org.diagnostics)) {
-    report(org.diagnostics, options.format, options.out ? process.stdout : process.stderr, 'build stopped: the policy file is invalid');
+    report(org.diagnostics, options.format, reportStream, ['build stopped: the policy file is invalid']);
     return EXIT.findings;
   }
   const selected = targets ? selectTargetNames(targets) : undefined;
-  let result;
-  try {
-    result = await build(file, { targets: selected, templates: options.templates, verify: options.verify, policy: org.policy });
-  } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(error.message);
-    throw error;
+  const spec = await loadSpec(file);
+  const environments = environmentsToRun(spec, options.env);
+  const several = environments.length > 1;
+  if (several && !options.out) {
+    throw new UsageError(
+      `${file} declares environments ${environments.join(', ')}: choose one with --env NAME (or HAMESH_ENV), or build each into its own folder with --out DIR`,
+    );
   }
-  // stdout carries the YAML stream when there is no --out; the report then goes to stderr.
-  const reportStream = options.out ? process.stdout : process.stderr;
-  if (!result.documents) {
-    report(result.diagnostics, options.format, reportStream, 'build stopped: nothing was written');
-    return EXIT.findings;
+  const lint = options.lint === false ? 'off' : (options.lint ?? 'error');
+  const outcomes: Outcome[] = [];
+  for (const environment of environments) {
+    const out = several ? join(options.out!, environment!) : options.out;
+    const outcome = await buildOne(spec, environment, out, { targets: selected, templates: options.templates, verify: options.verify, policy: org.policy, lint, check: options.check });
+    outcomes.push({ ...outcome, summary: outcome.summary && several ? `[${environment}] ${outcome.summary}` : outcome.summary });
   }
-  const documents = result.documents;
-  if (!options.out) {
-    const standalone = documents.filter((d) => d.kind === 'file');
-    const onlyOne = standalone.length === 1 && standalone.length === documents.length;
-    // A build of one standalone document (e.g. --target asyncapi) prints it; otherwise stdout is the manifest stream.
-    process.stdout.write(onlyOne ? fileContent(standalone[0]!) : manifestStream(documents));
-    const note =
-      standalone.length > 0 && !onlyOne
-        ? `${count(standalone.length, 'standalone file(s)')} (not Kubernetes objects) are written only with --out DIR`
-        : undefined;
-    report(result.diagnostics, options.format, reportStream, note);
-    return EXIT.ok;
-  }
-  const files = outputFiles(documents);
-  if (options.check) {
-    const found = drift(options.out, files);
-    const drifted = hasErrors(found);
-    const summary = drifted ? `${options.out} differs from the build: run hamesh build --out ${options.out}` : `${options.out} is up to date (${count(files.length, 'files')})`;
-    report([...result.diagnostics, ...found].sort(compareDiagnostics), options.format, reportStream, summary);
-    return drifted ? EXIT.findings : EXIT.ok;
-  }
-  let written;
-  try {
-    written = writeOutDir(options.out, files);
-  } catch (error) {
-    if (error instanceof WriteError) throw new UsageError(error.message);
-    throw error;
-  }
-  const tally = (kind: string) => written.changes.filter((c) => c.change === kind).length;
-  const summary = `wrote ${options.out}: ${count(files.length, 'files')} (${tally('added')} added, ${tally('modified')} modified, ${tally('removed')} stale removed)`;
-  report([...result.diagnostics, ...written.warnings].sort(compareDiagnostics), options.format, reportStream, summary);
-  return EXIT.ok;
+  const diagnostics = outcomes.flatMap((o) => o.diagnostics).sort(compareDiagnostics);
+  report(diagnostics, options.format, reportStream, outcomes.flatMap((o) => (o.summary ? [o.summary] : [])));
+  return Math.max(...outcomes.map((o) => o.code));
 }
 
 export function buildCommand(): Command {
@@ -111,6 +147,9 @@ export function buildCommand(): Command {
     .option('--policy <file>', 'organisation policy for the lint stage (see hamesh lint --help)')
     .option('--no-verify', 'skip checking every object against the upstream schemas')
     .option('--check', 'compare with --out DIR and exit 1 on any difference, writing nothing')
+    .addOption(environmentOption())
+    .addOption(new Option('--lint <mode>', 'what lint findings do: error (stop the build), warn (report them as warnings), off').choices(['error', 'warn', 'off']))
+    .option('--no-lint', 'build regardless of lint findings (same as --lint off); the ignored findings are printed')
     .addOption(new Option('-f, --format <format>', 'diagnostics format').choices(['text', 'json']).default('text'))
     .action(runCommand(run));
 }

@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedPolicy } from '../load/policy.js';
-import { check, lintChecked } from '../pipeline.js';
+import type { LoadedSpec } from '../load/source.js';
+import { checkSpec, lintChecked, type CheckOptions } from '../pipeline.js';
+import { environmentOption, forEachEnvironment } from './environments.js';
 import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
@@ -13,6 +14,7 @@ interface LintFlags {
   format: 'text' | 'json' | 'sarif';
   maxWarnings?: number;
   policy?: string;
+  env?: string;
 }
 
 function count(value: string): number {
@@ -20,9 +22,9 @@ function count(value: string): number {
   return Number(value);
 }
 
-/** Validation problems, or else lint findings, of one spec, located and sorted. */
-async function lintFile(file: string, policy: LoadedPolicy | undefined): Promise<Diagnostic[]> {
-  const checked = await check(file, { policy });
+/** Validation problems, or else lint findings, of one spec in one environment, located and sorted. */
+export function lintSpec(spec: LoadedSpec, options: CheckOptions): Diagnostic[] {
+  const checked = checkSpec(spec, options);
   if (!checked.resolved) return checked.diagnostics;
   return [...checked.diagnostics, ...lintChecked({ ...checked, resolved: checked.resolved })].sort(compareDiagnostics);
 }
@@ -34,13 +36,14 @@ export function lintCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', count)
     .option('--policy <file>', 'organisation policy (YAML or JSON): a floor each spec\'s own policy may tighten, not loosen')
+    .addOption(environmentOption())
     .action(
       runCommand(async (files: string[], flags: LintFlags) => {
         const { policy, diagnostics } = readPolicyFlag(flags.policy);
         // An invalid organisation policy would lint every spec against the wrong rules: report it alone.
         const { diagnostics: found, unusable } = hasErrors(diagnostics)
           ? { diagnostics: [], unusable: [] }
-          : await forEachFile(files, (file) => lintFile(file, policy));
+          : await forEachFile(files, (file) => forEachEnvironment(file, flags.env, (spec, environment) => lintSpec(spec, { policy, environment })));
         diagnostics.push(...reportUnusable(unusable, flags.format), ...found);
 
         if (flags.format === 'json') process.stdout.write(`${formatJson(diagnostics)}\n`);

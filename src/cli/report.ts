@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -10,6 +10,11 @@ export function colorsFor(stream: NodeJS.WriteStream): Colors {
 
 export function location(d: Diagnostic): string {
   return [d.file, d.line, d.column].filter((part) => part !== undefined && part !== '').join(':');
+}
+
+/** A severity padded to one width and coloured: red errors, yellow warnings, cyan notes. */
+export function severityLabel(severity: Severity, c: Colors): string {
+  return severity === 'error' ? c.red('error  ') : severity === 'warning' ? c.yellow('warning') : c.cyan('note   ');
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -25,22 +30,34 @@ export function formatText(diagnostics: readonly Diagnostic[], c: Colors): strin
       lines.push(c.underline(d.file ?? '(no file)'));
     }
     const where = location(d);
-    const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    lines.push(`  ${c.dim(where)}  ${severity}  ${d.path ? c.bold(d.path) + ' ' : ''}${d.message}  ${c.dim(d.rule)}`);
+    const severity = severityLabel(d.severity, c);
+    const environment = d.environment ? c.magenta(`[${d.environment}] `) : '';
+    lines.push(`  ${c.dim(where)}  ${severity}  ${environment}${d.path ? c.bold(d.path) + ' ' : ''}${d.message}  ${c.dim(d.rule)}`);
   }
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  if (diagnostics.length > 0) {
+  const { errors, warnings, notes } = tally(diagnostics);
+  const problems = errors + warnings;
+  if (problems > 0) {
     lines.push('');
-    const summary = `✖ ${plural(diagnostics.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+    const summary = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})${notes > 0 ? `, ${plural(notes, 'note')}` : ''}`;
     lines.push(errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
+  } else if (notes > 0) {
+    lines.push('', c.cyan(`${plural(notes, 'note')}, no problems`));
   }
   return lines.join('\n');
 }
 
-/** `{"diagnostics":[{rule, severity, message, path, file, line, column}]}`, exactly those fields. */
+/** How many findings of each severity. */
+export function tally(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; notes: number } {
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), notes: count('note') };
+}
+
+/**
+ * `{"diagnostics":[{rule, severity, message, path, file, line, column}]}`, in that order; `environment` and
+ * `related` (the hops of a graph finding) follow only on the findings that have them.
+ */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  const shaped = diagnostics.map(({ rule, severity, message, path, file, line, column }) => ({
+  const shaped = diagnostics.map(({ rule, severity, message, path, file, line, column, environment, related }) => ({
     rule,
     severity,
     message,
@@ -48,6 +65,8 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
     file: file ?? null,
     line: line ?? null,
     column: column ?? null,
+    ...(environment !== undefined && { environment }),
+    ...(related !== undefined && { related }),
   }));
   return JSON.stringify({ diagnostics: shaped }, null, 2);
 }

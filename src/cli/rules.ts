@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { ruleMetas } from '../lint/registry.js';
 import { runCommand, EXIT } from './errors.js';
-import { colorsFor } from './report.js';
+import { colorsFor, severityLabel } from './report.js';
 
 export function rulesCommand(): Command {
   return new Command('rules')
@@ -16,8 +16,7 @@ export function rulesCommand(): Command {
         const c = colorsFor(process.stdout);
         const width = Math.max(...ruleMetas.map((m) => m.id.length));
         for (const meta of ruleMetas) {
-          const severity = meta.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-          process.stdout.write(`${c.bold(meta.id.padEnd(width))}  ${severity}  ${meta.description}\n`);
+          process.stdout.write(`${c.bold(meta.id.padEnd(width))}  ${severityLabel(meta.severity, c)}  ${meta.description}\n`);
         }
         return EXIT.ok;
       }),

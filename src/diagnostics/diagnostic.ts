@@ -1,7 +1,19 @@
 import { compareStrings } from '../util/order.js';
 
-/** Severity of a finding. `error` fails the run; `warning` fails only past `--max-warnings`. */
-export type Severity = 'error' | 'warning';
+/**
+ * Severity of a finding. `error` fails the run; `warning` fails only past `--max-warnings`; `note` only informs
+ * (e.g. an organisation policy floor overriding a spec's loosening) and never changes the exit code.
+ */
+export type Severity = 'error' | 'warning' | 'note';
+
+/** Another place a finding involves, e.g. one hop of a call path: a pointer into the spec and what it is. */
+export interface RelatedLocation {
+  path: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
 
 /**
  * The one finding type every stage reports (load, validate, lint, render, verify).
@@ -15,6 +27,10 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** The environment (`--env`) the finding belongs to; unset for a spec without environments or one common to all. */
+  environment?: string;
+  /** Every hop of a graph finding (a SPOF path, a retry chain, a cycle), in order. */
+  related?: RelatedLocation[];
 }
 
 /** Builds a JSON Pointer from path segments, escaping `~` and `/` as RFC 6901 requires. */
@@ -31,7 +47,7 @@ export function pointerSegments(path: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-const severityOrder: Record<Severity, number> = { error: 0, warning: 1 };
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 /** Stable order for output: file, line, column, then severity, rule and message. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -41,6 +57,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.column ?? 0) - (b.column ?? 0) ||
     severityOrder[a.severity] - severityOrder[b.severity] ||
     compareStrings(a.rule, b.rule) ||
+    compareStrings(a.environment ?? '', b.environment ?? '') ||
     compareStrings(a.path, b.path) ||
     compareStrings(a.message, b.message)
   );

@@ -1,3 +1,6 @@
+import type { RelatedLocation } from '../diagnostics/diagnostic.js';
+import type { ResolvedSystem } from '../resolve/graph.js';
+
 /**
  * Graph algorithms for the call graph, each linear in nodes + edges and iterative, so a deep chain of
  * calls cannot overflow the stack. Nodes are service names.
@@ -109,4 +112,13 @@ export function shortestPath(from: string, to: string, successors: Successors, w
     }
   }
   return undefined;
+}
+
+/** The hops of a path of services (`a → b → c`) as related locations: each call, at the caller's `calls` entry. */
+export function callHops(resolved: ResolvedSystem, path: readonly string[]): RelatedLocation[] {
+  return path.slice(1).map((to, i) => {
+    const from = path[i]!;
+    const call = resolved.callees(from).find((c) => c.service.name === to)?.call;
+    return { path: call?.path ?? resolved.service(from)!.path, message: `${from} → ${to}` };
+  });
 }

@@ -13,6 +13,8 @@ export interface LintOptions {
   today?: string;
   /** Where `policy.suppress[index]` is written when it is not the spec's own entry; see applyOrgPolicy. */
   suppressionSource?: (index: number) => SuppressionSource | undefined;
+  /** Where a value of the (environment-merged) spec is written, so suppressions also match that pointer. */
+  sourceOf?: (path: string) => string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagn
   const { system } = resolved;
   const { policy } = system;
   const config = configure(policy, '/policy');
-  const findings: Diagnostic[] = [];
+  const findings: Array<Diagnostic & { subject?: string }> = [];
   for (const rule of rules) {
     const { severity, options: ruleOptions } = config.setting(rule.meta.id);
     if (severity === 'off') continue;
@@ -39,16 +41,18 @@ export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagn
           severity: severity ?? finding.severity ?? rule.meta.severity,
           message: finding.message,
           path: finding.path,
+          ...(finding.subject !== undefined && { subject: finding.subject }),
+          ...(finding.related !== undefined && { related: finding.related }),
         }),
     });
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const source = (index: number) => options.suppressionSource?.(index) ?? { path: pointer('policy', 'suppress', index) };
-  const { kept, reports } = applySuppressions(findings, policy.suppress, today, source);
+  const { kept, reports } = applySuppressions(findings, policy.suppress, today, source, options.sourceOf);
   // The engine's own findings are configured like rules: off, or a severity override.
   const own = [...config.diagnostics, ...reports].flatMap((d) => {
     const { severity } = config.setting(d.rule);
     return severity === 'off' ? [] : [{ ...d, severity: severity ?? d.severity }];
   });
-  return [...own, ...kept];
+  return [...own, ...kept.map(({ subject: _subject, ...finding }) => finding)];
 }

@@ -4,18 +4,28 @@ import { locateAll } from '../load/source.js';
 import type { Policy, SeveritySetting, System, TierPolicy } from '../spec/schema.generated.js';
 import { configure, splitRuleEntry } from './config.js';
 import type { LintOptions } from './index.js';
+import { policyFloor } from './policy-rules.js';
 import { findRule } from './registry.js';
 
 type RuleEntry = NonNullable<Policy['rules']>[string];
 
-const rank: Record<SeveritySetting, number> = { off: 0, warning: 1, error: 2 };
+const rank: Record<SeveritySetting | 'note', number> = { off: 0, note: 1, warning: 2, error: 3 };
 
-function mergeTier(org: TierPolicy = {}, spec: TierPolicy = {}): TierPolicy {
+/** Called when the organisation's floor wins over a looser value the spec wrote at `path` (a pointer into `policy`). */
+export type FloorReport = (path: string, message: string) => void;
+
+function mergeTier(org: TierPolicy = {}, spec: TierPolicy = {}, floor: FloorReport, at: string): TierPolicy {
   const merged: TierPolicy = { ...org, ...spec };
   for (const key of ['minReplicas', 'minZones', 'minTopicReplication'] as const) {
-    if (org[key] !== undefined && spec[key] !== undefined) merged[key] = Math.max(org[key], spec[key]);
+    if (org[key] === undefined || spec[key] === undefined) continue;
+    merged[key] = Math.max(org[key], spec[key]);
+    if (spec[key] < org[key]) floor(`${at}${pointer(key)}`, `${key} ${spec[key]} is below the organisation's minimum ${org[key]}, so ${org[key]} applies`);
   }
-  for (const key of ['requireCircuitBreaker', 'requireProbes'] as const) if (org[key]) merged[key] = true;
+  for (const key of ['requireCircuitBreaker', 'requireProbes'] as const) {
+    if (!org[key]) continue;
+    merged[key] = true;
+    if (spec[key] === false) floor(`${at}${pointer(key)}`, `${key}: false is ignored: the organisation requires it`);
+  }
   return merged;
 }
 
@@ -25,19 +35,26 @@ function mergeTier(org: TierPolicy = {}, spec: TierPolicy = {}): TierPolicy {
  * at or below it is dropped, so the floor holds (including a rule's own per-finding errors, e.g. a tier's
  * requireCircuitBreaker). Each spec option is clamped to its floor in the option's `stricter` direction.
  */
-function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | undefined): RuleEntry | undefined {
+function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | undefined, report: FloorReport): RuleEntry | undefined {
   const meta = findRule(id);
   if (spec === undefined || (org === undefined && meta === undefined)) return spec ?? org; // unknown ids: policy-config
   const o = org === undefined ? undefined : splitRuleEntry(org);
   const s = splitRuleEntry(spec);
   const floor = o?.severity ?? meta!.severity;
   const severity = rank[s.severity] > rank[floor] ? s.severity : o?.severity;
+  const at = pointer('rules', id);
+  // `note` is not a setting; a rule whose default is a note has no floor to hold.
+  if (floor !== 'note' && rank[s.severity] < rank[floor]) {
+    report(typeof spec === 'string' ? at : `${at}/severity`, `'${s.severity}' is ignored: the organisation's floor for '${id}' is '${floor}'`);
+  }
   const options = { ...o?.options };
   for (const [name, value] of Object.entries(s.options)) {
     const option = meta?.options?.[name];
     const bound = options[name] ?? option?.default;
-    options[name] =
+    const clamped =
       option && typeof value === 'number' && typeof bound === 'number' ? (option.stricter === 'lower' ? Math.min : Math.max)(value, bound) : value;
+    if (clamped !== value) report(`${at}${pointer(name)}`, `${name} ${String(value)} is looser than the organisation's ${String(bound)}, so ${String(bound)} applies`);
+    options[name] = clamped;
   }
   if (Object.keys(options).length > 0) return { severity: severity ?? floor, ...options } as RuleEntry;
   return severity;
@@ -56,15 +73,12 @@ function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | und
  *   reason (and an expiry) that review and `expired-suppression` keep honest;
  * - model.replicaAvailability: the lower, more pessimistic, estimate.
  */
-export function mergePolicies(org: Policy, spec: Policy = {}): Policy {
-  const tiers = {
-    critical: mergeTier(org.tiers?.critical, spec.tiers?.critical),
-    standard: mergeTier(org.tiers?.standard, spec.tiers?.standard),
-    'best-effort': mergeTier(org.tiers?.['best-effort'], spec.tiers?.['best-effort']),
-  };
+export function mergePolicies(org: Policy, spec: Policy = {}, floor: FloorReport = () => {}): Policy {
+  const tier = (name: 'critical' | 'standard' | 'best-effort') => mergeTier(org.tiers?.[name], spec.tiers?.[name], floor, pointer('tiers', name));
+  const tiers = { critical: tier('critical'), standard: tier('standard'), 'best-effort': tier('best-effort') };
   const ids = [...new Set([...Object.keys(org.rules ?? {}), ...Object.keys(spec.rules ?? {})])].sort();
   const rules = Object.fromEntries(ids.flatMap((id) => {
-    const entry = mergeRule(id, org.rules?.[id], spec.rules?.[id]);
+    const entry = mergeRule(id, org.rules?.[id], spec.rules?.[id], floor);
     return entry === undefined ? [] : [[id, entry]];
   }));
   const availability = [org.model?.replicaAvailability, spec.model?.replicaAvailability].filter((p) => p !== undefined);
@@ -76,15 +90,22 @@ export function mergePolicies(org: Policy, spec: Policy = {}): Policy {
   };
 }
 
-/** The spec under an organisation policy, and the lint options that locate the policy file's suppressions. */
-export function applyOrgPolicy(spec: System, org: LoadedPolicy): { spec: System; options: LintOptions } {
+/**
+ * The spec under an organisation policy, the lint options that locate the policy file's suppressions, and a
+ * `policy-floor` note (at the spec's value) for every loosening the organisation's floor overrode.
+ */
+export function applyOrgPolicy(spec: System, org: LoadedPolicy): { spec: System; options: LintOptions; notes: Diagnostic[] } {
   const own = spec.policy?.suppress?.length ?? 0;
   const suppressionSource = (index: number) => {
     if (index < own) return undefined;
     const path = pointer('suppress', index - own);
     return { path, file: org.file, ...org.locate(path) };
   };
-  return { spec: { ...spec, policy: mergePolicies(org.policy, spec.policy) }, options: { suppressionSource } };
+  const notes: Diagnostic[] = [];
+  const floor: FloorReport = (path, message) =>
+    notes.push({ rule: policyFloor.id, severity: policyFloor.severity, path: `/policy${path}`, message: `${message} (${org.file})` });
+  const policy = mergePolicies(org.policy, spec.policy, floor);
+  return { spec: { ...spec, policy }, options: { suppressionSource }, notes };
 }
 
 /** `policy-config` findings of an organisation policy file (unknown rules or options), located in it. */

@@ -25,4 +25,14 @@ export const unusedSuppression: RuleMeta = {
   fix: 'Delete the suppression, or correct its `rule` or `path` (a JSON Pointer prefix of the findings to hide).',
 };
 
-export const policyRules: readonly RuleMeta[] = [expiredSuppression, policyConfig, unusedSuppression];
+export const policyFloor: RuleMeta = {
+  id: 'policy-floor',
+  severity: 'note',
+  description: "The organisation policy (`--policy`) overrode a looser value of the spec's own policy.",
+  rationale:
+    'An organisation policy is a floor: a spec, or one of its environments, may tighten it but not loosen it. When a spec lowers a ' +
+    'tier minimum, turns a requirement off or weakens a rule below the floor, the floor wins; this note says so instead of silently ignoring the value.',
+  fix: 'Remove the looser value (it has no effect), or ask for the organisation policy to change.',
+};
+
+export const policyRules: readonly RuleMeta[] = [expiredSuppression, policyConfig, policyFloor, unusedSuppression];

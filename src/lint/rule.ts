@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostics/diagnostic.js';
+import type { RelatedLocation, Severity } from '../diagnostics/diagnostic.js';
 import type { NormalizedPolicy, NormalizedSystem } from '../normalize/model.js';
 import type { ResolvedSystem } from '../resolve/graph.js';
 
@@ -28,6 +28,13 @@ export interface Finding {
   message: string;
   /** Overrides the rule's default severity for this finding (e.g. `error` when the tier requires it). */
   severity?: Severity;
+  /**
+   * The object the finding is about when `path` is a value it inherits (e.g. `/services/cart` for a finding at
+   * `/defaults/replicas`), so a suppression of the object matches it.
+   */
+  subject?: string;
+  /** Every hop of a graph finding (SPOF path, retry chain, cycle), in order. */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext {

@@ -9,16 +9,18 @@ export type SuppressionSource = Pick<Diagnostic, 'path' | 'file' | 'line' | 'col
 const under = (path: string, prefix: string) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
 
 /**
- * Drops the findings an active suppression matches (same rule, path under the suppression's path). Expired
+ * Drops the findings an active suppression matches (same rule, the finding's path, source or subject under the
+ * suppression's path). Expired
  * suppressions (today is past `expires`) stop suppressing and are reported; active ones that matched nothing
  * are reported as unused. Suppressions of unknown rules are left to `policy-config`.
  */
-export function applySuppressions(
-  findings: readonly Diagnostic[],
+export function applySuppressions<F extends Diagnostic & { subject?: string }>(
+  findings: readonly F[],
   suppress: NormalizedPolicy['suppress'],
   today: string,
   source: (index: number) => SuppressionSource,
-): { kept: Diagnostic[]; reports: Diagnostic[] } {
+  sourceOf: (path: string) => string = (path) => path,
+): { kept: F[]; reports: Diagnostic[] } {
   const reports: Diagnostic[] = [];
   const active = suppress.flatMap((entry, index) => {
     if (!findRule(entry.rule)) return [];
@@ -34,7 +36,10 @@ export function applySuppressions(
     return [{ entry, index, used: false }];
   });
   const kept = findings.filter((finding) => {
-    const match = active.filter((s) => s.entry.rule === finding.rule && under(finding.path, s.entry.path));
+    // A finding matches at its own path, where that value is written (an environment's override), or the object it
+    // is about (a service that inherits the value from `defaults` or a profile).
+    const paths = [finding.path, sourceOf(finding.path), ...(finding.subject === undefined ? [] : [finding.subject])];
+    const match = active.filter((s) => s.entry.rule === finding.rule && paths.some((path) => under(path, s.entry.path)));
     for (const s of match) s.used = true;
     return match.length === 0;
   });

@@ -28,9 +28,10 @@ export function loadError(file: string, message: string, position?: Partial<Posi
 
 /** Attaches file, line and column to diagnostics that carry only a path. */
 export function locateAll(diagnostics: readonly Diagnostic[], spec: LoadedSpec): Diagnostic[] {
+  const locate = <T extends Pick<Diagnostic, 'path' | 'file' | 'line'>>(d: T): T =>
+    d.line !== undefined ? d : { ...d, file: d.file ?? spec.file, ...spec.locate(d.path) };
   return diagnostics.map((d) => {
-    if (d.line !== undefined) return d;
-    const position = spec.locate(d.path);
-    return { ...d, file: d.file ?? spec.file, ...position };
+    const located = locate(d);
+    return d.related ? { ...located, related: d.related.map(locate) } : located;
   });
 }

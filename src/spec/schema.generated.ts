@@ -311,6 +311,12 @@ export interface System {
     [k: string]: Event;
   };
   policy?: Policy;
+  /**
+   * Per-environment overrides, selected with `--env NAME` (or HAMESH_ENV). Each environment is deep-merged over the rest of the spec before validation: objects merge key by key, arrays and scalars replace, and `null` removes a key. Without `--env`, validate and lint check every environment and `build --out DIR` writes DIR/NAME for each.
+   */
+  environments?: {
+    [k: string]: Environment;
+  };
 }
 /**
  * Fields written once and applied to services: the HA fields, tier, resources, security, env (merged per variable), labels and annotations (merged per key) and the pod settings.
@@ -1048,6 +1054,46 @@ export interface TierPolicy {
   minTopicReplication?: number;
   requireCircuitBreaker?: boolean;
   requireProbes?: boolean;
+}
+/**
+ * Overrides for one environment: any top-level field except `apiVersion`, `kind` and `environments`, with the same shape, every part optional (the merged spec is validated as a whole).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "environment".
+ */
+export interface Environment {
+  /**
+   * Overrides of `metadata` (e.g. another `namespace`).
+   */
+  metadata?: {};
+  /**
+   * Replaces `zones` (arrays are replaced, not merged).
+   */
+  zones?: unknown[];
+  /**
+   * Overrides of `broker`.
+   */
+  broker?: {};
+  /**
+   * Overrides of `defaults`.
+   */
+  defaults?: {};
+  /**
+   * Overrides of `profiles`, by profile name.
+   */
+  profiles?: {};
+  /**
+   * Overrides of `services`, by service name (a new name adds a service).
+   */
+  services?: {};
+  /**
+   * Overrides of `events`, by event name.
+   */
+  events?: {};
+  /**
+   * Overrides of `policy`: this environment's own tiers, rules and suppressions (an organisation `--policy` floor still applies).
+   */
+  policy?: {};
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema

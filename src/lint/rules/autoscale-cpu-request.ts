@@ -16,6 +16,7 @@ export const rule = defineRule({
       if (!service.autoscale || service.resources?.cpu !== undefined) continue;
       report({
         path: service.origin.autoscale,
+        subject: service.path,
         message: `'${service.name}' autoscales on ${service.autoscale.cpuPercent}% CPU utilisation but has no resources.cpu request, so its HPA cannot compute utilisation and never scales`,
       });
     }

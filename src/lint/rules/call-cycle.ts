@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { shortestPath, stronglyConnectedComponents } from '../graph.js';
+import { callHops, shortestPath, stronglyConnectedComponents } from '../graph.js';
 
 export const rule = defineRule({
   meta: {
@@ -19,7 +19,7 @@ export const rule = defineRule({
       const cycle = shortestPath(start, start, successors, new Set(component));
       if (!cycle) continue; // a single service that does not call itself
       const call = resolved.callees(start).find((c) => c.call.critical && c.service.name === cycle[1])!.call;
-      report({ path: call.path, message: `critical calls form a cycle: ${cycle.join(' → ')}` });
+      report({ path: call.path, related: callHops(resolved, cycle), message: `critical calls form a cycle: ${cycle.join(' → ')}` });
     }
   },
 });

@@ -29,6 +29,7 @@ export const rule = defineRule({
       const { severity, note } = required(requiredBy(service));
       report({
         path: service.origin.circuitBreaker,
+        subject: service.path,
         severity,
         message: `'${service.name}' is called by ${listNames(callers.map((c) => c.name))} but has no circuitBreaker${note}`,
       });

@@ -26,6 +26,7 @@ export const rule = defineRule({
       if (allowed > 0) continue;
       report({
         path: service.origin.disruption,
+        subject: service.path,
         message: `'${service.name}' has ${field} ${value} with ${replicas} replica(s), so no pod may ever be evicted and node drains block`,
       });
     }

@@ -24,6 +24,7 @@ export const rule = defineRule({
       if (service.failover.length === 0 || service.circuitBreaker) continue;
       report({
         path: service.origin.failover,
+        subject: service.path,
         message:
           `'${service.name}' sets failover but has no circuitBreaker: Istio ignores locality failover without outlier detection, ` +
           `so hamesh falls back to Istio's defaults (${defaults}), which eject at most ${d.maxEjectionPercent}% of endpoints; set circuitBreaker deliberately`,

@@ -18,6 +18,7 @@ export const rule = defineRule({
       if (count >= required) continue;
       report({
         path: replicasOrigin(service),
+        subject: service.path,
         message: `'${service.name}' runs ${describeReplicas(count, service)}, but ${service.tier} services need at least ${required}`,
       });
     }

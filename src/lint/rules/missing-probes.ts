@@ -17,6 +17,7 @@ export const rule = defineRule({
       const required = tierPolicy(policy, service).requireProbes;
       report({
         path: service.origin.probes,
+        subject: service.path,
         severity: required ? 'error' : 'warning',
         message: `'${service.name}' has no readiness probe${required ? ` (required for ${service.tier} services)` : ''}`,
       });

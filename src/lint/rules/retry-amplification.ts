@@ -47,6 +47,8 @@ export const rule = defineRule({
       const costliest = path.reduce((a, b) => (tries(b) > tries(a) ? b : a));
       report({
         path: costliest.origin.retries,
+        subject: costliest.path,
+        related: path.map((s) => ({ path: s.origin.retries, message: `${s.name}: ${tries(s)} tries per request` })),
         message:
           `one request to '${service.name}' can become ${factor} tries at '${path.at(-1)!.name}' (max ${max}): ` +
           path.map((s) => `${s.name} (${tries(s)})`).join(' → '),

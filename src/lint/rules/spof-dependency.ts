@@ -1,7 +1,7 @@
 import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
 import { describeReplicas, minReplicas, replicasOrigin } from '../facts.js';
-import { reversePostorder } from '../graph.js';
+import { callHops, reversePostorder } from '../graph.js';
 
 /** Why a service is a single point of failure, and the value to change; undefined when it is not one. */
 function weakness(s: NormalizedService): { reason: string; path: string } | undefined {
@@ -58,6 +58,8 @@ export const rule = defineRule({
       const root = resolved.service(chain[0]!)!;
       report({
         path: weak.path,
+        subject: service.path,
+        related: callHops(resolved, chain),
         message: `'${service.name}' is a single point of failure (${weak.reason}) for ${root.tier} service '${root.name}': ${chain.join(' → ')}`,
       });
     }

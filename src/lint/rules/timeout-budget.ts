@@ -21,6 +21,7 @@ export const rule = defineRule({
       if (perTry !== undefined && tries(service) * perTry > timeout) {
         report({
           path: service.origin.retries,
+          subject: service.path,
           message: `'${service.name}' allows ${tries(service)} tries × ${formatDuration(perTry)} = ${formatDuration(tries(service) * perTry)}, more than its timeout ${formatDuration(timeout)}, so the last retries never run`,
         });
       }
@@ -29,6 +30,7 @@ export const rule = defineRule({
         if (worst === undefined || timeout > worst.ms) continue;
         report({
           path: service.origin.timeout,
+          subject: service.path,
           message: `'${service.name}' times out after ${formatDuration(timeout)}, not longer than '${callee.name}' can take (${formatDuration(worst.ms)}: ${worst.how})`,
         });
       }

@@ -25,6 +25,7 @@ export const rule = defineRule({
       const needed = Math.ceil((Math.ceil(capacity.peakRps / capacity.rpsPerReplica) * zones) / (zones - 1));
       report({
         path: service.spread === 'zone' ? replicasOrigin(service) : service.origin.spread,
+        subject: service.path,
         message:
           `'${service.name}' ${service.autoscale ? 'may run only' : 'runs'} ${describeReplicas(replicas, service)}${service.autoscale ? ' when a zone is lost (its autoscaler adds pods only later)' : ''}; after losing ${perZoneLoss}, ${replicas - lost} × ${capacity.rpsPerReplica} rps = ${served} rps < peakRps ${capacity.peakRps}` +
           (zones > 1 ? ` (needs ${describeReplicas(needed, service)} over ${zones} zones)` : ''),

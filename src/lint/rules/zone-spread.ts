@@ -20,11 +20,13 @@ export const rule = defineRule({
       if (service.spread !== 'zone') {
         report({
           path: service.origin.spread,
+          subject: service.path,
           message: `'${service.name}' has spread '${service.spread}', but ${service.tier} services must spread over ${minZones} zones (spread: zone)`,
         });
       } else if (minReplicas(service) < minZones) {
         report({
           path: replicasOrigin(service),
+          subject: service.path,
           message: `'${service.name}' runs ${describeReplicas(minReplicas(service), service)}, fewer than the ${minZones} zones ${service.tier} services must cover`,
         });
       }
