@@ -169,6 +169,39 @@ export interface NormalizedPod {
   priorityClass?: string;
 }
 
+/** A pod volume; `source` is exactly one of emptyDir (the default), a ConfigMap or a Secret. */
+export interface NormalizedVolume {
+  name: string;
+  /** Where the main container mounts it. */
+  mountPath: string;
+  source: { emptyDir: { sizeLimit?: string | number; medium?: 'Memory' } } | { config: string } | { secret: string };
+  readOnly: boolean;
+  path: string;
+}
+
+/** An init container or a sidecar (see `src/normalize/containers.ts`). */
+export interface NormalizedExtraContainer {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  /** Its own variables only (the service's env is the main container's). */
+  env: NormalizedEnvVar[];
+  envFrom: EnvFrom;
+  resources?: Resources;
+  /** The service's security with this container's own fields over it. */
+  security: NormalizedSecurity;
+  /** Sorted by volume name. */
+  mounts: Array<{ volume: string; mountPath: string }>;
+  /** Init containers: needs the network before the service starts (under Istio: a native sidecar proxy). */
+  network: boolean;
+  /** Sidecars: their own ports (names unique in the pod) and probes. */
+  ports: NormalizedPort[];
+  probes: Probes;
+  /** JSON Pointer of the entry, `/services/<name>/init/<i>` or `/services/<name>/sidecars/<i>`. */
+  path: string;
+}
+
 export interface NormalizedService {
   name: string;
   /** JSON Pointer of the service, `/services/<name>`. */
@@ -214,6 +247,11 @@ export interface NormalizedService {
   /** Sorted by event name. */
   subscribes: NormalizedSubscription[];
   container: NormalizedContainer;
+  /** Sorted by name. */
+  volumes: NormalizedVolume[];
+  /** In the spec's order (the order they run in). */
+  init: NormalizedExtraContainer[];
+  sidecars: NormalizedExtraContainer[];
   pod: NormalizedPod;
   /** The Kubernetes Service's type and annotations. */
   kubernetesService: { type: 'ClusterIP' | 'LoadBalancer' | 'NodePort'; annotations: Annotations };

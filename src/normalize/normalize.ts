@@ -2,6 +2,7 @@ import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import type { Call, Event, Profile, Retries, Route, Service, Subscription, System } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
+import { normalizeExtraContainers, normalizeVolumes } from './containers.js';
 import { normalizePodSettings, type Layer } from './pod.js';
 import { normalizePorts } from './ports.js';
 import { sortBy } from '../util/order.js';
@@ -92,6 +93,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
   const replicas = lagAutoscale?.min ?? baseReplicas;
   const disruption = ha.disruption ?? (replicas > 1 ? { ...DEFAULTS.disruption } : undefined);
 
+  const podSettings = normalizePodSettings(name, service, layers);
   const normalized: Omit<NormalizedService, 'routes'> = {
     name,
     path,
@@ -143,7 +145,10 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     })),
     publishes: [...(service.publishes ?? [])],
     subscribes,
-    ...normalizePodSettings(name, service, layers),
+    ...podSettings,
+    volumes: normalizeVolumes(service, path),
+    init: normalizeExtraContainers('init', service.init, path, podSettings.pod.security),
+    sidecars: normalizeExtraContainers('sidecars', service.sidecars, path, podSettings.pod.security),
     origin,
   };
   return { ...normalized, routes: (service.routes ?? []).map((route, index) => normalizeRoute(normalized, route, index)) };

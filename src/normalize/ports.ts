@@ -1,6 +1,6 @@
 import { pointer } from '../diagnostics/diagnostic.js';
 import { wirePortName } from '../spec/port-name.js';
-import type { Port, Service } from '../spec/schema.generated.js';
+import type { Port, Ports, Service } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
 import type { NormalizedPort, NormalizedService } from './model.js';
 
@@ -12,8 +12,12 @@ export function normalizePorts(service: Service, servicePath: string): Normalize
     const field = service.port !== undefined ? '/port' : service.protocol !== undefined ? '/protocol' : '';
     return [toPort(protocol, { port, ...(service.protocol !== undefined && { protocol }) }, servicePath + field)];
   }
-  return Object.entries(service.ports).map(([name, port]) => toPort(name, port, `${servicePath}${pointer('ports', name)}`));
+  return portMap(service.ports, servicePath);
 }
+
+/** A `ports` map (of a service or a sidecar at `path`), in the spec's order. */
+export const portMap = (ports: Ports | undefined, path: string): NormalizedPort[] =>
+  Object.entries(ports ?? {}).map(([name, port]) => toPort(name, port, `${path}${pointer('ports', name)}`));
 
 function toPort(name: string, port: Port, path: string): NormalizedPort {
   const protocol = port.protocol ?? DEFAULTS.protocol;
@@ -29,11 +33,14 @@ function toPort(name: string, port: Port, path: string): NormalizedPort {
   };
 }
 
-/** The ports the Service exposes; none means no Service at all. */
-export const exposedPorts = (service: NormalizedService): NormalizedPort[] => service.ports.filter((p) => p.expose);
+/** Every port of the pod: the main container's, then each sidecar's. */
+export const podPorts = (service: NormalizedService): NormalizedPort[] => [...service.ports, ...service.sidecars.flatMap((s) => s.ports)];
 
-/** The main port: the first exposed one (else the first), the default of probes and `address` references. */
-export const mainPort = (service: NormalizedService): NormalizedPort | undefined => exposedPorts(service)[0] ?? service.ports[0];
+/** The ports the Service exposes (the main container's first); none means no Service at all. */
+export const exposedPorts = (service: NormalizedService): NormalizedPort[] => podPorts(service).filter((p) => p.expose);
+
+/** The main container's main port: its first exposed one (else its first), the default of probes and `address` references. */
+export const mainPort = (service: NormalizedService): NormalizedPort | undefined => service.ports.find((p) => p.expose) ?? service.ports[0];
 
 /** A port by its spec name or container port number. */
 export const findPort = (service: NormalizedService, port: string | number): NormalizedPort | undefined =>

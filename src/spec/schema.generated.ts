@@ -233,6 +233,13 @@ export type EventName = string;
  */
 export type EnvFrom = (EnvFromSecret | EnvFromConfig)[];
 /**
+ * An absolute path in the container, such as "/data" or "/etc/app/config.yaml".
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "mountPath".
+ */
+export type MountPath = string;
+/**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "severitySetting".
  */
@@ -725,6 +732,15 @@ export interface Service {
    */
   priorityClass?: string;
   envFrom?: EnvFrom;
+  volumes?: Volumes;
+  /**
+   * Init containers, run in this order before the service starts.
+   */
+  init?: InitContainer[];
+  /**
+   * Containers that run next to the service's own.
+   */
+  sidecars?: Sidecar[];
   serviceAccount?: ServiceAccountSettings;
   service?: ServiceSettings;
 }
@@ -943,6 +959,138 @@ export interface EnvFromConfig {
    * Start the container even when the ConfigMap is missing.
    */
   optional?: boolean;
+}
+/**
+ * Pod volumes by name (a DNS-1123 label), each mounted into the main container at its `path`; init containers and sidecars mount them with `mounts`.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "volumes".
+ */
+export interface Volumes {
+  [k: string]: Volume;
+}
+/**
+ * A pod volume, mounted into the main container at `path`: an emptyDir (the default), a ConfigMap (`config`) or a Secret (`secret`).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "volume".
+ */
+export interface Volume {
+  path: MountPath;
+  /**
+   * Scratch space that lives as long as the pod (the default source).
+   */
+  emptyDir?: {
+    sizeLimit?: Quantity;
+    /**
+     * Memory: a tmpfs, counted against the container's memory limit.
+     */
+    medium?: 'Memory';
+  };
+  config?: DnsSubdomain;
+  secret?: DnsSubdomain;
+  /**
+   * Mount it read-only (ConfigMaps and Secrets are always read-only).
+   */
+  readOnly?: boolean;
+}
+/**
+ * A container that runs to completion, in order, before the service's containers start.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "initContainer".
+ */
+export interface InitContainer {
+  name: DnsLabel;
+  /**
+   * A container image reference without spaces, such as "busybox:1.36".
+   */
+  image: string;
+  /**
+   * The container's entrypoint (replaces the image's ENTRYPOINT).
+   *
+   * @minItems 1
+   */
+  command?: [string, ...string[]];
+  /**
+   * The entrypoint's arguments (replace the image's CMD).
+   */
+  args?: string[];
+  env?: Env;
+  envFrom?: EnvFrom;
+  resources?: Resources;
+  security?: ContainerSecurity;
+  mounts?: Mounts;
+  /**
+   * The container needs the network. Under Istio an init container runs before the sidecar proxy is up, so its traffic goes nowhere; with `network: true` hamesh asks Istio for a native sidecar (annotation sidecar.istio.io/nativeSidecar: "true"; Kubernetes 1.29+), which starts the proxy before the init containers, so their calls go through the mesh with mTLS like the service's own.
+   */
+  network?: boolean;
+}
+/**
+ * This container's own securityContext: overrides the service's `security` for it (the pod-level fields stay the pod's).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "containerSecurity".
+ */
+export interface ContainerSecurity {
+  /**
+   * This container's user id.
+   */
+  runAsUser?: number;
+  /**
+   * This container's primary group id.
+   */
+  runAsGroup?: number;
+  /**
+   * Refuse to start as root (default: the pod's).
+   */
+  runAsNonRoot?: boolean;
+  readOnlyRootFilesystem?: boolean;
+  capabilities?: {
+    /**
+     * Items: A Linux capability such as NET_BIND_SERVICE.
+     */
+    add?: string[];
+  };
+}
+/**
+ * Volumes this container mounts: the name of a `volumes` or `storage` entry (or a `files` path) → the path in this container.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "mounts".
+ */
+export interface Mounts {
+  [k: string]: MountPath;
+}
+/**
+ * A container that runs next to the service's own for the pod's whole life.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "sidecar".
+ */
+export interface Sidecar {
+  name: DnsLabel;
+  /**
+   * A container image reference without spaces, such as "busybox:1.36".
+   */
+  image: string;
+  /**
+   * The container's entrypoint (replaces the image's ENTRYPOINT).
+   *
+   * @minItems 1
+   */
+  command?: [string, ...string[]];
+  /**
+   * The entrypoint's arguments (replace the image's CMD).
+   */
+  args?: string[];
+  env?: Env;
+  envFrom?: EnvFrom;
+  resources?: Resources;
+  security?: ContainerSecurity;
+  mounts?: Mounts;
+  ports?: Ports;
+  probes?: Probes;
 }
 /**
  * The workload's ServiceAccount.

@@ -14,14 +14,24 @@ interface RawPort {
   path: string;
 }
 
-/** The ports of a raw service: `ports`, or the one-port shorthand (defaults as in normalise). */
+/**
+ * The ports of a raw service's pod: `ports` (or the one-port shorthand, defaults as in normalise), then each
+ * sidecar's `ports`.
+ */
 export function rawPorts(name: string, service: Record_): RawPort[] {
+  const sidecars = (Array.isArray(service.sidecars) ? service.sidecars : []).flatMap((sidecar, index) =>
+    isRecord(sidecar) && isRecord(sidecar.ports) ? portEntries(sidecar.ports, pointer('services', name, 'sidecars', index)) : [],
+  );
   if (!isRecord(service.ports)) {
     const protocol = typeof service.protocol === 'string' ? service.protocol : 'http';
     const port = service.port ?? 8080;
-    return [{ name: protocol, port, protocol, servicePort: port, expose: true, path: pointer('services', name, 'port') }];
+    return [{ name: protocol, port, protocol, servicePort: port, expose: true, path: pointer('services', name, 'port') }, ...sidecars];
   }
-  return Object.entries(service.ports).map(([key, value]) => {
+  return [...portEntries(service.ports, pointer('services', name)), ...sidecars];
+}
+
+function portEntries(ports: Record_, path: string): RawPort[] {
+  return Object.entries(ports).map(([key, value]) => {
     const port = isRecord(value) ? value : {};
     return {
       name: key,
@@ -29,7 +39,7 @@ export function rawPorts(name: string, service: Record_): RawPort[] {
       protocol: typeof port.protocol === 'string' ? port.protocol : 'http',
       servicePort: port.servicePort ?? port.port,
       expose: port.expose !== false,
-      path: pointer('services', name, 'ports', key),
+      path: `${path}${pointer('ports', key)}`,
     };
   });
 }

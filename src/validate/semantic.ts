@@ -4,7 +4,8 @@ import { didYouMean } from '../util/suggest.js';
 import { validatePayloadSchema } from './payload-schema.js';
 import { checkRoutes } from './routes.js';
 import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
-import { checkPorts, hasExposedPort, hasHttpPort, hasMeshPort, rawPorts } from './ports.js';
+import { checkContainers } from './containers.js';
+import { checkPorts, hasExposedPort, hasHttpPort, hasMeshPort } from './ports.js';
 
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,6 +37,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
   for (const [name, service] of entries(services)) {
     if (!isRecord(service)) continue;
     checkServiceEnv(index, name, service, report);
+    checkContainers(index, name, service, report);
     checkPodFields(pointer('services', name), service, report, warn);
     if (typeof service.profile === 'string' && !(service.profile in profiles)) {
       unknown(pointer('services', name, 'profile'), 'profile', service.profile, Object.keys(profiles));
@@ -143,7 +145,8 @@ function checkWorker(name: string, service: Record_, report: Report, warn: Repor
   if (service.ingress !== undefined) {
     report('invalid-value', `${path}/ingress`, `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``);
   }
-  if (rawPorts(name, service).length > 0) return;
+  // Probes of the main container need a port of its own (sidecar ports are the sidecars').
+  if (!isRecord(service.ports) || Object.keys(service.ports).length > 0) return;
   for (const [kind, probe] of entries(service.probes)) {
     if (typeof probe === 'string') report('invalid-value', `${path}/probes/${kind}`, `has no port to probe: '${name}' is a worker (\`ports: {}\`)`);
   }

@@ -60,7 +60,17 @@ function effectiveEnv(index: SpecIndex, name: string, service: Record_): Map<str
  * from a profile or `defaults` is reported at the service when it does not fit this service.
  */
 export function checkServiceEnv(index: SpecIndex, name: string, service: Record_, report: Report): void {
-  const env = effectiveEnv(index, name, service);
+  checkEnvReferences(index, name, service, effectiveEnv(index, name, service), report);
+}
+
+/** The checks of checkServiceEnv over one container's variables (the service's, or an init container's or sidecar's own). */
+export function checkEnvReferences(
+  index: SpecIndex,
+  name: string,
+  service: Record_,
+  env: Map<string, { value: unknown; path: string }>,
+  report: Report,
+): void {
   const calls = calledServices(service);
   const own = pointer('services', name);
   const serviceNames = Object.keys(index.services);

@@ -43,7 +43,7 @@ export function containerSecurityContext(security: NormalizedSecurity): object {
   };
 }
 
-function envFromSource(source: EnvFrom[number]): object {
+export function envFromSource(source: EnvFrom[number]): object {
   const optional = source.optional !== undefined ? { optional: source.optional } : {};
   return {
     ...(source.prefix !== undefined && { prefix: source.prefix }),

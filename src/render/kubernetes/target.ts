@@ -3,6 +3,7 @@ import type { ResolvedSystem } from '../../resolve/graph.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { appSelector, serviceFile, serviceLabels } from './labels.js';
+import { podPorts } from '../../normalize/ports.js';
 import { servicePorts } from './ports.js';
 import { scaledObjectContext } from './scaled-object.js';
 import { deploymentContext, workloads } from './workload.js';
@@ -15,7 +16,7 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
   const render = (template: string, context: object) => renderManifests(engine, { target: name, file, template }, context);
   const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
   const deployments = workloads(service);
-  const ports = servicePorts(service.ports);
+  const ports = servicePorts(podPorts(service));
   return [
     ...render('serviceaccount.yaml.hbs', {
       ...metadata,

@@ -1,8 +1,9 @@
-import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import type { NormalizedPort, NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { mainPort } from '../../normalize/ports.js';
 import { appSelector, serviceLabels, type Labels } from './labels.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
 import { containerSettings, podSettings } from './pod.js';
+import { extraContainers, mainContainerMounts, podVolumes, withNetworkInit } from './containers.js';
 import { containerPorts } from './ports.js';
 
 /** One Deployment: a service, or one of its versions. */
@@ -20,9 +21,9 @@ export function workloads(service: NormalizedService): Workload[] {
 
 const spreadKeys = { zone: 'topology.kubernetes.io/zone', node: 'kubernetes.io/hostname' } as const;
 
-function probe(service: NormalizedService, path: string | undefined): object | null {
-  const port = mainPort(service);
-  // validate rejects a probe on a service without ports.
+/** A probe of a container on its main port (a service's, or a sidecar's own). */
+export function probe(port: NormalizedPort | undefined, path: string | undefined): object | null {
+  // validate rejects a probe on a container without ports.
   if (path === undefined || port === undefined) return null;
   if (path === 'grpc') return { grpc: { port: port.port } };
   // An HTTP path means nothing to a raw TCP server: probe that it accepts connections.
@@ -68,16 +69,19 @@ export function deploymentContext(resolved: ResolvedSystem, service: NormalizedS
     replicas: service.autoscale || service.lagAutoscale ? null : service.replicas,
     selector,
     podLabels: { ...labels, ...service.pod.labels },
-    pod: podSettings(service),
+    pod: withNetworkInit(service, podSettings(service)),
+    volumes: podVolumes(service),
     container: {
       name: service.name,
       image: workload.image,
       ports: containerPorts(service.ports),
       ...containerSettings(resolved, service),
-      readinessProbe: probe(service, service.probes.readiness),
-      livenessProbe: probe(service, service.probes.liveness),
-      startupProbe: probe(service, service.probes.startup),
+      readinessProbe: probe(mainPort(service), service.probes.readiness),
+      livenessProbe: probe(mainPort(service), service.probes.liveness),
+      startupProbe: probe(mainPort(service), service.probes.startup),
+      volumeMounts: mainContainerMounts(service),
     },
+    ...extraContainers(resolved, service),
     topologySpreadConstraints: topologySpread(system, service, selector),
   };
 }

@@ -1,0 +1,77 @@
+import type { NormalizedExtraContainer, NormalizedService } from '../../normalize/model.js';
+import type { ResolvedSystem } from '../../resolve/graph.js';
+import { containerEnv } from './env.js';
+import { containerResources, containerSecurityContext, envFromSource } from './pod.js';
+import { containerPorts } from './ports.js';
+import { probe } from './workload.js';
+
+/**
+ * Istio's per-pod switch to a native sidecar proxy (an init container with `restartPolicy: Always`, Kubernetes
+ * 1.29+). Istio then puts the proxy before the pod's own init containers, so they start with the mesh up and
+ * their calls carry the pod's mTLS identity (which STRICT mTLS and the AuthorizationPolicies require).
+ */
+export const nativeSidecarAnnotation = 'sidecar.istio.io/nativeSidecar';
+
+/** The pod settings, with the native sidecar annotation when an init container needs the network. */
+export function withNetworkInit<T extends { annotations: Record<string, string> | null }>(service: NormalizedService, pod: T): T {
+  if (!service.init.some((c) => c.network)) return pod;
+  return { ...pod, annotations: { ...pod.annotations, [nativeSidecarAnnotation]: 'true' } };
+}
+
+/** The pod's `volumes`, sorted by name; null without any. */
+export function podVolumes(service: NormalizedService): object[] | null {
+  if (service.volumes.length === 0) return null;
+  return service.volumes.map(({ name, source }) => {
+    if ('config' in source) return { name, configMap: { name: source.config } };
+    if ('secret' in source) return { name, secret: { secretName: source.secret } };
+    return { name, emptyDir: { ...source.emptyDir, ...(source.emptyDir.sizeLimit !== undefined && { sizeLimit: String(source.emptyDir.sizeLimit) }) } };
+  });
+}
+
+/** Every volume mounted into the main container at its `path`. */
+export function mainContainerMounts(service: NormalizedService): object[] | null {
+  if (service.volumes.length === 0) return null;
+  return service.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, ...(v.readOnly && { readOnly: true }) }));
+}
+
+/** Per-container securityContext fields that override the pod's (an init container's own user, say). */
+function containerIdentity(container: NormalizedExtraContainer, service: NormalizedService): object {
+  const own = container.security;
+  const pod = service.pod.security;
+  return {
+    ...(own.runAsUser !== pod.runAsUser && own.runAsUser !== undefined && { runAsUser: own.runAsUser }),
+    ...(own.runAsGroup !== pod.runAsGroup && own.runAsGroup !== undefined && { runAsGroup: own.runAsGroup }),
+    ...(own.runAsNonRoot !== pod.runAsNonRoot && { runAsNonRoot: own.runAsNonRoot }),
+  };
+}
+
+function extraContainer(resolved: ResolvedSystem, service: NormalizedService, container: NormalizedExtraContainer): object {
+  const env = containerEnv(resolved, service, container.env);
+  const resources = containerResources(container.resources);
+  const mainPort = container.ports.find((p) => p.expose) ?? container.ports[0];
+  const probes = {
+    readinessProbe: probe(mainPort, container.probes.readiness),
+    livenessProbe: probe(mainPort, container.probes.liveness),
+    startupProbe: probe(mainPort, container.probes.startup),
+  };
+  return {
+    name: container.name,
+    image: container.image,
+    ...(container.command && { command: container.command }),
+    ...(container.args && container.args.length > 0 && { args: container.args }),
+    ...(container.ports.length > 0 && { ports: containerPorts(container.ports) }),
+    ...(env.length > 0 && { env }),
+    ...(container.envFrom.length > 0 && { envFrom: container.envFrom.map(envFromSource) }),
+    ...(resources && { resources }),
+    ...Object.fromEntries(Object.entries(probes).filter(([, value]) => value !== null)),
+    ...(container.mounts.length > 0 && { volumeMounts: container.mounts.map(({ volume, mountPath }) => ({ name: volume, mountPath })) }),
+    securityContext: { ...containerSecurityContext(container.security), ...containerIdentity(container, service) },
+  };
+}
+
+/** The pod's init containers and sidecars (null = none). */
+export function extraContainers(resolved: ResolvedSystem, service: NormalizedService) {
+  const render = (containers: NormalizedExtraContainer[]) =>
+    containers.length > 0 ? containers.map((c) => extraContainer(resolved, service, c)) : null;
+  return { initContainers: render(service.init), sidecars: render(service.sidecars) };
+}

@@ -1,0 +1,56 @@
+import { pointer } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../util/suggest.js';
+import { checkEnvReferences, type SpecIndex } from './workload.js';
+
+type Record_ = Record<string, unknown>;
+type Report = (rule: string, path: string, message: string) => void;
+const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
+const entries = (v: unknown): Array<[string, unknown]> => (isRecord(v) ? Object.entries(v) : []);
+
+/**
+ * Checks of a service's volumes, init containers and sidecars: one source per volume, no two mounts on one
+ * path, container names unique in the pod, `mounts` naming a declared volume, env references as for the
+ * service's own env.
+ */
+export function checkContainers(index: SpecIndex, name: string, service: Record_, report: Report): void {
+  const path = pointer('services', name);
+  const volumes = entries(service.volumes);
+  const mountPaths = new Map<string, string>();
+  for (const [volume, spec] of volumes) {
+    if (!isRecord(spec)) continue;
+    const sources = ['emptyDir', 'config', 'secret'].filter((source) => spec[source] !== undefined);
+    if (sources.length > 1) {
+      report('conflicting-fields', `${path}${pointer('volumes', volume)}`, `has ${sources.join(' and ')}: a volume is one of emptyDir (the default), config or secret`);
+    }
+    if (typeof spec.path === 'string') {
+      const other = mountPaths.get(spec.path);
+      if (other !== undefined) report('duplicate-mount', `${path}${pointer('volumes', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
+      else mountPaths.set(spec.path, volume);
+    }
+  }
+  const volumeNames = volumes.map(([volume]) => volume);
+  const containerNames = new Map<string, string>([[name, path]]);
+  for (const field of ['init', 'sidecars'] as const) {
+    (Array.isArray(service[field]) ? service[field] : []).forEach((container: unknown, i: number) => {
+      if (!isRecord(container)) return;
+      const at = `${path}${pointer(field, i)}`;
+      if (typeof container.name === 'string') {
+        const other = containerNames.get(container.name);
+        if (other !== undefined) {
+          report('duplicate-container', `${at}/name`, `is the name of another container of the pod (${other === path ? 'the service\'s own' : other}): container names must be unique`);
+        } else containerNames.set(container.name, at);
+      }
+      for (const [volume] of entries(container.mounts)) {
+        if (!volumeNames.includes(volume)) {
+          report(
+            'unknown-reference',
+            `${at}${pointer('mounts', volume)}`,
+            `refers to volume '${volume}', which '${name}' does not declare in \`volumes\`${didYouMean(volume, volumeNames)}`,
+          );
+        }
+      }
+      const env = new Map(entries(container.env).map(([key, value]) => [key, { value, path: `${at}${pointer('env', key)}` }]));
+      checkEnvReferences(index, name, service, env, report);
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { documentsOf, find } from '../helpers/render.js';
+import { system } from '../helpers/spec.js';
+
+const image = 'ghcr.io/acme/app:1.0.0';
+
+describe('volumes, init containers and sidecars', () => {
+  it('mounts volumes, runs init containers in order and sidecars next to the service, all verified upstream', async () => {
+    const docs = await documentsOf(
+      system({
+        web: { image, probes: { readiness: '/ready' } },
+        loadgen: {
+          image,
+          ports: {},
+          calls: ['web'],
+          security: { runAsUser: 1000, readOnlyRootFilesystem: true },
+          volumes: {
+            scratch: { path: '/tmp', emptyDir: { sizeLimit: '64Mi', medium: 'Memory' } },
+            settings: { path: '/etc/loadgen', config: 'loadgen-settings' },
+            token: { path: '/var/run/token', secret: 'api-token', readOnly: true },
+          },
+          init: [
+            { name: 'migrate', image: 'ghcr.io/acme/migrate:1', args: ['up'], mounts: { settings: '/config' } },
+            { name: 'wait-for-web', image: 'busybox:1.36', command: ['/bin/sh', '-c', 'until wget -q -O- "http://$WEB/ready"; do sleep 2; done'], network: true, env: { WEB: { address: 'web' } }, security: { runAsUser: 2000 } },
+          ],
+          sidecars: [
+            { name: 'exporter', image: 'ghcr.io/acme/exporter:2', ports: { metrics: { port: 9100 } }, probes: { readiness: '/metrics' }, mounts: { scratch: '/data' }, resources: { cpu: '10m', memory: '32Mi' } },
+          ],
+        },
+      }),
+    );
+    const pod = find(docs, 'Deployment', 'loadgen').spec.template;
+    expect(pod.metadata.annotations).toEqual({ 'sidecar.istio.io/nativeSidecar': 'true' });
+    expect(pod.spec.volumes).toEqual([
+      { name: 'scratch', emptyDir: { sizeLimit: '64Mi', medium: 'Memory' } },
+      { name: 'settings', configMap: { name: 'loadgen-settings' } },
+      { name: 'token', secret: { secretName: 'api-token' } },
+    ]);
+    const [main, sidecar] = pod.spec.containers;
+    expect(main.volumeMounts).toEqual([
+      { name: 'scratch', mountPath: '/tmp' },
+      { name: 'settings', mountPath: '/etc/loadgen' },
+      { name: 'token', mountPath: '/var/run/token', readOnly: true },
+    ]);
+    expect(pod.spec.initContainers.map((c: { name: string }) => c.name)).toEqual(['migrate', 'wait-for-web']);
+    const [migrate, wait] = pod.spec.initContainers;
+    expect(migrate).toEqual({
+      name: 'migrate',
+      image: 'ghcr.io/acme/migrate:1',
+      args: ['up'],
+      volumeMounts: [{ name: 'settings', mountPath: '/config' }],
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
+    });
+    expect(wait.env).toEqual([{ name: 'WEB', value: 'web.demo.svc.cluster.local:8080' }]);
+    expect(wait.securityContext.runAsUser).toBe(2000);
+    expect(sidecar).toMatchObject({
+      name: 'exporter',
+      ports: [{ name: 'http-metrics', containerPort: 9100, protocol: 'TCP' }],
+      readinessProbe: { httpGet: { path: '/metrics', port: 'http-metrics' } },
+      resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '32Mi' } },
+      volumeMounts: [{ name: 'scratch', mountPath: '/data' }],
+    });
+    // A worker with a sidecar port has a Service for that port only.
+    expect(find(docs, 'Service', 'loadgen').spec.ports).toEqual([{ name: 'http-metrics', port: 9100, targetPort: 'http-metrics', protocol: 'TCP', appProtocol: 'http' }]);
+  });
+
+  it('leaves the pod alone without volumes, init containers or sidecars', async () => {
+    const pod = find(await documentsOf(system({ api: { image } })), 'Deployment', 'api').spec.template;
+    expect(pod.metadata.annotations).toBeUndefined();
+    expect(pod.spec.initContainers).toBeUndefined();
+    expect(pod.spec.volumes).toBeUndefined();
+    expect(pod.spec.containers).toHaveLength(1);
+  });
+});
