@@ -573,13 +573,22 @@ export interface EnvHeadlessRef {
   headless: string;
 }
 /**
- * The broker's client address (Kafka bootstrap servers or the NATS URL).
+ * The broker's client address (Kafka bootstrap servers or the NATS URL) or, with broker.auth on Kafka, the service's own credentials from the Secret Strimzi creates for its KafkaUser.
  */
 export interface EnvBrokerRef {
   /**
-   * The broker's client bootstrap address.
+   * bootstrap: the client address (on the listener matching broker.auth). With broker.auth on Kafka: username (the KafkaUser name, or CN=<name> for tls); scram-sha-512: password, jaas-config (sasl.jaas.config); tls: certificate (user.crt), key (user.key), keystore (user.p12), keystore-password (user.password); ca: the cluster CA certificate that verifies the brokers' TLS listener.
    */
-  broker: 'bootstrap';
+  broker:
+    | 'bootstrap'
+    | 'username'
+    | 'password'
+    | 'jaas-config'
+    | 'certificate'
+    | 'key'
+    | 'keystore'
+    | 'keystore-password'
+    | 'ca';
 }
 /**
  * The event's Kafka topic or NATS subject.

@@ -1,4 +1,5 @@
 import { pointer } from '../diagnostics/diagnostic.js';
+import { isBrokerSecretReference, brokerSecretKeys } from '../spec/broker-credentials.js';
 import { envReferences } from '../util/env-references.js';
 import { rawPorts } from './ports.js';
 import { didYouMean } from '../util/suggest.js';
@@ -113,6 +114,10 @@ export function checkEnvReferences(
         report('env-reference', at('broker'), `reads the broker's address, which is service '${brokerService}' (broker.service)${via}, but '${name}' does not call it: add '${brokerService}' to calls`);
       }
     }
+    if (typeof value.broker === 'string' && value.broker !== 'bootstrap') {
+      const problem = brokerCredentialProblem(index.broker, value.broker, publishes.length + subscribes.length > 0);
+      if (problem) report('env-reference', at('broker'), `reads the broker ${value.broker}${via}, but ${problem}`);
+    }
     if (typeof value.topic === 'string') {
       if (!(value.topic in index.events)) report('unknown-reference', at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, eventNames)}`);
       else if (!publishes.includes(value.topic) && !subscribes.includes(value.topic)) {
@@ -157,4 +162,16 @@ export function checkPodFields(path: string, fields: Record_, report: Report, wa
       warn('pod-security', `${path}/security/capabilities/add/${i}`, `adds ${String(capability)}, which the Pod Security "restricted" profile forbids (only NET_BIND_SERVICE may be added): a namespace enforcing it refuses the pods`);
     }
   });
+}
+
+/** Why a service cannot read the broker credential `reference`, or undefined when it can. */
+function brokerCredentialProblem(broker: Record_, reference: string, usesBroker: boolean): string | undefined {
+  const auth = typeof broker.auth === 'string' ? broker.auth : 'none';
+  if (broker.kind === 'nats') return 'credentials are Strimzi KafkaUser Secrets, and broker kind is nats (NATS users are configured in the server)';
+  if (auth === 'none') return 'broker.auth is none, so there is no KafkaUser: set broker.auth to scram-sha-512 or tls';
+  if (isBrokerSecretReference(reference) && brokerSecretKeys[reference].auth !== auth) {
+    return `it exists only with broker.auth ${brokerSecretKeys[reference].auth}, and broker.auth is ${auth}`;
+  }
+  if (!usesBroker && reference !== 'ca') return 'the service neither publishes nor subscribes, so it has no KafkaUser';
+  return undefined;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { kafkaVerifiers } from '../../src/verify/kafka.js';
 import { render, target } from '../helpers/render.js';
+import { check } from '../../src/pipeline.js';
 import { resolveFile, shopExample, specFile } from '../helpers/spec.js';
 
 const verifyKafkaUser = await kafkaVerifiers.find((entry) => entry.kind === 'KafkaUser' && entry.apiVersion === 'kafka.strimzi.io/v1')!.load();
@@ -106,6 +107,68 @@ describe('KafkaUsers (broker.auth)', () => {
     const findings = target('kafka').check!(await resolveFile(file));
     expect(findings).toEqual([
       expect.objectContaining({ rule: 'kafka-user-name', path: `/services/${long}`, message: expect.stringContaining("certificate's CN (at most 64)") }),
+    ]);
+  });
+});
+
+describe('broker credentials in env ({ broker: username | password | … })', () => {
+  /** A system whose `worker` subscribes to `a.b` and reads the given env. */
+  const credentialsSpec = (broker: string, env: string, worker = 'subscribes: { a.b: {} }') =>
+    specFile(
+      [
+        'apiVersion: hamesh.dev/v1',
+        'kind: System',
+        'metadata: { name: shop, namespace: shop }',
+        `broker: ${broker}`,
+        'services:',
+        '  producer: { image: "p:1", publishes: [a.b] }',
+        `  worker: { image: "w:1", ${worker}, env: ${env} }`,
+        'events: { a.b: {} }',
+      ].join('\n'),
+      'system.yaml',
+    );
+  const workerEnv = async (file: string) =>
+    (render(await resolveFile(file), 'kubernetes').find((d) => d.value.kind === 'Deployment' && (d.value.metadata as { name: string }).name === 'worker')!.value as any).spec.template.spec.containers[0].env;
+
+  it('reads the SCRAM username and password from the Secret Strimzi creates for the KafkaUser', async () => {
+    const env = await workerEnv(
+      credentialsSpec('{ cluster: events, namespace: shop, auth: scram-sha-512 }', '{ BOOTSTRAP: { broker: bootstrap }, USER: { broker: username }, PASS: { broker: password }, JAAS: { broker: jaas-config } }'),
+    );
+    expect(env).toEqual([
+      { name: 'BOOTSTRAP', value: 'events-kafka-bootstrap.shop.svc:9092' },
+      { name: 'JAAS', valueFrom: { secretKeyRef: { name: 'shop-worker', key: 'sasl.jaas.config' } } },
+      { name: 'PASS', valueFrom: { secretKeyRef: { name: 'shop-worker', key: 'password' } } },
+      { name: 'USER', value: 'shop-worker' },
+    ]);
+  });
+
+  it('reads the TLS client certificate and the cluster CA, with the TLS listener and a CN username', async () => {
+    const env = await workerEnv(
+      credentialsSpec('{ cluster: events, namespace: shop, auth: tls }', '{ BOOTSTRAP: { broker: bootstrap }, USER: { broker: username }, CERT: { broker: certificate }, KEY: { broker: key }, CA: { broker: ca } }'),
+    );
+    expect(env).toEqual([
+      { name: 'BOOTSTRAP', value: 'events-kafka-bootstrap.shop.svc:9093' },
+      { name: 'CA', valueFrom: { secretKeyRef: { name: 'events-cluster-ca-cert', key: 'ca.crt' } } },
+      { name: 'CERT', valueFrom: { secretKeyRef: { name: 'shop-worker', key: 'user.crt' } } },
+      { name: 'KEY', valueFrom: { secretKeyRef: { name: 'shop-worker', key: 'user.key' } } },
+      { name: 'USER', value: 'CN=shop-worker' },
+    ]);
+  });
+
+  it('refuses credentials that do not exist, at the reference', async () => {
+    const findings = async (broker: string, env: string, worker?: string) =>
+      (await check(credentialsSpec(broker, env, worker))).diagnostics.map((d) => `${d.rule} ${d.path} ${d.message}`);
+    expect(await findings('{}', '{ USER: { broker: username } }')).toEqual([
+      'env-reference /services/worker/env/USER/broker reads the broker username, but broker.auth is none, so there is no KafkaUser: set broker.auth to scram-sha-512 or tls',
+    ]);
+    expect(await findings('{ auth: tls }', '{ PASS: { broker: password } }')).toEqual([
+      'env-reference /services/worker/env/PASS/broker reads the broker password, but it exists only with broker.auth scram-sha-512, and broker.auth is tls',
+    ]);
+    expect(await findings('{ kind: nats, auth: tls }', '{ USER: { broker: username } }')).toEqual([
+      expect.stringContaining('broker kind is nats'),
+    ]);
+    expect(await findings('{ auth: scram-sha-512 }', '{ USER: { broker: username } }', 'replicas: 2')).toEqual([
+      expect.stringContaining('neither publishes nor subscribes, so it has no KafkaUser'),
     ]);
   });
 });

@@ -4,6 +4,8 @@ import type { ResolvedSystem } from '../../resolve/graph.js';
 import type { EnvValue } from '../../spec/schema.generated.js';
 import { envReferences } from '../../util/env-references.js';
 import { compareStrings } from '../../util/order.js';
+import { brokerSecretKeys, clusterCaSecret } from '../../spec/broker-credentials.js';
+import { kafkaUserName } from '../kafka/users.js';
 import { consumerName } from '../nats/names.js';
 
 /** A container env entry as Kubernetes takes it. */
@@ -53,7 +55,14 @@ function resolveValue(resolved: ResolvedSystem, self: NormalizedService, value: 
   if ('host' in value) return serviceHost(system, value.host);
   if ('headless' in value) return serviceHost(system, headlessServiceName(value.headless));
   if ('port' in value) return String(servicePort(target(value.port), value.name)!.port);
-  if ('broker' in value) return brokerBootstrap(system);
+  if ('broker' in value) {
+    const user = kafkaUserName(system.name, self.name);
+    if (value.broker === 'bootstrap') return brokerBootstrap(system);
+    // Strimzi's TLS user is the certificate's subject.
+    if (value.broker === 'username') return system.broker.auth === 'tls' ? `CN=${user}` : user;
+    if (value.broker === 'ca') return { secretKeyRef: clusterCaSecret(system.broker.cluster) };
+    return { secretKeyRef: { name: user, key: brokerSecretKeys[value.broker].key } };
+  }
   if ('topic' in value) return value.topic;
   const group = self.subscribes.find((s) => s.event === value.group)!.group;
   return system.broker.kind === 'nats' ? consumerName(group) : group;
