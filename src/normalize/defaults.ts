@@ -37,7 +37,11 @@ export const DEFAULTS = {
     /** The server's default number of unacknowledged messages in flight; `ordered` subscriptions get 1. */
     maxAckPending: 1000,
   },
-  ingressGateway: 'istio-system/ingressgateway',
+  /** The emitted Gateway's name is `<metadata.name><suffix>`; it selects Istio's default ingress gateway pods. */
+  gatewaySuffix: '-gateway',
+  gatewaySelector: { istio: 'ingressgateway' },
+  /** The ports Istio's ingress gateway pods listen on (its Service maps 80 and 443 to them), as Istio's samples use. */
+  gatewayPorts: { http: 8080, https: 8443 },
   /** The service account of Istio's default ingress gateway install (istioctl's default profile). */
   ingressGatewayServiceAccount: 'istio-system/istio-ingressgateway-service-account',
   callCritical: true,

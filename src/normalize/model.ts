@@ -13,6 +13,7 @@ import type {
   Resources,
   RouteMatch,
   Spread,
+  StringMatch,
   Tier,
   Toleration,
 } from '../spec/schema.generated.js';
@@ -241,7 +242,17 @@ export interface NormalizedService {
   capacity?: { peakRps: number; rpsPerReplica: number };
   slo?: { availability: number };
   /** `gatewayServiceAccount` is `namespace/name`. */
-  ingress?: { hosts: string[]; gateway: string; gatewayServiceAccount: string };
+  ingress?: {
+    hosts: string[];
+    /** The Gateway the ingress VirtualService binds to: `name` or `namespace/name`. */
+    gateway: string;
+    /** True when hamesh emits that Gateway (`ingress.gateway` not set). */
+    emitGateway: boolean;
+    gatewayServiceAccount: string;
+    /** Request paths forwarded (any may match); empty: every path. */
+    paths: StringMatch[];
+    tls?: { credentialName: string };
+  };
   calls: NormalizedCall[];
   publishes: string[];
   /** Sorted by event name. */
@@ -299,6 +310,10 @@ export interface NormalizedSystem {
     topicApiVersion: 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';
     /** How clients authenticate; anything but `none` gives every publisher and subscriber its own least-privilege user. */
     auth: 'none' | 'scram-sha-512' | 'tls';
+  };
+  mesh: {
+    /** Labels of the ingress gateway pods the emitted Gateway selects. */
+    gatewaySelector: Record<string, string>;
   };
   /** Sorted by name. */
   services: NormalizedService[];

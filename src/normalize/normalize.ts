@@ -60,6 +60,7 @@ export function normalize(spec: System): NormalizedSystem {
       topicApiVersion: spec.broker?.topicApiVersion ?? DEFAULTS.topicApiVersion,
       auth: spec.broker?.auth ?? DEFAULTS.brokerAuth,
     },
+    mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) } },
     services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),
     events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event)),
     policy: normalizePolicy(spec),
@@ -134,8 +135,11 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     ...(service.ingress && {
       ingress: {
         hosts: [...service.ingress.hosts],
-        gateway: service.ingress.gateway ?? DEFAULTS.ingressGateway,
+        gateway: service.ingress.gateway ?? `${spec.metadata.name}${DEFAULTS.gatewaySuffix}`,
+        emitGateway: service.ingress.gateway === undefined,
         gatewayServiceAccount: service.ingress.gatewayServiceAccount ?? DEFAULTS.ingressGatewayServiceAccount,
+        paths: [...(service.ingress.paths ?? [])],
+        ...(service.ingress.tls && { tls: { ...service.ingress.tls } }),
       },
     }),
     calls: (service.calls ?? []).map((call: Call, index) => ({

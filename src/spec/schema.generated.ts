@@ -317,6 +317,20 @@ export interface System {
   events?: {
     [k: string]: Event;
   };
+  /**
+   * Mesh-wide traffic and security settings.
+   */
+  mesh?: {
+    /**
+     * Labels of the ingress gateway pods the emitted Gateway binds to (default: {"istio": "ingressgateway"}, Istio's default install; Helm installs use {"istio": "ingress"}).
+     */
+    gatewaySelector?: {
+      /**
+       * A Kubernetes label value.
+       */
+      [k: string]: string;
+    };
+  };
   policy?: Policy;
   /**
    * Per-environment overrides, selected with `--env NAME` (or HAMESH_ENV). Each environment is deep-merged over the rest of the spec before validation: objects merge key by key, arrays and scalars replace, and `null` removes a key. Without `--env`, validate and lint check every environment and `build --out DIR` writes DIR/NAME for each.
@@ -696,21 +710,41 @@ export interface Service {
      */
     availability: number;
   };
+  /**
+   * Reached from outside through the mesh's ingress gateway.
+   */
   ingress?: {
     /**
+     * The external host names, or ["*"] for any host.
+     *
      * @minItems 1
      *
-     * Items: A DNS host name such as "shop.example.com" or "*.example.com".
+     * Items: A DNS host name such as "shop.example.com" or "*.example.com", or "*" for any host.
      */
     hosts: [string, ...string[]];
     /**
-     * An Istio Gateway as "name" or "namespace/name" (default: istio-system/ingressgateway).
+     * An Istio Gateway you manage, as "name" or "namespace/name". Without it, hamesh emits the Gateway `<metadata.name>-gateway` in the system's namespace (selecting the ingress gateway pods by `mesh.gatewaySelector`).
      */
     gateway?: string;
     /**
      * The ingress gateway workload's service account as "namespace/name", whose mTLS identity the service admits (default: istio-system/istio-ingressgateway-service-account, Istio's default ingress gateway install).
      */
     gatewayServiceAccount?: string;
+    /**
+     * Request paths the gateway forwards to the service (any may match), e.g. [{"exact": "/productpage"}, {"prefix": "/static"}]; default: every path.
+     *
+     * @minItems 1
+     */
+    paths?: [StringMatch, ...StringMatch[]];
+    /**
+     * Serve the hosts over HTTPS on the emitted Gateway (plain HTTP redirects to HTTPS).
+     */
+    tls?: {
+      /**
+       * The name of the Kubernetes TLS Secret (in the ingress gateway's namespace) holding the certificate and key.
+       */
+      credentialName: string;
+    };
   };
   calls?: Call[];
   publishes?: EventName[];

@@ -72,7 +72,7 @@ describe('Istio objects', () => {
     // The gateway-bound VirtualService lists the external hosts only; in-mesh callers need none here.
     const vs = find(docs, 'VirtualService', 'web-ingress');
     expect(vs.spec.hosts).toEqual(['shop.example.com']);
-    expect(vs.spec.gateways).toEqual(['istio-system/ingressgateway']);
+    expect(vs.spec.gateways).toEqual(['demo-gateway']);
     expect(docs.some((d) => d.value.kind === 'VirtualService' && (d.value.metadata as { name: string }).name === 'web')).toBe(false);
     expect(find(docs, 'PeerAuthentication', 'default').spec).toEqual({ mtls: { mode: 'STRICT' } });
   });
