@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { findRule, ruleMetas } from '../lint/registry.js';
 import { didYouMean } from '../util/suggest.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { colorsFor } from './report.js';
@@ -10,6 +9,7 @@ export function explainCommand(): Command {
     .argument('<rule>', 'a rule id, as `hamesh rules` lists them')
     .action(
       runCommand(async (id: string) => {
+        const { findRule, ruleMetas } = await import('../lint/registry.js');
         const meta = findRule(id);
         if (!meta) {
           throw new UsageError(`unknown rule '${id}'${didYouMean(id, ruleMetas.map((m) => m.id))}; run \`hamesh rules\` to list them`);

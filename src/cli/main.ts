@@ -1,18 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { buildCommand } from './build.js';
 import { EXIT } from './errors.js';
-import { explainCommand } from './explain.js';
-import { lintCommand } from './lint.js';
-import { rulesCommand } from './rules.js';
-import { validateCommand } from './validate.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Every command, one file each under src/cli/. */
-const commands = [validateCommand, buildCommand, lintCommand, rulesCommand, explainCommand];
+/** Every command, one file each under src/cli/ (imported on demand: `hamesh --version` needs none of them). */
+async function loadCommands(): Promise<Array<() => Command>> {
+  const [validate, build, lint, rules, explain] = await Promise.all([
+    import('./validate.js'),
+    import('./build.js'),
+    import('./lint.js'),
+    import('./rules.js'),
+    import('./explain.js'),
+  ]);
+  return [validate.validateCommand, build.buildCommand, lint.lintCommand, rules.rulesCommand, explain.explainCommand];
+}
 
-export function program(): Command {
+export function program(commands: ReadonlyArray<() => Command>): Command {
   const root = new Command('hamesh')
     .description('Describe services, events and HA policies once; validate, lint and compile them to Istio, Kubernetes and broker config.')
     .version(version, '-v, --version')
@@ -45,7 +49,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     });
   }
   try {
-    await program().parseAsync([...argv]);
+    const onlyVersion = argv.length === 3 && ['-v', '--version'].includes(argv[2]!);
+    await program(onlyVersion ? [] : await loadCommands()).parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
       const informational = ['commander.helpDisplayed', 'commander.version'].includes(error.code);

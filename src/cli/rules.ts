@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { ruleMetas } from '../lint/registry.js';
 import { runCommand, EXIT } from './errors.js';
 import { colorsFor, severityLabel } from './report.js';
 
@@ -9,6 +8,7 @@ export function rulesCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       runCommand(async (flags: { format: 'text' | 'json' }) => {
+        const { ruleMetas } = await import('../lint/registry.js');
         if (flags.format === 'json') {
           process.stdout.write(`${JSON.stringify({ rules: ruleMetas }, null, 2)}\n`);
           return EXIT.ok;

@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { loadError, type LoadedSpec } from './source.js';
-import { loadYamlText } from './yaml.js';
 
 export const specExtensions = ['.ts', '.mts', '.cts', '.js', '.mjs', '.yaml', '.yml', '.json'] as const;
 
@@ -25,6 +24,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     } catch {
       throw loadError(file, 'cannot read the file: permission denied or not a regular file');
     }
+    const { loadYamlText } = await import('./yaml.js');
     return loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml');
   }
   // Loaded on demand: jiti and the TypeScript compiler are only needed for module specs.

@@ -1,5 +1,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { pointerSegments } from '../diagnostics/diagnostic.js';
 import { loadError, type LoadedSpec, type Position } from './source.js';
 
@@ -20,13 +22,19 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
       // reported below, from the `yaml` library's parse
     }
   }
-  const lineCounter = new LineCounter();
+  // The `yaml` library is required only when something needs a location: a valid spec's run never loads it.
+  let yaml: typeof Yaml | undefined;
+  let lineCounter: LineCounter | undefined;
   let doc: Document.Parsed | undefined;
-  const document = (): Document.Parsed => (doc ??= parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }));
+  const document = (): Document.Parsed => {
+    yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+    lineCounter ??= new yaml.LineCounter();
+    return (doc ??= yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }));
+  };
   if (!parsed) {
     const problem = document().errors[0];
     if (problem) {
-      const position = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+      const position = problem.linePos?.[0] ?? lineCounter!.linePos(problem.pos[0]);
       const message = problem.message.split('\n')[0] ?? problem.message;
       throw loadError(file, `cannot parse ${format === 'json' ? 'JSON' : 'YAML'}: ${message}`, {
         line: position.line,
@@ -41,7 +49,7 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
     }
   }
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = lineCounter!.linePos(offset);
     return { line, column: col };
   };
   return {
@@ -50,6 +58,7 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
     data: parsed.data,
     locate(path) {
       let node: unknown = document().contents;
+      const { isMap, isPair, isScalar, isSeq } = yaml!;
       let position = rangeStart(node, at);
       for (const segment of pointerSegments(path)) {
         if (isMap(node)) {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import type { RenderedDocument, RenderedValue } from './target.js';
 
@@ -32,7 +33,8 @@ const maxSkeletons = 1000;
  * is an error. HTML escaping is off: the output is YAML, not HTML. Templates are compiled once per engine.
  */
 export class TemplateEngine {
-  private readonly handlebars = Handlebars.create();
+  // Required on first use: a command that renders nothing does not load Handlebars.
+  private readonly handlebars = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
   private readonly compiled = new Map<string, { file: string; render: Handlebars.TemplateDelegate }>();
   /** Parsed rendered texts (placeholders unfilled), by text. */
   private readonly skeletons = new Map<string, object[]>();
@@ -47,7 +49,7 @@ export class TemplateEngine {
       if (args.length !== 1 || args[0] === undefined) {
         throw Object.assign(new Error('{{json}} got no value: is the variable name misspelled?'), { lineNumber: options.loc?.start.line });
       }
-      return new Handlebars.SafeString(`${slotPrefix}${this.slots.push(args[0]) - 1}`);
+      return new this.handlebars.SafeString(`${slotPrefix}${this.slots.push(args[0]) - 1}`);
     });
   }
 
