@@ -310,6 +310,8 @@ export interface NormalizedSystem {
     topicApiVersion: 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';
     /** How clients authenticate; anything but `none` gives every publisher and subscriber its own least-privilege user. */
     auth: 'none' | 'scram-sha-512' | 'tls';
+    /** The service of the spec that runs the broker in the mesh, if any. */
+    service?: string;
   };
   mesh: {
     /** Labels of the ingress gateway pods the emitted Gateway selects. */

@@ -59,6 +59,7 @@ export function normalize(spec: System): NormalizedSystem {
       ...(spec.broker?.brokers !== undefined && { brokers: spec.broker.brokers }),
       topicApiVersion: spec.broker?.topicApiVersion ?? DEFAULTS.topicApiVersion,
       auth: spec.broker?.auth ?? DEFAULTS.brokerAuth,
+      ...(spec.broker?.service !== undefined && { service: spec.broker.service }),
     },
     mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) } },
     services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),

@@ -29,9 +29,18 @@ export const headlessServiceName = (service: string) => `${service}-headless`;
 /** The NATS cluster's Service host (the NATS Helm chart names it after the cluster): clients on 4222, monitoring on 8222. */
 export const natsHost = ({ cluster, namespace }: NormalizedSystem['broker']) => `${cluster}.${namespace}.svc`;
 
-/** The address clients bootstrap from: Strimzi's bootstrap Service, or the NATS cluster's client Service. */
+/**
+ * The address clients bootstrap from: the service that runs the broker (`broker.service`, its first port),
+ * Strimzi's bootstrap Service, or the NATS cluster's client Service.
+ */
 export function brokerBootstrap(system: NormalizedSystem): string {
   const { kind, cluster, namespace, auth } = system.broker;
+  const inMesh = system.services.find((s) => s.name === system.broker.service);
+  if (inMesh) {
+    const port = servicePort(inMesh)?.port;
+    const address = port === undefined ? serviceHost(system, inMesh.name) : `${serviceHost(system, inMesh.name)}:${port}`;
+    return kind === 'nats' ? `nats://${address}` : address;
+  }
   if (kind === 'nats') return `nats://${natsHost(system.broker)}:4222`;
   // Strimzi names the bootstrap Service <cluster>-kafka-bootstrap; by convention 9092 is the plain listener
   // and 9093 the TLS one, which mTLS client authentication (broker.auth: tls) needs.

@@ -306,6 +306,10 @@ export interface System {
      * How clients authenticate to the broker; default none. With scram-sha-512 or tls, --target kafka emits one Strimzi KafkaUser per publishing or subscribing service, with least-privilege ACLs from the graph; with NATS, per-service publish/subscribe permissions (nats/permissions.json).
      */
     auth?: 'none' | 'scram-sha-512' | 'tls';
+    /**
+     * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+     */
+    service?: string;
   };
   defaults?: Profile;
   profiles?: {

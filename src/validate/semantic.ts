@@ -34,6 +34,9 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     );
 
   const index: SpecIndex = { services, events, profiles, defaults: data.defaults, broker: isRecord(data.broker) ? data.broker : {} };
+  if (typeof index.broker.service === 'string' && !(index.broker.service in services)) {
+    unknown('/broker/service', 'service', index.broker.service, serviceNames);
+  }
   for (const [name, service] of entries(services)) {
     if (!isRecord(service)) continue;
     checkServiceEnv(index, name, service, report);

@@ -110,7 +110,9 @@ export function checkEnvReferences(
     }
     if (value.broker === 'bootstrap') {
       const brokerService = index.broker.service;
-      if (typeof brokerService === 'string' && brokerService !== name && !calls.has(brokerService)) {
+      // Publishers and subscribers are admitted by the broker service's AuthorizationPolicy without `calls`.
+      const client = publishes.length > 0 || subscribes.length > 0;
+      if (typeof brokerService === 'string' && brokerService !== name && !calls.has(brokerService) && !client) {
         report('env-reference', at('broker'), `reads the broker's address, which is service '${brokerService}' (broker.service)${via}, but '${name}' does not call it: add '${brokerService}' to calls`);
       }
     }

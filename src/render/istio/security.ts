@@ -1,5 +1,6 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
+import { compareStrings } from '../../util/order.js';
 import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
 
 /** The mTLS identity of a workload running as service account `serviceAccount` (Istio's default trust domain). */
@@ -7,14 +8,20 @@ function principal(namespace: string, serviceAccount: string): string {
   return `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
 }
 
+/** The services that talk to the broker: every publisher and subscriber. */
+const brokerClients = (system: NormalizedSystem) => system.services.filter((s) => s.publishes.length > 0 || s.subscribes.length > 0);
+
 /**
  * Template context of `authorizationpolicy.yaml.hbs`: allow only the declared callers' identities, plus the
- * ingress gateway's identity (`ingress.gatewayServiceAccount`) for a service with `ingress`. No sources at
- * all: an ALLOW policy without rules admits no one.
+ * ingress gateway's identity (`ingress.gatewayServiceAccount`) for a service with `ingress`, plus every publisher
+ * and subscriber for the service that runs the broker (`broker.service`). No sources at all: an ALLOW policy
+ * without rules admits no one.
  */
 export function authorizationPolicyContext(resolved: ResolvedSystem, service: NormalizedService) {
   const system = resolved.system;
-  const callers = [...new Set(resolved.callers(service.name).map((caller) => caller.service.pod.serviceAccount.name))];
+  const clients = system.broker.service === service.name ? brokerClients(system).filter((s) => s !== service) : [];
+  const sources = [...resolved.callers(service.name).map((caller) => caller.service), ...clients];
+  const callers = [...new Set(sources.map((source) => source.pod.serviceAccount.name))].sort(compareStrings);
   const principals = callers.map((caller) => principal(system.namespace, caller));
   if (service.ingress) {
     const [namespace, account] = service.ingress.gatewayServiceAccount.split('/') as [string, string];
