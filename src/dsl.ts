@@ -1,3 +1,4 @@
+import type { ExtraObjectSpec, ServicePatchesSpec, SystemPatchesSpec } from './dsl-patches.js';
 import type * as Schema from './spec/schema.generated.js';
 
 /** Env references that name a service or an event take only declared names. */
@@ -39,8 +40,10 @@ export interface ServiceSpec<
   Events extends string = string,
   Profiles extends string = string,
   Versions extends string = string,
-> extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env' | 'versions' | 'routes'> {
+> extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env' | 'versions' | 'routes' | 'patches'> {
   profile?: Profiles;
+  /** JSON merge patches of this service's rendered objects, typed from the Kubernetes/Istio model interfaces. */
+  patches?: ServicePatchesSpec;
   versions?: { [Version in Versions]: NonNullable<Schema.Service['versions']>[string] };
   routes?: RouteSpec<NoInfer<Versions>>[];
   env?: { [name: string]: EnvValueSpec<Services, Events> };
@@ -68,7 +71,9 @@ export interface EnvironmentSpec<Services extends string = string, Events extend
 
 /** The spec of a whole system, the same shape as schemas/system.schema.json. */
 export interface SystemSpec<Services extends string = string, Events extends string = string, Profiles extends string = string>
-  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments'> {
+  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'patches' | 'objects'> {
+  patches?: SystemPatchesSpec;
+  objects?: ExtraObjectSpec[];
   defaults?: ProfileSpec<Services, Events>;
   profiles?: { [Profile in Profiles]: ProfileSpec<Services, Events> };
   services: { [Service in Services]: ServiceSpec<Services, Events, Profiles> };
@@ -103,3 +108,4 @@ export function defineSystem<
 }
 
 export type * from './spec/schema.generated.js';
+export type { ExtraObjectSpec, MergePatchOf, ServicePatchesSpec, SystemPatchesSpec } from './dsl-patches.js';

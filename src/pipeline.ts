@@ -5,6 +5,7 @@ import type { LoadedPolicy } from './load/policy.js';
 import { locateAll, type LoadedSpec } from './load/source.js';
 import { normalize } from './normalize/normalize.js';
 import { TemplateEngine } from './render/engine.js';
+import { applyPatches } from './render/patches.js';
 import type { RenderedDocument, Target } from './render/target.js';
 import { targets as registry } from './render/targets.js';
 import { resolve, type ResolvedSystem } from './resolve/graph.js';
@@ -107,7 +108,9 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
 
   // A broken template throws TemplateError: unusable input, not a finding.
   const engine = new TemplateEngine(options.templates);
-  const documents = selected.flatMap((t) => t.render(resolved, { engine }));
+  const patched = applyPatches(resolved.system.patches, selected.flatMap((t) => t.render(resolved, { engine })));
+  const documents = patched.documents;
+  diagnostics.push(...locate(patched.diagnostics));
   if (options.verify) diagnostics.push(...locate(await verify(documents, resolved)));
   if (hasErrors(diagnostics)) return result();
   return { ...result(), documents };

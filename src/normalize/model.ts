@@ -295,6 +295,18 @@ export interface NormalizedPolicy {
   model: { replicaAvailability: number };
 }
 
+/** A JSON merge patch of rendered objects: a service's objects of one kind, or one object by kind and name. */
+export interface NormalizedPatch {
+  /** JSON Pointer of the patch in the spec. */
+  path: string;
+  kind: string;
+  /** Patches every object of `kind` this service renders. */
+  service?: string;
+  /** Patches the object of `kind` with this name. */
+  name?: string;
+  patch: Record<string, unknown>;
+}
+
 /** The spec after every default is applied: later stages never guess a default. */
 export interface NormalizedSystem {
   name: string;
@@ -322,4 +334,8 @@ export interface NormalizedSystem {
   /** Sorted by name. */
   events: NormalizedEvent[];
   policy: NormalizedPolicy;
+  /** Patches in application order: each service's (sorted by service, then kind), then the top-level ones by key. */
+  patches: NormalizedPatch[];
+  /** The top-level `objects`, as written. */
+  objects: Array<Record<string, unknown> & { kind: string; metadata: Record<string, unknown> }>;
 }

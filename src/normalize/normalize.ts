@@ -65,6 +65,16 @@ export function normalize(spec: System): NormalizedSystem {
     services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),
     events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event)),
     policy: normalizePolicy(spec),
+    patches: [
+      ...byKey(spec.services).flatMap(([service, s]) =>
+        byKey(s.patches as Record<string, Record<string, unknown>> | undefined).map(([kind, patch]) => ({ path: pointer('services', service, 'patches', kind), kind, service, patch })),
+      ),
+      ...byKey(spec.patches).map(([key, patch]) => {
+        const [kind, name] = key.split('/') as [string, string];
+        return { path: pointer('patches', key), kind, name, patch };
+      }),
+    ],
+    objects: (spec.objects ?? []).map((object) => structuredClone(object)),
   };
 }
 

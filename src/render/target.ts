@@ -18,6 +18,10 @@ export interface RenderedDocument {
   /** The template it came from, e.g. `deployment.yaml.hbs` (for error messages). */
   template: string;
   value: RenderedValue;
+  /** The spec entry the object was written at, when it was written whole (`objects`). */
+  source?: string;
+  /** The `patches` applied to it, in order, with their spec pointers (for locating verification findings). */
+  patches?: Array<{ path: string; patch: Record<string, unknown> }>;
 }
 
 export interface RenderContext {

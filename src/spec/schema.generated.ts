@@ -342,6 +342,16 @@ export interface System {
   environments?: {
     [k: string]: Environment;
   };
+  /**
+   * JSON merge patches of any rendered object, keyed by "<Kind>/<name>" (e.g. "PeerAuthentication/default", "Service/frontend-external").
+   */
+  patches?: {
+    [k: string]: MergePatch;
+  };
+  /**
+   * Whole Kubernetes or Istio objects passed through (RBAC, a Secret, a ConfigMap with a fixed name): put in the system's namespace unless they name one (cluster-scoped kinds get none), and verified strictly like rendered ones.
+   */
+  objects?: ExtraObject[];
 }
 /**
  * Fields written once and applied to services: the HA fields, tier, resources, security, env (merged per variable), labels and annotations (merged per key) and the pod settings.
@@ -790,6 +800,7 @@ export interface Service {
   sidecars?: Sidecar[];
   serviceAccount?: ServiceAccountSettings;
   service?: ServiceSettings;
+  patches?: ServicePatches;
 }
 /**
  * Named ports, in the order given (the first exposed one is the main port: the default of probes and address references). `{}` makes a worker: no Service, no VirtualService or DestinationRule, and no port.
@@ -1178,6 +1189,35 @@ export interface Annotations3 {
   [k: string]: string;
 }
 /**
+ * The escape hatch: JSON merge patches of this service's rendered objects, by kind (every object of that kind the service renders, e.g. each version's Deployment).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "servicePatches".
+ */
+export interface ServicePatches {
+  Deployment?: MergePatch;
+  StatefulSet?: MergePatch;
+  Service?: MergePatch;
+  ServiceAccount?: MergePatch;
+  PodDisruptionBudget?: MergePatch;
+  HorizontalPodAutoscaler?: MergePatch;
+  ConfigMap?: MergePatch;
+  VirtualService?: MergePatch;
+  DestinationRule?: MergePatch;
+  AuthorizationPolicy?: MergePatch;
+  ScaledObject?: MergePatch;
+  KafkaUser?: MergePatch;
+}
+/**
+ * A JSON merge patch (RFC 7386): objects merge key by key, null removes a key, any other value (arrays included) replaces. Applied before verification, so the result must still pass the strict upstream schemas.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "mergePatch".
+ */
+export interface MergePatch {
+  [k: string]: unknown;
+}
+/**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "event".
  */
@@ -1289,6 +1329,19 @@ export interface Environment {
    * Overrides of `policy`: this environment's own tiers, rules and suppressions (an organisation `--policy` floor still applies).
    */
   policy?: {};
+}
+export interface ExtraObject {
+  apiVersion: string;
+  /**
+   * A Kubernetes kind such as "Role".
+   */
+  kind: string;
+  metadata: {
+    name: DnsSubdomain;
+    namespace?: DnsLabel;
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema

@@ -1,4 +1,5 @@
 import { pointer, pointerSegments, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { patchedSource } from '../render/patches.js';
 import type { RenderedDocument } from '../render/target.js';
 import type { ResolvedSystem } from '../resolve/graph.js';
 import type { Verifier, VerifierEntry } from './verifier.js';
@@ -45,7 +46,7 @@ export async function verify(
     if (document.kind !== 'manifest') continue;
     const { apiVersion, kind } = document.value;
     const where = `${describeObject(document.value)} (from ${document.template})`;
-    const path = sourcePath(document, resolved);
+    const path = document.source ?? sourcePath(document, resolved);
     const verifier = verifierFor(entries, apiVersion, kind);
     if (!verifier) {
       const message = `${where}: no schema is registered for apiVersion ${JSON.stringify(apiVersion)} kind ${JSON.stringify(kind)}, so it cannot be verified (register one in src/verify/verifiers.ts, or build with --no-verify)`;
@@ -54,7 +55,7 @@ export async function verify(
     }
     for (const problem of (await verifier)(document.value)) {
       const field = problem.pointer === '' ? '(the object)' : pointerSegments(problem.pointer).join('.');
-      diagnostics.push({ rule: 'verify', severity: 'error', message: `${where}: ${field} ${problem.message}`, path });
+      diagnostics.push({ rule: 'verify', severity: 'error', message: `${where}: ${field} ${problem.message}`, path: patchedSource(document, problem.pointer) ?? path });
     }
   }
   return diagnostics;
