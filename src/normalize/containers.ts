@@ -1,7 +1,7 @@
 import { pointer } from '../diagnostics/diagnostic.js';
 import type { ContainerSecurity, InitContainer, Service, Sidecar } from '../spec/schema.generated.js';
 import { sortBy } from '../util/order.js';
-import type { NormalizedExtraContainer, NormalizedSecurity, NormalizedVolume } from './model.js';
+import type { NormalizedExtraContainer, NormalizedSecurity, NormalizedStorage, NormalizedVolume } from './model.js';
 import { portMap } from './ports.js';
 
 /** `volumes`, sorted by name; a volume with neither `config` nor `secret` is an emptyDir. */
@@ -19,6 +19,18 @@ export function normalizeVolumes(service: Service, servicePath: string): Normali
     path: `${servicePath}${pointer('volumes', name)}`,
   }));
   return sortBy(volumes, (v) => v.name);
+}
+
+/** `storage`, sorted by name. */
+export function normalizeStorage(service: Service, servicePath: string): NormalizedStorage[] {
+  const storage = Object.entries(service.storage ?? {}).map(([name, volume]) => ({
+    name,
+    size: volume.size,
+    mountPath: volume.path,
+    ...(volume.class !== undefined && { class: volume.class }),
+    path: `${servicePath}${pointer('storage', name)}`,
+  }));
+  return sortBy(storage, (v) => v.name);
 }
 
 /** The service's security with a container's own fields over it (`capabilities` as a whole). */

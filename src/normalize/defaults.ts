@@ -12,6 +12,7 @@ export const DEFAULTS = {
   topicApiVersion: 'kafka.strimzi.io/v1',
   brokerAuth: 'none',
   tier: 'standard' as Tier,
+  workload: 'deployment',
   /** Pod Security "restricted": containers never run as root (an image whose USER is root needs `security.runAsUser`). */
   security: { runAsNonRoot: true },
   serviceType: 'ClusterIP',

@@ -180,6 +180,15 @@ export interface NormalizedVolume {
   path: string;
 }
 
+/** A persistent volume per pod: a volumeClaimTemplate of a StatefulSet. */
+export interface NormalizedStorage {
+  name: string;
+  size: string;
+  mountPath: string;
+  class?: string;
+  path: string;
+}
+
 /** An init container or a sidecar (see `src/normalize/containers.ts`). */
 export interface NormalizedExtraContainer {
   name: string;
@@ -258,6 +267,9 @@ export interface NormalizedService {
   /** Sorted by event name. */
   subscribes: NormalizedSubscription[];
   container: NormalizedContainer;
+  workload: 'deployment' | 'statefulset';
+  /** Sorted by name; only on a StatefulSet. */
+  storage: NormalizedStorage[];
   /** Sorted by name. */
   volumes: NormalizedVolume[];
   /** In the spec's order (the order they run in). */

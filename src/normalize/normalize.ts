@@ -2,7 +2,7 @@ import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import type { Call, Event, Profile, Retries, Route, Service, Subscription, System } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
-import { normalizeExtraContainers, normalizeVolumes } from './containers.js';
+import { normalizeExtraContainers, normalizeStorage, normalizeVolumes } from './containers.js';
 import { normalizePodSettings, type Layer } from './pod.js';
 import { normalizePorts } from './ports.js';
 import { sortBy } from '../util/order.js';
@@ -161,6 +161,8 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     publishes: [...(service.publishes ?? [])],
     subscribes,
     ...podSettings,
+    workload: service.workload ?? DEFAULTS.workload,
+    storage: normalizeStorage(service, path),
     volumes: normalizeVolumes(service, path),
     init: normalizeExtraContainers('init', service.init, path, podSettings.pod.security),
     sidecars: normalizeExtraContainers('sidecars', service.sidecars, path, podSettings.pod.security),

@@ -682,6 +682,10 @@ export interface Service {
    * A container image reference without spaces, such as "ghcr.io/acme/orders:1.2.0".
    */
   image: string;
+  /**
+   * The workload kind (default deployment). A statefulset gets stable pod names through a headless Service `<name>-headless` (clusterIP: None, publishNotReadyAddresses: true) next to the ClusterIP Service `<name>`, and a PersistentVolumeClaim per pod from `storage`.
+   */
+  workload?: 'deployment' | 'statefulset';
   tier?: Tier;
   profile?: DnsLabel;
   /**
@@ -790,6 +794,12 @@ export interface Service {
   priorityClass?: string;
   envFrom?: EnvFrom;
   volumes?: Volumes;
+  /**
+   * Persistent volumes by name (a DNS-1123 label), one claim per pod: StatefulSet only (`workload: statefulset`).
+   */
+  storage?: {
+    [k: string]: StorageVolume;
+  };
   /**
    * Init containers, run in this order before the service starts.
    */
@@ -1051,6 +1061,20 @@ export interface Volume {
    * Mount it read-only (ConfigMaps and Secrets are always read-only).
    */
   readOnly?: boolean;
+}
+/**
+ * A persistent volume per pod (a volumeClaimTemplate of the StatefulSet), mounted into the main container at `path`.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "storageVolume".
+ */
+export interface StorageVolume {
+  /**
+   * The claim's size, a Kubernetes quantity such as "1Gi".
+   */
+  size: string;
+  path: MountPath;
+  class?: DnsSubdomain;
 }
 /**
  * A container that runs to completion, in order, before the service's containers start.

@@ -28,7 +28,25 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
       else mountPaths.set(spec.path, volume);
     }
   }
-  const volumeNames = volumes.map(([volume]) => volume);
+  const storage = entries(service.storage);
+  const statefulSet = service.workload === 'statefulset';
+  if (storage.length > 0 && !statefulSet) {
+    report('invalid-value', `${path}/storage`, 'needs `workload: statefulset` (a claim per pod); for scratch space use `volumes` (an emptyDir)');
+  }
+  if (statefulSet && service.versions !== undefined) {
+    report('invalid-value', `${path}/versions`, 'cannot split a StatefulSet: its pods keep one identity and one set of claims each; use a Deployment for versions');
+  }
+  if (statefulSet && isRecord(index.services[`${name}-headless`])) {
+    report('invalid-value', `${path}/workload`, `gives '${name}' a headless Service named '${name}-headless', like the service '${name}-headless': rename one of them`);
+  }
+  for (const [volume, spec] of storage) {
+    if (volumes.some(([other]) => other === volume)) report('duplicate-volume', `${path}${pointer('storage', volume)}`, `has the name of a volume in \`volumes\`: volume names must be unique in the pod`);
+    if (!isRecord(spec) || typeof spec.path !== 'string') continue;
+    const other = mountPaths.get(spec.path);
+    if (other !== undefined) report('duplicate-mount', `${path}${pointer('storage', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
+    else mountPaths.set(spec.path, volume);
+  }
+  const volumeNames = [...volumes, ...storage].map(([volume]) => volume);
   const containerNames = new Map<string, string>([[name, path]]);
   for (const field of ['init', 'sidecars'] as const) {
     (Array.isArray(service[field]) ? service[field] : []).forEach((container: unknown, i: number) => {
@@ -45,7 +63,7 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
           report(
             'unknown-reference',
             `${at}${pointer('mounts', volume)}`,
-            `refers to volume '${volume}', which '${name}' does not declare in \`volumes\`${didYouMean(volume, volumeNames)}`,
+            `refers to volume '${volume}', which '${name}' does not declare in \`volumes\` or \`storage\`${didYouMean(volume, volumeNames)}`,
           );
         }
       }

@@ -7,6 +7,7 @@ export const kubernetesVerifiers = modelEntries('kubernetes-models@5 (Kubernetes
   ['v1', 'ConfigMap', async () => (await import('kubernetes-models/v1/ConfigMap')).ConfigMap],
   ['v1', 'Service', async () => (await import('kubernetes-models/v1/Service')).Service],
   ['apps/v1', 'Deployment', async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment],
+  ['apps/v1', 'StatefulSet', async () => (await import('kubernetes-models/apps/v1/StatefulSet')).StatefulSet],
   ['policy/v1', 'PodDisruptionBudget', async () => (await import('kubernetes-models/policy/v1/PodDisruptionBudget')).PodDisruptionBudget],
   ['autoscaling/v2', 'HorizontalPodAutoscaler', async () => (await import('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler')).HorizontalPodAutoscaler],
   // Kinds a spec's `objects` commonly passes through.

@@ -72,3 +72,41 @@ describe('volumes, init containers and sidecars', () => {
     expect(pod.spec.containers).toHaveLength(1);
   });
 });
+
+describe('StatefulSets', () => {
+  it('renders a StatefulSet with a claim per pod, a ClusterIP Service and a headless one it names, and an HPA on it', async () => {
+    const docs = await documentsOf(
+      system({
+        cache: {
+          image: 'redis:7',
+          workload: 'statefulset',
+          ports: { redis: { port: 6379, protocol: 'tcp' } },
+          storage: { data: { size: '1Gi', path: '/data', class: 'fast-ssd' } },
+          volumes: { tmp: { path: '/tmp' } },
+          autoscale: { min: 2, max: 4 },
+          resources: { cpu: '100m' },
+        },
+      }),
+    );
+    const set = find(docs, 'StatefulSet', 'cache');
+    expect(set.spec.serviceName).toBe('cache-headless');
+    expect(set.spec.volumeClaimTemplates).toEqual([
+      { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast-ssd', resources: { requests: { storage: '1Gi' } } } },
+    ]);
+    expect(set.spec.template.spec.containers[0].volumeMounts).toEqual([
+      { name: 'data', mountPath: '/data' },
+      { name: 'tmp', mountPath: '/tmp' },
+    ]);
+    expect(set.spec.template.spec.topologySpreadConstraints[0].matchLabelKeys).toBeUndefined();
+    expect(find(docs, 'Service', 'cache').spec.clusterIP).toBeUndefined();
+    expect(find(docs, 'Service', 'cache-headless').spec).toEqual({
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: { app: 'cache' },
+      ports: [{ name: 'tcp-redis', port: 6379, targetPort: 'tcp-redis', protocol: 'TCP', appProtocol: 'tcp' }],
+    });
+    expect(find(docs, 'HorizontalPodAutoscaler', 'cache').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'cache' });
+    expect(find(docs, 'PodDisruptionBudget', 'cache').spec.selector).toEqual({ matchLabels: { app: 'cache' } });
+    expect(docs.some((d) => d.value.kind === 'Deployment')).toBe(false);
+  });
+});

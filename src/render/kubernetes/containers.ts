@@ -1,5 +1,7 @@
 import type { NormalizedExtraContainer, NormalizedService } from '../../normalize/model.js';
+import { headlessServiceName } from '../../resolve/addresses.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
+import { sortBy } from '../../util/order.js';
 import { containerEnv } from './env.js';
 import { containerResources, containerSecurityContext, envFromSource } from './pod.js';
 import { containerPorts } from './ports.js';
@@ -28,10 +30,27 @@ export function podVolumes(service: NormalizedService): object[] | null {
   });
 }
 
-/** Every volume mounted into the main container at its `path`. */
+/** Every volume and persistent volume mounted into the main container at its `path`, by name. */
 export function mainContainerMounts(service: NormalizedService): object[] | null {
-  if (service.volumes.length === 0) return null;
-  return service.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, ...(v.readOnly && { readOnly: true }) }));
+  const mounts = [
+    ...service.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, ...(v.readOnly && { readOnly: true }) })),
+    ...service.storage.map((v) => ({ name: v.name, mountPath: v.mountPath })),
+  ];
+  return mounts.length > 0 ? sortBy(mounts, (m) => m.name) : null;
+}
+
+/** `serviceName` and `volumeClaimTemplates` of a StatefulSet (one ReadWriteOnce claim per pod and `storage` entry). */
+export function statefulSetFields(service: NormalizedService): { serviceName?: string; volumeClaimTemplates?: object[] } {
+  if (service.workload !== 'statefulset') return {};
+  return {
+    serviceName: headlessServiceName(service.name),
+    ...(service.storage.length > 0 && {
+      volumeClaimTemplates: service.storage.map((v) => ({
+        metadata: { name: v.name },
+        spec: { accessModes: ['ReadWriteOnce'], ...(v.class !== undefined && { storageClassName: v.class }), resources: { requests: { storage: v.size } } },
+      })),
+    }),
+  };
 }
 
 /** Per-container securityContext fields that override the pod's (an init container's own user, say). */

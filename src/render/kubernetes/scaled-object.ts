@@ -2,7 +2,7 @@ import type { NormalizedService, NormalizedSystem } from '../../normalize/model.
 import { brokerBootstrap, natsHost } from '../../resolve/addresses.js';
 import { consumerName, streamName } from '../nats/names.js';
 import { serviceLabels } from './labels.js';
-import type { Workload } from './workload.js';
+import { workloadKind, type Workload } from './workload.js';
 
 /**
  * One KEDA trigger per lag-autoscaled subscription: the Kafka scaler on the consumer group's lag of the event's
@@ -49,6 +49,7 @@ export function scaledObjectContext(system: NormalizedSystem, service: Normalize
     namespace: system.namespace,
     labels: serviceLabels(system, service, workload.version),
     target: workload.name,
+    targetKind: workloadKind(service),
     minReplicas: range.min,
     maxReplicas: range.max,
     triggers: triggers(system, service),

@@ -4,9 +4,10 @@ import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { appSelector, serviceFile, serviceLabels } from './labels.js';
 import { podPorts } from '../../normalize/ports.js';
+import { headlessServiceName } from '../../resolve/addresses.js';
 import { servicePorts } from './ports.js';
 import { scaledObjectContext } from './scaled-object.js';
-import { deploymentContext, workloads } from './workload.js';
+import { deploymentContext, workloadKind, workloads } from './workload.js';
 
 const name = 'kubernetes';
 
@@ -28,11 +29,16 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
       ? []
       : render('service.yaml.hbs', {
       ...metadata,
+      headless: false,
       annotations: Object.keys(service.kubernetesService.annotations).length > 0 ? service.kubernetesService.annotations : null,
       type: service.kubernetesService.type === 'ClusterIP' ? null : service.kubernetesService.type,
       selector: appSelector(service),
       ports,
     })),
+    // A StatefulSet's pods get stable DNS names from a headless Service, with or without ports.
+    ...(service.workload === 'statefulset'
+      ? render('service.yaml.hbs', { ...metadata, name: headlessServiceName(service.name), annotations: null, type: null, headless: true, selector: appSelector(service), ports: ports.length > 0 ? ports : null })
+      : []),
     ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(resolved, service, workload))),
     // normalise sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
     ...(service.disruption
@@ -47,6 +53,7 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
             name: workload.name,
             labels: serviceLabels(system, service, workload.version),
             target: workload.name,
+            targetKind: workloadKind(service),
             minReplicas: service.autoscale!.min,
             maxReplicas: service.autoscale!.max,
             cpuPercent: service.autoscale!.cpuPercent,
@@ -60,7 +67,7 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
 export const kubernetesTarget: Target = {
   name,
   description:
-    'Deployment (one per version), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler (or, for subscriptions with autoscale, a KEDA ScaledObject) per service',
+    'Deployment (one per version) or StatefulSet (with its headless Service), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler (or, for subscriptions with autoscale, a KEDA ScaledObject) per service',
   byDefault: () => true,
   render: (resolved, { engine }) => resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
 };

@@ -3,7 +3,7 @@ import { mainPort } from '../../normalize/ports.js';
 import { appSelector, serviceLabels, type Labels } from './labels.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
 import { containerSettings, podSettings } from './pod.js';
-import { extraContainers, mainContainerMounts, podVolumes, withNetworkInit } from './containers.js';
+import { extraContainers, mainContainerMounts, podVolumes, statefulSetFields, withNetworkInit } from './containers.js';
 import { containerPorts } from './ports.js';
 
 /** One Deployment: a service, or one of its versions. */
@@ -12,6 +12,9 @@ export interface Workload {
   version?: string;
   image: string;
 }
+
+/** The workload's kind: a StatefulSet for `workload: statefulset` (never with versions), else a Deployment. */
+export const workloadKind = (service: NormalizedService) => (service.workload === 'statefulset' ? 'StatefulSet' : 'Deployment');
 
 /** One Deployment per version when `versions` is set, else one named after the service. */
 export function workloads(service: NormalizedService): Workload[] {
@@ -50,8 +53,9 @@ function topologySpread(system: NormalizedSystem, service: NormalizedService, se
       whenUnsatisfiable: hard ? 'DoNotSchedule' : 'ScheduleAnyway',
       ...(hard && { nodeTaintsPolicy: 'Honor' }),
       labelSelector: { matchLabels: selector },
-      // Spread each rollout's pods on their own, so old and new ReplicaSets do not skew each other.
-      matchLabelKeys: ['pod-template-hash'],
+      // Spread each rollout's pods on their own, so old and new ReplicaSets do not skew each other (a
+      // StatefulSet replaces its pods one by one in place: they spread together).
+      ...(service.workload === 'deployment' && { matchLabelKeys: ['pod-template-hash'] }),
     },
   ];
 }
@@ -62,6 +66,8 @@ export function deploymentContext(resolved: ResolvedSystem, service: NormalizedS
   const selector = workload.version !== undefined ? { ...appSelector(service), version: workload.version } : appSelector(service);
   const labels = serviceLabels(system, service, workload.version);
   return {
+    kind: workloadKind(service),
+    ...statefulSetFields(service),
     name: workload.name,
     namespace: system.namespace,
     labels,
