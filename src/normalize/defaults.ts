@@ -8,6 +8,8 @@ import type { Tier } from '../spec/schema.generated.js';
  */
 export const DEFAULTS = {
   brokerKind: 'kafka',
+  /** Kafka clusters are Strimzi's: hamesh emits KafkaTopics (and KafkaUsers) for its Topic and User Operators. */
+  brokerOperator: 'strimzi',
   /** The only KafkaTopic version Strimzi 1.x serves (since 0.49); v1beta2 is for older operators. */
   topicApiVersion: 'kafka.strimzi.io/v1',
   brokerAuth: 'none',

@@ -336,6 +336,10 @@ export interface NormalizedSystem {
     auth: 'none' | 'scram-sha-512' | 'tls';
     /** The service of the spec that runs the broker in the mesh, if any. */
     service?: string;
+    /** `none`: a Kafka cluster hamesh does not operate, so no Strimzi objects are emitted. */
+    operator: 'strimzi' | 'none';
+    /** The client address of a broker outside the spec (`broker.bootstrap`). */
+    bootstrap?: string;
   };
   mesh: {
     /** Labels of the ingress gateway pods the emitted Gateway selects. */

@@ -60,6 +60,8 @@ export function normalize(spec: System): NormalizedSystem {
       topicApiVersion: spec.broker?.topicApiVersion ?? DEFAULTS.topicApiVersion,
       auth: spec.broker?.auth ?? DEFAULTS.brokerAuth,
       ...(spec.broker?.service !== undefined && { service: spec.broker.service }),
+      operator: spec.broker?.operator ?? DEFAULTS.brokerOperator,
+      ...(spec.broker?.bootstrap !== undefined && { bootstrap: spec.broker.bootstrap }),
     },
     mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) } },
     services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),

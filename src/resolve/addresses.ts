@@ -30,11 +30,12 @@ export const headlessServiceName = (service: string) => `${service}-headless`;
 export const natsHost = ({ cluster, namespace }: NormalizedSystem['broker']) => `${cluster}.${namespace}.svc`;
 
 /**
- * The address clients bootstrap from: the service that runs the broker (`broker.service`, its first port),
+ * The address clients bootstrap from: `broker.bootstrap` as given, the service that runs the broker (`broker.service`, its first port),
  * Strimzi's bootstrap Service, or the NATS cluster's client Service.
  */
 export function brokerBootstrap(system: NormalizedSystem): string {
-  const { kind, cluster, namespace, auth } = system.broker;
+  const { kind, cluster, namespace, auth, bootstrap } = system.broker;
+  if (bootstrap !== undefined) return bootstrap;
   const inMesh = system.services.find((s) => s.name === system.broker.service);
   if (inMesh) {
     const port = servicePort(inMesh)?.port;

@@ -310,6 +310,14 @@ export interface System {
      * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
      */
     service?: string;
+    /**
+     * Who manages the Kafka cluster: strimzi (the default; hamesh emits KafkaTopics and, with auth, KafkaUsers) or none (a broker hamesh does not operate: no Strimzi objects; events still drive lint, NATS config, the AsyncAPI catalog and env references).
+     */
+    operator?: 'strimzi' | 'none';
+    /**
+     * The client bootstrap address of a broker outside the spec, such as "kafka.example.com:9092" or "nats://nats.example.com:4222"; { broker: bootstrap } resolves to it.
+     */
+    bootstrap?: string;
   };
   defaults?: Profile;
   profiles?: {

@@ -34,6 +34,9 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     );
 
   const index: SpecIndex = { services, events, profiles, defaults: data.defaults, broker: isRecord(data.broker) ? data.broker : {} };
+  if (index.broker.bootstrap !== undefined && index.broker.service !== undefined) {
+    report('invalid-value', '/broker/bootstrap', 'names an address while broker.service names the service that runs the broker: keep one');
+  }
   if (typeof index.broker.service === 'string' && !(index.broker.service in services)) {
     unknown('/broker/service', 'service', index.broker.service, serviceNames);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentsOf, find } from '../helpers/render.js';
-import { system } from '../helpers/spec.js';
+import { documentsOf, find, render } from '../helpers/render.js';
+import { resolveSpec, system } from '../helpers/spec.js';
 
 const image = 'ghcr.io/acme/app:1.0.0';
 
@@ -176,5 +176,21 @@ describe('broker bootstrap', () => {
     expect(tls).toEqual([{ name: 'B', value: 'events-kafka-bootstrap.demo.svc:9093' }]);
     const nats = containerOf(await documentsOf(spec({ kind: 'nats', cluster: 'bus', namespace: 'nats' }))).env;
     expect(nats).toEqual([{ name: 'B', value: 'nats://bus.nats.svc:4222' }]);
+  });
+});
+
+describe('a broker hamesh does not operate', () => {
+  it('resolves {broker: bootstrap} to broker.bootstrap and emits no Strimzi objects with operator none', async () => {
+    const spec = {
+      broker: { operator: 'none' as const, bootstrap: 'kafka.example.com:9092', auth: 'tls' as const },
+      services: { web: { image, publishes: ['order.created'], env: { B: { broker: 'bootstrap' as const } } }, mailer: { image, subscribes: { 'order.created': { retry: { attempts: 2, backoff: 'fixed' as const, delay: '1s' } } } } },
+      events: { 'order.created': {} },
+    };
+    const resolved = resolveSpec(spec);
+    const kinds = render(resolved, 'kafka').map((d) => d.value.kind);
+    expect(kinds).not.toContain('KafkaTopic');
+    expect(kinds).not.toContain('KafkaUser');
+    expect(kinds).toContain('ConfigMap');
+    expect(containerOf(await documentsOf(system(spec.services, { broker: spec.broker, events: spec.events }))).env).toEqual([{ name: 'B', value: 'kafka.example.com:9092' }]);
   });
 });

@@ -23,7 +23,9 @@ export const kafkaTarget: Target = {
     const emit = (file: string, template: string, context: object) =>
       documents.push(...renderManifests(engine, { target: 'kafka', file, template }, context));
 
-    for (const topic of planTopics(resolved, subscriptions)) {
+    // A cluster hamesh does not operate (broker.operator: none) gets no Strimzi objects.
+    const strimzi = system.broker.operator === 'strimzi';
+    for (const topic of strimzi ? planTopics(resolved, subscriptions) : []) {
       const { event } = topic;
       emit('kafka/topics.yaml', 'kafkatopic.yaml.hbs', {
         apiVersion: system.broker.topicApiVersion,
@@ -41,7 +43,7 @@ export const kafkaTarget: Target = {
       });
     }
 
-    if (system.broker.auth !== 'none') {
+    if (strimzi && system.broker.auth !== 'none') {
       for (const user of planKafkaUsers(resolved, subscriptions)) {
         emit('kafka/users.yaml', 'kafkauser.yaml.hbs', {
           apiVersion: system.broker.topicApiVersion,
