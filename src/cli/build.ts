@@ -15,7 +15,8 @@ import { fileContent, manifestStream, outputFiles } from '../write/files.js';
 import { writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
-import { colorsFor, formatJson, formatText, tally } from './report.js';
+import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
+import { colorsFor, formatText, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
 
 /** Resolves --target names against the registry; no name, or an unknown one, is a usage error listing the valid ones. */
@@ -33,19 +34,12 @@ interface CliOptions {
   templates?: string;
   verify: boolean;
   check?: boolean;
-  format: 'text' | 'json';
+  format: Format;
+  output: OutputTarget[];
   policy?: string;
   env?: string;
   /** `--lint MODE`, or false for `--no-lint`. */
   lint?: 'error' | 'warn' | 'off' | false;
-}
-
-function report(diagnostics: readonly Diagnostic[], format: CliOptions['format'], stream: NodeJS.WriteStream, extra: readonly string[]): void {
-  if (format === 'json') stream.write(`${formatJson(diagnostics)}\n`);
-  else {
-    if (diagnostics.length > 0) stream.write(`${formatText(diagnostics, colorsFor(stream))}\n`);
-    for (const line of extra) stream.write(`${line}\n`);
-  }
 }
 
 const count = (n: number, what: string) => `${n} ${what}`;
@@ -113,7 +107,7 @@ async function run(file: string, options: CliOptions): Promise<number> {
   const reportStream = options.out ? process.stdout : process.stderr;
   const org = readPolicyFlag(options.policy);
   if (hasErrors(org.diagnostics)) {
-    report(org.diagnostics, options.format, reportStream, ['build stopped: the policy file is invalid']);
+    emitReport(org.diagnostics, { command: 'build', specs: [file], summary: ['build stopped: the policy file is invalid'] }, options, reportStream);
     return EXIT.findings;
   }
   const selected = targets ? selectTargetNames(targets) : undefined;
@@ -133,7 +127,7 @@ async function run(file: string, options: CliOptions): Promise<number> {
     outcomes.push({ ...outcome, summary: outcome.summary && several ? `[${environment}] ${outcome.summary}` : outcome.summary });
   }
   const diagnostics = outcomes.flatMap((o) => o.diagnostics).sort(compareDiagnostics);
-  report(diagnostics, options.format, reportStream, outcomes.flatMap((o) => (o.summary ? [o.summary] : [])));
+  emitReport(diagnostics, { command: 'build', specs: [file], summary: outcomes.flatMap((o) => (o.summary ? [o.summary] : [])) }, options, reportStream);
   return Math.max(...outcomes.map((o) => o.code));
 }
 
@@ -150,6 +144,7 @@ export function buildCommand(): Command {
     .addOption(environmentOption())
     .addOption(new Option('--lint <mode>', 'what lint findings do: error (stop the build), warn (report them as warnings), off').choices(['error', 'warn', 'off']))
     .option('--no-lint', 'build regardless of lint findings (same as --lint off); the ignored findings are printed')
-    .addOption(new Option('-f, --format <format>', 'diagnostics format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption('format of the findings (with --check, drift is a finding on the generated file)'))
+    .addOption(outputOption())
     .action(runCommand(run));
 }

@@ -1,17 +1,18 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedSpec } from '../load/source.js';
 import { checkSpec, lintChecked, type CheckOptions } from '../pipeline.js';
 import { environmentOption, forEachEnvironment } from './environments.js';
 import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
+import { mermaidOf } from './graph.js';
 import { readPolicyFlag } from './policy-flag.js';
-import { colorsFor, formatJson, formatText } from './report.js';
-import { formatSarif } from './sarif.js';
+import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { specExtensions } from '../load/load.js';
 
 interface LintFlags {
-  format: 'text' | 'json' | 'sarif';
+  format: Format;
+  output: OutputTarget[];
   maxWarnings?: number;
   policy?: string;
   env?: string;
@@ -33,7 +34,8 @@ export function lintCommand(): Command {
   return new Command('lint')
     .description('find single points of failure and HA policy violations across services, calls and events')
     .argument('<files...>', `spec files (${specExtensions.join(', ')})`)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(formatOption())
+    .addOption(outputOption())
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', count)
     .option('--policy <file>', 'organisation policy (YAML or JSON): a floor each spec\'s own policy may tighten, not loosen')
     .addOption(environmentOption())
@@ -46,10 +48,13 @@ export function lintCommand(): Command {
           : await forEachFile(files, (file) => forEachEnvironment(file, flags.env, (spec, environment) => lintSpec(spec, { policy, environment })));
         diagnostics.push(...reportUnusable(unusable, flags.format), ...found);
 
-        if (flags.format === 'json') process.stdout.write(`${formatJson(diagnostics)}\n`);
-        else if (flags.format === 'sarif') process.stdout.write(`${formatSarif(diagnostics, process.cwd())}\n`);
-        else if (diagnostics.length > 0) process.stdout.write(`${formatText(diagnostics, colorsFor(process.stdout))}\n`);
-        else if (unusable.length === 0) process.stdout.write(`${files.length === 1 ? files[0] : `${files.length} files`}: no problems\n`);
+        const clean = diagnostics.length === 0 && unusable.length === 0;
+        const summary = clean && flags.format === 'text' ? [`${files.length === 1 ? files[0] : `${files.length} files`}: no problems`] : [];
+        // A Markdown report (a job summary, a PR comment) shows the graph of each spec below the findings.
+        const wantsMarkdown = flags.format === 'markdown' || flags.output.some((o) => o.format === 'markdown');
+        const graphs = wantsMarkdown ? await Promise.all(files.map((file) => mermaidOf(file, flags.env))) : [];
+        const sections = () => graphs.flatMap((graph, i) => (graph ? [`### Graph of ${files[i]}\n\n\`\`\`mermaid\n${graph}\`\`\``] : []));
+        emitReport(diagnostics, { command: 'lint', specs: files, summary, sections }, flags);
 
         if (unusable.length > 0) return EXIT.usage;
         if (hasErrors(diagnostics)) return EXIT.findings;

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ruleMetas } from '../lint/registry.js';
 
@@ -9,11 +10,17 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 
 export const informationUri = 'https://hamesh.dev';
 
-/** A file as a URI relative to the working directory (forward slashes, percent-encoded), or a file: URI outside it. */
-function artifactUri(file: string, cwd: string): string {
+/** A file relative to the working directory with forward slashes, or its absolute path outside it. */
+export function artifactPath(file: string, cwd: string): string {
   const path = relative(cwd, resolve(cwd, file));
-  if (path.startsWith('..') || isAbsolute(path)) return pathToFileURL(resolve(cwd, file)).href;
-  return path.split(sep).map(encodeURIComponent).join('/');
+  if (path.startsWith('..') || isAbsolute(path)) return resolve(cwd, file);
+  return path.split(sep).join('/');
+}
+
+/** A file as a URI relative to the working directory (percent-encoded), or a file: URI outside it. */
+function artifactUri(file: string, cwd: string): string {
+  const path = artifactPath(file, cwd);
+  return isAbsolute(path) ? pathToFileURL(path).href : path.split('/').map(encodeURIComponent).join('/');
 }
 
 /** SARIF's "friendly name" of a rule: `min-replicas` → `MinReplicas`. */
@@ -29,6 +36,7 @@ function descriptors(diagnostics: readonly Diagnostic[]): ReportingDescriptor[] 
       text: `${meta.rationale}\n\nHow to fix: ${meta.fix}`,
       markdown: `${meta.rationale}\n\n**How to fix:** ${meta.fix}\n\nRun \`hamesh explain ${meta.id}\` for details.`,
     },
+    helpUri: helpUri(meta.id),
     defaultConfiguration: { level: meta.severity },
   }));
   // Validation findings (schema, unknown-reference, …) also reach `lint`; they get a plain descriptor.
@@ -41,32 +49,58 @@ function descriptors(diagnostics: readonly Diagnostic[]): ReportingDescriptor[] 
   return [...known, ...others];
 }
 
-/** SARIF 2.1.0 for GitHub code scanning: every rule with its help, every finding with its file location and JSON Pointer. */
-export function formatSarif(diagnostics: readonly Diagnostic[], cwd: string): string {
-  const rules = descriptors(diagnostics);
-  const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results: Result[] = diagnostics.map((d) => ({
+/** The page of a rule's documentation (docs/rules/<id>.md, generated from its meta by `npm run docs:rules`). */
+export const helpUri = (id: string) => `${informationUri}/docs/rules/${id}.md`;
+
+/** Keyed on rule, file, JSON Pointer and environment, not the line, so a finding keeps its identity across edits above it. */
+function fingerprint(d: Diagnostic, cwd: string): string {
+  const key = [d.rule, d.file === undefined ? '' : artifactPath(d.file, cwd), d.path, d.environment ?? ''].join('\u0000');
+  return createHash('sha256').update(key).digest('hex');
+}
+
+function physicalLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column'>, cwd: string): Location {
+  if (d.file === undefined) return {};
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(d.file, cwd) },
+      ...(d.line !== undefined && { region: { startLine: d.line, ...(d.column !== undefined && { startColumn: d.column }) } }),
+    },
+  };
+}
+
+function result(d: Diagnostic, index: Map<string, number>, cwd: string): Result {
+  return {
     ruleId: d.rule,
     ruleIndex: index.get(d.rule)!,
     level: d.severity,
-    message: { text: d.path ? `${d.path}: ${d.message}` : d.message },
-    locations: [
-      {
-        ...(d.file !== undefined && {
-          physicalLocation: {
-            artifactLocation: { uri: artifactUri(d.file, cwd) },
-            ...(d.line !== undefined && { region: { startLine: d.line, ...(d.column !== undefined && { startColumn: d.column }) } }),
-          },
-        }),
-        logicalLocations: [{ fullyQualifiedName: d.path || '/', kind: 'value' }],
-      },
-    ],
-    properties: { jsonPointer: d.path },
-  }));
-  const log: Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'hamesh', version, semanticVersion: version, informationUri, rules } }, columnKind: 'utf16CodeUnits', results }],
+    message: { text: `${d.environment ? `[${d.environment}] ` : ''}${d.path ? `${d.path}: ` : ''}${d.message}` },
+    locations: [{ ...physicalLocation(d, cwd), logicalLocations: [{ fullyQualifiedName: d.path || '/', kind: 'value' }] }],
+    partialFingerprints: { 'hameshFinding/v1': fingerprint(d, cwd) },
+    // Every hop of a graph finding, each clickable in code scanning.
+    ...(d.related && {
+      relatedLocations: d.related.map((hop, i) => ({ id: i + 1, ...physicalLocation(hop, cwd), message: { text: `${hop.message} (${hop.path})` } })),
+    }),
+    properties: { jsonPointer: d.path, ...(d.environment !== undefined && { environment: d.environment }) },
   };
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every rule with its help, every finding with its file location, JSON
+ * Pointer, a line-independent fingerprint and the hops of graph findings; one run per spec, each with its own
+ * `automationDetails.id` (`hamesh/<command>/<spec>/`), so code scanning tracks each spec's findings apart.
+ */
+export function formatSarif(diagnostics: readonly Diagnostic[], cwd: string, options: { command?: string; specs?: readonly string[] } = {}): string {
+  const rules = descriptors(diagnostics);
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const specs: Array<string | undefined> = options.specs && options.specs.length > 0 ? options.specs.map((f) => artifactPath(f, cwd)) : [undefined];
+  // A finding belongs to the run of its spec; one in another file (an organisation policy) to the first run.
+  const runOf = (d: Diagnostic) => Math.max(0, specs.indexOf(d.file === undefined ? undefined : artifactPath(d.file, cwd)));
+  const runs: Run[] = specs.map((spec, i) => ({
+    tool: { driver: { name: 'hamesh', version, semanticVersion: version, informationUri, rules } },
+    ...(spec !== undefined && { automationDetails: { id: `hamesh/${options.command ?? 'lint'}/${spec}/` } }),
+    columnKind: 'utf16CodeUnits',
+    results: diagnostics.filter((d) => runOf(d) === i).map((d) => result(d, index, cwd)),
+  }));
+  const log: Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs };
   return JSON.stringify(log, null, 2);
 }

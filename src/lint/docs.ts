@@ -27,3 +27,41 @@ export function withRulesSection(readme: string): string {
   if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
   return `${readme.slice(0, from + start.length)}\n${rulesMarkdown()}\n${readme.slice(to)}`;
 }
+
+/** `docs/rules/<id>.md`: one page per rule (the SARIF `helpUri`), generated from its meta. */
+export function rulePages(): Array<{ file: string; content: string }> {
+  return ruleMetas.map((meta) => {
+    const options = Object.entries(meta.options ?? {}).map(
+      ([name, o]) => `| \`${name}\` | ${o.default} | ${o.description} An organisation policy's value is a floor: a spec may only set it ${o.stricter}. |`,
+    );
+    const lines = [
+      `<!-- Generated from the rule's meta by \`npm run docs:rules\`; a test fails when it drifts. -->`,
+      `# \`${meta.id}\``,
+      '',
+      `**Default severity:** ${meta.severity}`,
+      '',
+      meta.description,
+      '',
+      '## Why it matters',
+      '',
+      meta.rationale,
+      '',
+      '## How to fix',
+      '',
+      meta.fix,
+      ...(options.length > 0 ? ['', '## Options', '', '| Option | Default | Meaning |', '| --- | --- | --- |', ...options] : []),
+      '',
+      '## Configure or suppress',
+      '',
+      '```yaml',
+      'policy:',
+      '  rules:',
+      `    ${meta.id}: warning        # or error, off`,
+      '  suppress:',
+      `    - {rule: ${meta.id}, path: /services/NAME, reason: "why", expires: "YYYY-MM-DD"}`,
+      '```',
+      '',
+    ];
+    return { file: `${meta.id}.md`, content: lines.join('\n') };
+  });
+}

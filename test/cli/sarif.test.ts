@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { root, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const require = createRequire(import.meta.url);
@@ -71,5 +71,37 @@ describe('hamesh lint --format sarif', () => {
     });
     expect(result.properties).toEqual({ jsonPointer: '/services/sessions/replicas' });
     expect(run.results).toHaveLength(27);
+  });
+
+  it('gives code scanning line-independent fingerprints, a help page per rule, every hop of graph findings and a category per spec', () => {
+    const run = log.runs[0]!;
+    expect(run.automationDetails).toEqual({ id: 'hamesh/lint/examples/broken-ha.yaml/' });
+    for (const rule of run.tool.driver.rules!.filter((r) => r.helpUri)) {
+      expect(rule.helpUri).toBe(`https://hamesh.dev/docs/rules/${rule.id}.md`);
+      expect(existsSync(join(root, 'docs/rules', `${rule.id}.md`))).toBe(true);
+    }
+    const fingerprints = run.results!.map((r) => r.partialFingerprints!['hameshFinding/v1']);
+    expect(new Set(fingerprints).size).toBe(fingerprints.length);
+    const cycle = run.results!.find((r) => r.ruleId === 'call-cycle')!;
+    expect(cycle.relatedLocations!.map((l) => l.message!.text)).toEqual([
+      'ledger → orders (/services/ledger/calls/0)',
+      'orders → ledger (/services/orders/calls/0)',
+    ]);
+    expect(cycle.relatedLocations![0]!.physicalLocation!.region!.startLine).toBe(44);
+    const spof = run.results!.find((r) => r.ruleId === 'spof-dependency')!;
+    expect(spof.relatedLocations!.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a fingerprint when lines are added above the finding', () => {
+    const file = join(dir, 'moving.yaml');
+    const original = readFileSync(join(root, 'examples/broken-ha.yaml'), 'utf8');
+    const spof = (text: string) => {
+      writeFileSync(file, text);
+      return (JSON.parse(hamesh('lint', '--format', 'sarif', file).stdout) as Log).runs[0]!.results!.find((r) => r.ruleId === 'spof-dependency')!;
+    };
+    const before = spof(original);
+    const after = spof(`# a comment\n# another\n${original}`);
+    expect(after.locations![0]!.physicalLocation!.region!.startLine).toBe(before.locations![0]!.physicalLocation!.region!.startLine! + 2);
+    expect(after.partialFingerprints).toEqual(before.partialFingerprints);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rulesMarkdown, withRulesSection } from '../../src/lint/docs.js';
+import { rulePages, rulesMarkdown, withRulesSection } from '../../src/lint/docs.js';
 import { ruleMetas, rules } from '../../src/lint/registry.js';
 
 const rulesDir = new URL('../../src/lint/rules/', import.meta.url);
@@ -34,5 +34,14 @@ describe('README rules section', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(withRulesSection(readme)).toBe(readme);
     for (const meta of ruleMetas) expect(rulesMarkdown()).toContain(`| \`${meta.id}\` | ${meta.severity} |`);
+  });
+});
+
+describe('docs/rules pages (the SARIF helpUri of each rule)', () => {
+  it('has one page per rule, exactly as generated from meta (run `npm run docs:rules` to update)', () => {
+    const folder = new URL('../../docs/rules/', import.meta.url);
+    const pages = rulePages();
+    expect(readdirSync(folder).sort()).toEqual(ruleMetas.map((m) => `${m.id}.md`).sort());
+    for (const { file, content } of pages) expect(readFileSync(new URL(file, folder), 'utf8'), file).toBe(content);
   });
 });

@@ -1,0 +1,41 @@
+import { Command, Option } from 'commander';
+import { toDot, toMermaid } from '../graph/diagram.js';
+import { loadSpec } from '../load/load.js';
+import { environmentsToRun } from '../environment/select.js';
+import { checkSpec } from '../pipeline.js';
+import { specExtensions } from '../load/load.js';
+import { environmentOption } from './environments.js';
+import { EXIT, runCommand } from './errors.js';
+import { emitReport } from './formats.js';
+
+/** The Mermaid graph of a spec (its first environment), or undefined when it does not validate: for Markdown reports. */
+export async function mermaidOf(file: string, environment: string | undefined): Promise<string | undefined> {
+  try {
+    const spec = await loadSpec(file);
+    const checked = checkSpec(spec, { environment: environmentsToRun(spec, environment)[0] });
+    return checked.resolved && toMermaid(checked.resolved);
+  } catch {
+    return undefined; // an unusable spec is reported by the command itself
+  }
+}
+
+export function graphCommand(): Command {
+  return new Command('graph')
+    .description('draw services, events, calls and publish/subscribe edges (tier and replicas on each node, single points of failure in red)')
+    .argument('<file>', `spec file (${specExtensions.join(', ')})`)
+    .addOption(new Option('-f, --format <format>', 'diagram format').choices(['mermaid', 'dot']).default('mermaid'))
+    .addOption(environmentOption())
+    .action(
+      runCommand(async (file: string, options: { format: 'mermaid' | 'dot'; env?: string }) => {
+        const spec = await loadSpec(file);
+        const environment = environmentsToRun(spec, options.env)[0];
+        const checked = checkSpec(spec, { environment });
+        if (!checked.resolved) {
+          emitReport(checked.diagnostics, { command: 'graph', specs: [file], summary: ['graph: the spec is invalid'] }, { format: 'text' }, process.stderr);
+          return EXIT.findings;
+        }
+        process.stdout.write(options.format === 'dot' ? toDot(checked.resolved) : toMermaid(checked.resolved));
+        return EXIT.ok;
+      }),
+    );
+}
