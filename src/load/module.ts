@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import type TypeScript from 'typescript';
 import { createTsLocator } from './locate-ts.js';
+import { transformModule, type TransformedModule } from './transform.js';
 import { loadError, type LoadedSpec, type LoadError } from './source.js';
 
 /** Our own entry point, so `import { defineSystem } from 'hamesh'` works in specs outside this package. */
@@ -13,15 +14,23 @@ function hameshEntry(): string {
 }
 
 let jiti: ReturnType<typeof createJiti> | undefined;
+/** The modules transformed for the spec being loaded, by file: to locate a thrown error in the original source. */
+const transformedFiles = new Map<string, TransformedModule>();
 
 /** Loads a `.ts`, `.mts`, `.js` or `.mjs` spec module with jiti (no build step) and takes its default export. */
 export async function loadModule(file: string, absolutePath: string): Promise<LoadedSpec> {
   const text = readFileSync(absolutePath, 'utf8');
+  transformedFiles.clear();
   jiti ??= createJiti(import.meta.url, {
     alias: { hamesh: hameshEntry() },
     moduleCache: false,
     fsCache: false,
     interopDefault: false,
+    transform: ({ source, filename }) => {
+      const transformed = transformModule(filename ?? file, source);
+      if (filename) transformedFiles.set(filename, transformed);
+      return { code: transformed.code };
+    },
   });
   let exported: unknown;
   try {
@@ -60,12 +69,14 @@ function syntaxError(file: string, text: string): LoadError | undefined {
   return loadError(file, `cannot parse the spec module: ${message}`, { line: line + 1, column: character + 1 });
 }
 
-/** The spec file's line from a thrown error's stack, when it shows one (jiti keeps lines, not columns). */
+/** The spec file's line from a thrown error's stack, when it shows one, mapped back from the transformed code. */
 function throwSite(error: unknown, absolutePath: string): { line: number } | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const escaped = absolutePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+):\\d+`).exec(stack);
-  return match ? { line: Number(match[1]) } : undefined;
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return undefined;
+  const original = transformedFiles.get(absolutePath)?.original(Number(match[1]), Number(match[2]));
+  return original ? { line: original.line } : undefined;
 }
 
 /** A module may export class instances, functions or undefined fields; the spec is plain JSON data. */
