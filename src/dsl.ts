@@ -44,7 +44,8 @@ export interface ServiceSpec<
   profile?: Profiles;
   /** JSON merge patches of this service's rendered objects, typed from the Kubernetes/Istio model interfaces. */
   patches?: ServicePatchesSpec;
-  versions?: { [Version in Versions]: NonNullable<Schema.Service['versions']>[string] };
+  /** Optional per version (each service declares its own), so its map values may be `undefined`, like `subscribes`. */
+  versions?: { [Version in Versions]?: NonNullable<Schema.Service['versions']>[string] };
   routes?: RouteSpec<NoInfer<Versions>>[];
   env?: { [name: string]: EnvValueSpec<Services, Events> };
   calls?: Array<Services | { service: Services; critical?: boolean }>;

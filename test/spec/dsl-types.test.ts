@@ -31,7 +31,7 @@ const fixtures = (folder: string) =>
 
 describe('the TypeScript DSL, checked by the TypeScript compiler', () => {
   it('compiles the examples and valid fixtures clean', () => {
-    const files = [join(root, 'examples/shop/system.ts'), ...fixtures('valid')];
+    const files = [join(root, 'examples/shop/system.ts'), join(root, 'examples/bookinfo/system.ts'), ...fixtures('valid')];
     expect(describeErrors(typeErrors(files))).toEqual([]);
   });
 

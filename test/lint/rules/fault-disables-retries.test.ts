@@ -16,7 +16,7 @@ ruleTester('fault-disables-retries', {
     {
       name: "a fault route inherits the service's timeout, and Istio's implicit retries",
       spec: { services: { a: { image, timeout: '5s', routes: [{ match: { headers: { 'end-user': { exact: 'jason' } } }, fault: { abort: { status: 500 } } }, {}] } } },
-      findings: [{ path: '/services/a/routes/0/fault', message: "route 0 of 'a' injects a fault, so Istio disables Istio's implicit 2 retries and its timeout (5s) on it" }],
+      findings: [{ path: '/services/a/routes/0/fault', message: "route 0 of 'a' injects a fault, so Istio disables the implicit 2 retries and its timeout (5s) on it" }],
     },
   ],
 });
