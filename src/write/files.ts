@@ -32,7 +32,8 @@ function assertRelative(path: string): void {
 
 /**
  * The --out layout: manifests grouped into multi-document YAML files by their `file` (e.g.
- * `services/orders/kubernetes.yaml`), `file` documents one file each, as JSON or YAML by extension.
+ * `services/orders/kubernetes.yaml`), `file` documents one file each, as JSON or YAML by extension, and a
+ * `kustomization.yaml` listing the manifest files.
  * Sorted by path, so the same documents always give the same files.
  */
 export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[] {
@@ -53,7 +54,20 @@ export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[
     if (files.has(path)) throw new Error(`${path} is both a manifest file and a standalone file`);
     files.set(path, header + manifestStream(list));
   }
+  if (manifests.size > 0) {
+    if (files.has(KUSTOMIZATION)) throw new Error(`a target wants to write ${KUSTOMIZATION}, which lists the manifests`);
+    files.set(KUSTOMIZATION, kustomization([...manifests.keys()]));
+  }
   return sortBy([...files].map(([path, content]) => ({ path, content })), (file) => file.path);
+}
+
+/** The folder's kustomization: `kubectl apply -k`, Argo CD and Flux take the --out folder as it is. */
+export const KUSTOMIZATION = 'kustomization.yaml';
+
+/** A Kustomization listing every manifest file (sorted), and only those: standalone JSON and catalogs are not objects. */
+function kustomization(manifestFiles: readonly string[]): string {
+  const resources = [...manifestFiles].sort().map((file) => `  - ${file}\n`).join('');
+  return `${header}apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources}`;
 }
 
 /** A standalone (`file`) document as it is written: JSON, or YAML with the hamesh header. */
