@@ -113,12 +113,14 @@ describe('examples/online-boutique: the build is equivalent to upstream Online B
   });
 
   it('differs from upstream only where the spec language cannot follow yet', () => {
-    // Upstream exposes the frontend twice: ClusterIP `frontend` and LoadBalancer `frontend-external`. The spec
-    // makes `frontend` itself a LoadBalancer (it keeps its cluster IP, so in-cluster callers are unaffected);
-    // a second Service named frontend-external needs pass-through objects.
-    expect(services.get('frontend')!.spec.type).toBe(upstream.services['frontend-external']!.type);
-    expect(services.get('frontend')!.spec.ports[0].port).toBe(upstream.services['frontend-external']!.ports[0]!.port);
+    // Upstream exposes the frontend twice: ClusterIP `frontend` and LoadBalancer `frontend-external`, straight to
+    // the pods. Under STRICT mTLS the sidecar would refuse that plaintext, so the spec (like upstream's Istio
+    // variant) lets the ingress gateway in instead: `frontend` stays ClusterIP and the gateway's identity is admitted.
+    expect(services.get('frontend')!.spec.type).toBeUndefined();
+    expect(upstream.services.frontend!.type).toBe('ClusterIP');
     expect(services.has('frontend-external')).toBe(false);
+    const policy = documents.find((d) => d.kind === 'AuthorizationPolicy' && d.metadata.name === 'frontend')!;
+    expect(policy.spec.rules[0].from[0].source.principals).toContain('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account');
     // Probe timings and the frontend's probe cookie need the probe object form.
     const gaps = Object.entries(upstream.deployments).flatMap(([name, d]) => probeExtras(d.container).map((extra) => `${name}.${extra}`));
     expect(gaps).toEqual([
