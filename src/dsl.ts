@@ -70,9 +70,13 @@ export interface EnvironmentSpec<Services extends string = string, Events extend
   policy?: Override<Schema.Policy>;
 }
 
+/** The broker, whose `service` (the service running it in the mesh) names a declared service. */
+export type BrokerSpec<Services extends string = string> = Omit<NonNullable<Schema.System['broker']>, 'service'> & { service?: Services };
+
 /** The spec of a whole system, the same shape as schemas/system.schema.json. */
 export interface SystemSpec<Services extends string = string, Events extends string = string, Profiles extends string = string>
-  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'patches' | 'objects'> {
+  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'patches' | 'objects' | 'broker'> {
+  broker?: BrokerSpec<Services>;
   patches?: SystemPatchesSpec;
   objects?: ExtraObjectSpec[];
   defaults?: ProfileSpec<Services, Events>;
@@ -97,7 +101,8 @@ export function defineSystem<
   const Profiles extends string = never,
   const Versions extends string = never,
 >(
-  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults' | 'environments'> & {
+  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'broker'> & {
+    broker?: BrokerSpec<NoInfer<Services>>;
     defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
     profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
     services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions> };
