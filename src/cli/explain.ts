@@ -10,9 +10,11 @@ export function explainCommand(): Command {
     .action(
       runCommand(async (id: string) => {
         const { findRule, ruleMetas } = await import('../lint/registry.js');
-        const meta = findRule(id);
+        const { workloadCodes } = await import('../validate/workload-codes.js');
+        const meta = findRule(id) ?? workloadCodes.find((code) => code.id === id);
         if (!meta) {
-          throw new UsageError(`unknown rule '${id}'${didYouMean(id, ruleMetas.map((m) => m.id))}; run \`hamesh rules\` to list them`);
+          const known = [...ruleMetas, ...workloadCodes].map((m) => m.id);
+          throw new UsageError(`unknown rule '${id}'${didYouMean(id, known)}; run \`hamesh rules\` to list them`);
         }
         const c = colorsFor(process.stdout);
         const lines = [

@@ -99,6 +99,12 @@ describe('hamesh rules and explain', () => {
     expect(result.stdout).toContain('spof-dependency (error by default)');
     expect(result.stdout).toContain('How to fix\nGive the dependency at least 2 replicas');
   });
+  it('explains the workload diagnostics too: what happens to an image whose USER is root', () => {
+    const result = hamesh('explain', 'pod-security');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('CreateContainerConfigError');
+    expect(result.stdout).toContain('security.runAsUser');
+  });
   it('exits 2 with a suggestion for an unknown rule', () => {
     const result = hamesh('explain', 'spof-dependancy');
     expect([result.code, result.stderr]).toEqual([2, "hamesh: unknown rule 'spof-dependancy' (did you mean 'spof-dependency'?); run `hamesh rules` to list them\n"]);

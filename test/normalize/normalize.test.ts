@@ -21,7 +21,7 @@ describe('normalise', () => {
   it('applies the built-in defaults', () => {
     const system = normalized({ services: { web: { image: 'web:1' } }, events: { 'a.b': {} } });
     expect(system.namespace).toBe('demo');
-    expect(system.broker).toEqual({ kind: 'kafka', cluster: 'demo', namespace: 'demo', topicApiVersion: 'kafka.strimzi.io/v1', auth: 'none' });
+    expect(system.broker).toEqual({ kind: 'kafka', cluster: 'demo', namespace: 'demo', operator: 'strimzi', topicApiVersion: 'kafka.strimzi.io/v1', auth: 'none' });
     const web = system.services[0]!;
     expect(web).toMatchObject({
       tier: 'standard',
