@@ -1,5 +1,5 @@
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { applyOrgPolicy, lint, type LintOptions } from './lint/index.js';
+import { applyOrgPolicy, lint, type LintOptions } from './lint/engine.js';
 import { loadSpec } from './load/load.js';
 import type { LoadedPolicy } from './load/policy.js';
 import { locateAll, type LoadedSpec } from './load/source.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkOrgPolicy } from '../lint/index.js';
+import { checkOrgPolicy } from '../lint/engine.js';
 import { loadPolicy, type LoadedPolicy } from '../load/policy.js';
 
 /** Reads `--policy FILE`: the organisation policy, and its own problems (located in it). */

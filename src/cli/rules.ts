@@ -1,23 +1,34 @@
 import { Command, Option } from 'commander';
+import { allCodes, isConfigurable, stages } from '../diagnostics/codes.js';
 import { runCommand, EXIT } from './errors.js';
 import { colorsFor, severityLabel } from './report.js';
 
 export function rulesCommand(): Command {
   return new Command('rules')
-    .description('list the lint rules with their default severity')
+    .description('list every diagnostic id, grouped by stage, with its default severity')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       runCommand(async (flags: { format: 'text' | 'json' }) => {
-        const { ruleMetas } = await import('../lint/registry.js');
         if (flags.format === 'json') {
-          process.stdout.write(`${JSON.stringify({ rules: ruleMetas }, null, 2)}\n`);
+          // Every id with its documentation; lint ids also with their options.
+          const { findRule } = await import('../lint/registry.js');
+          const entries = allCodes.map((code) => ({ ...code, configurable: isConfigurable(code), ...findRule(code.id) }));
+          process.stdout.write(`${JSON.stringify({ rules: entries }, null, 2)}\n`);
           return EXIT.ok;
         }
         const c = colorsFor(process.stdout);
-        const width = Math.max(...ruleMetas.map((m) => m.id.length));
-        for (const meta of ruleMetas) {
-          process.stdout.write(`${c.bold(meta.id.padEnd(width))}  ${severityLabel(meta.severity, c)}  ${meta.description}\n`);
+        const width = Math.max(...allCodes.map((code) => code.id.length));
+        const lines: string[] = [];
+        for (const stage of stages) {
+          const group = allCodes.filter((code) => code.stage === stage);
+          if (group.length === 0) continue;
+          const note = stage === 'lint' ? 'judgements: configurable in policy.rules, suppressible in policy.suppress' : 'facts, not judgements: an error means the spec cannot be built; not configurable';
+          lines.push(`${lines.length > 0 ? '\n' : ''}${c.bold(stage)} (${note})`);
+          for (const code of group) {
+            lines.push(`  ${c.bold(code.id.padEnd(width))}  ${severityLabel(code.severity, c)}  ${code.description}`);
+          }
         }
+        process.stdout.write(`${lines.join('\n')}\n`);
         return EXIT.ok;
       }),
     );

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
+import { allCodes, isConfigurable } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { ruleMetas } from '../lint/registry.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,31 +26,28 @@ function artifactUri(file: string, cwd: string): string {
 /** SARIF's "friendly name" of a rule: `min-replicas` → `MinReplicas`. */
 const pascalCase = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 
-function descriptors(diagnostics: readonly Diagnostic[]): ReportingDescriptor[] {
-  const known = ruleMetas.map((meta) => ({
-    id: meta.id,
-    name: pascalCase(meta.id),
-    shortDescription: { text: meta.description },
-    fullDescription: { text: meta.rationale },
-    help: {
-      text: `${meta.rationale}\n\nHow to fix: ${meta.fix}`,
-      markdown: `${meta.rationale}\n\n**How to fix:** ${meta.fix}\n\nRun \`hamesh explain ${meta.id}\` for details.`,
-    },
-    helpUri: helpUri(meta.id),
-    defaultConfiguration: { level: meta.severity },
-  }));
-  // Validation findings (schema, unknown-reference, …) also reach `lint`; they get a plain descriptor.
-  const ids = new Set(known.map((d) => d.id));
-  const others = [...new Set(diagnostics.map((d) => d.rule).filter((id) => !ids.has(id)))].sort().map((id) => ({
-    id,
-    shortDescription: { text: `The spec failed validation (${id}); see \`hamesh validate\`.` },
-    defaultConfiguration: { level: 'error' as const },
-  }));
-  return [...known, ...others];
-}
-
 /** The page of a rule's documentation (docs/rules/<id>.md, generated from its meta by `npm run docs:rules`). */
 export const helpUri = (id: string) => `${informationUri}/docs/rules/${id}.md`;
+
+/** One descriptor per catalogue id, so every result's ruleId has its help and default level. */
+const descriptors: ReportingDescriptor[] = allCodes.map((code) => {
+  const why = 'rationale' in code ? code.rationale : code.description;
+  return {
+    id: code.id,
+    // SARIF wants `name` left out when it would equal the id (one-word ids such as `schema`).
+    ...(code.id.includes('-') && { name: pascalCase(code.id) }),
+    shortDescription: { text: code.description },
+    fullDescription: { text: why },
+    help: {
+      text: `${why}\n\nHow to fix: ${code.fix}`,
+      markdown: `${why}\n\n**How to fix:** ${code.fix}\n\nRun \`hamesh explain ${code.id}\` for details.`,
+    },
+    // Lint ids have a generated page (docs/rules/<id>.md).
+    ...(isConfigurable(code) && { helpUri: helpUri(code.id) }),
+    defaultConfiguration: { level: code.severity },
+    properties: { stage: code.stage },
+  };
+});
 
 /** Keyed on rule, file, JSON Pointer and environment, not the line, so a finding keeps its identity across edits above it. */
 function fingerprint(d: Diagnostic, cwd: string): string {
@@ -90,7 +87,7 @@ function result(d: Diagnostic, index: Map<string, number>, cwd: string): Result 
  * `automationDetails.id` (`hamesh/<command>/<spec>/`), so code scanning tracks each spec's findings apart.
  */
 export function formatSarif(diagnostics: readonly Diagnostic[], cwd: string, options: { command?: string; specs?: readonly string[] } = {}): string {
-  const rules = descriptors(diagnostics);
+  const rules = descriptors;
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const specs: Array<string | undefined> = options.specs && options.specs.length > 0 ? options.specs.map((f) => artifactPath(f, cwd)) : [undefined];
   // A finding belongs to the run of its spec; one in another file (an organisation policy) to the first run.

@@ -1,4 +1,5 @@
 import { compareStrings } from '../util/order.js';
+import type { DiagnosticCode } from './codes.js';
 
 /**
  * Severity of a finding. `error` fails the run; `warning` fails only past `--max-warnings`; `note` only informs
@@ -20,7 +21,8 @@ export interface RelatedLocation {
  * `path` is a JSON Pointer (RFC 6901) into the spec; `file`, `line` and `column` (1-based) locate it.
  */
 export interface Diagnostic {
-  rule: string;
+  /** The id, from the catalogue in codes.ts. */
+  rule: DiagnosticCode;
   severity: Severity;
   message: string;
   path: string;

@@ -1,8 +1,8 @@
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Policy, SeveritySetting } from '../spec/schema.generated.js';
 import { didYouMean } from '../util/suggest.js';
-import { policyConfig } from './policy-rules.js';
-import { findRule, ruleMetas } from './registry.js';
+import { allCodes, codes, findCode, isConfigurable, whyNotConfigurable } from '../diagnostics/codes.js';
+import { findRule } from './registry.js';
 
 export interface RuleSetting {
   /** Set when the policy overrides the rule's own severities. */
@@ -31,18 +31,26 @@ export function splitRuleEntry(entry: NonNullable<Policy['rules']>[string]): { s
 export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: string): RuleConfiguration {
   const diagnostics: Diagnostic[] = [];
   const problem = (path: string, message: string) =>
-    diagnostics.push({ rule: policyConfig.id, severity: policyConfig.severity, message, path });
-  const ids = ruleMetas.map((m) => m.id);
+    diagnostics.push({ rule: codes.policyConfig.id, severity: codes.policyConfig.severity, message, path });
+  const ids = allCodes.map((code) => code.id);
+  /** Why an id cannot be configured or suppressed: unknown, or an error that means the spec cannot be built. */
+  const refusal = (id: string): string | undefined => {
+    const code = findCode(id);
+    if (!code) return `unknown rule '${id}'${didYouMean(id, ids)}; \`hamesh rules\` lists them`;
+    if (!isConfigurable(code)) return whyNotConfigurable(code);
+    return undefined;
+  };
   const settings = new Map<string, RuleSetting>();
 
   for (const [id, entry] of Object.entries(policy.rules ?? {})) {
     const path = `${base}${pointer('rules', id)}`;
+    const { severity, options } = splitRuleEntry(entry);
     const meta = findRule(id);
     if (!meta) {
-      problem(path, `unknown rule '${id}'${didYouMean(id, ids)}; \`hamesh rules\` lists them`);
+      // Setting an id that is not a judgement to its own severity restates what always holds; anything else is refused.
+      if (!(findCode(id)?.severity === severity && Object.keys(options).length === 0)) problem(path, refusal(id)!);
       continue;
     }
-    const { severity, options } = splitRuleEntry(entry);
     const known = meta.options ?? {};
     const values: Record<string, number> = {};
     for (const [name, value] of Object.entries(options)) {
@@ -55,7 +63,8 @@ export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: stri
     settings.set(id, { severity, options: values });
   }
   (policy.suppress ?? []).forEach((entry, index) => {
-    if (!findRule(entry.rule)) problem(`${base}${pointer('suppress', index, 'rule')}`, `unknown rule '${entry.rule}'${didYouMean(entry.rule, ids)}`);
+    const refused = refusal(entry.rule);
+    if (refused) problem(`${base}${pointer('suppress', index, 'rule')}`, refused);
   });
 
   return {

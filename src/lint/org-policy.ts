@@ -3,8 +3,8 @@ import type { LoadedPolicy } from '../load/policy.js';
 import { locateAll } from '../load/source.js';
 import type { Policy, SeveritySetting, System, TierPolicy } from '../spec/schema.generated.js';
 import { configure, splitRuleEntry } from './config.js';
-import type { LintOptions } from './index.js';
-import { policyFloor } from './policy-rules.js';
+import { codes } from '../diagnostics/codes.js';
+import type { LintOptions } from './engine.js';
 import { findRule } from './registry.js';
 
 type RuleEntry = NonNullable<Policy['rules']>[string];
@@ -103,7 +103,7 @@ export function applyOrgPolicy(spec: System, org: LoadedPolicy): { spec: System;
   };
   const notes: Diagnostic[] = [];
   const floor: FloorReport = (path, message) =>
-    notes.push({ rule: policyFloor.id, severity: policyFloor.severity, path: `/policy${path}`, message: `${message} (${org.file})` });
+    notes.push({ rule: codes.policyFloor.id, severity: codes.policyFloor.severity, path: `/policy${path}`, message: `${message} (${org.file})` });
   const policy = mergePolicies(org.policy, spec.policy, floor);
   return { spec: { ...spec, policy }, options: { suppressionSource }, notes };
 }

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { policyRules } from './policy-rules.js';
+import { codes } from '../diagnostics/codes.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { sortBy } from '../util/order.js';
 /** The folder of rules: every module in it is one rule, exported as `rule`, in a file named after its id. */
@@ -21,9 +21,12 @@ async function loadRules(): Promise<Rule[]> {
 /** Every lint rule, sorted by id. A new rule is one file under rules/ (found here by its name) and its test. */
 export const rules: readonly Rule[] = await loadRules();
 
-/** Every rule id hamesh can report from lint, with its documentation: the checks and the policy findings. */
-export const ruleMetas: readonly RuleMeta[] = sortBy([...rules.map((r) => r.meta), ...policyRules], (meta) => meta.id);
+/** The lint engine's own findings about the policy: configured like rules, but with no check. */
+const policyFindings: readonly RuleMeta[] = [codes.expiredSuppression, codes.policyConfig, codes.policyFloor, codes.unusedSuppression];
 
-const byId = new Map(ruleMetas.map((meta) => [meta.id, meta]));
+/** Every id the lint stage reports, with its documentation and options: the rules and the policy findings. */
+export const ruleMetas: readonly RuleMeta[] = sortBy([...rules.map((r) => r.meta), ...policyFindings], (meta) => meta.id);
+
+const byId = new Map<string, RuleMeta>(ruleMetas.map((meta) => [meta.id, meta]));
 
 export const findRule = (id: string): RuleMeta | undefined => byId.get(id);

@@ -1,3 +1,4 @@
+import type { LintCode } from '../diagnostics/codes.js';
 import type { RelatedLocation, Severity } from '../diagnostics/diagnostic.js';
 import type { NormalizedPolicy, NormalizedSystem } from '../normalize/model.js';
 import type { ResolvedSystem } from '../resolve/graph.js';
@@ -10,17 +11,8 @@ export interface RuleOption {
   stricter: 'lower' | 'higher';
 }
 
-/** What `hamesh rules`, `hamesh explain`, the README and SARIF show about a rule. */
-export interface RuleMeta {
-  id: string;
-  /** Default severity; a rule may report `error` where the tier demands it, and `policy.rules` overrides both. */
-  severity: Severity;
-  /** One line. */
-  description: string;
-  rationale: string;
-  fix: string;
-  options?: Readonly<Record<string, RuleOption>>;
-}
+/** A rule's documentation, from its catalogue entry (src/diagnostics/codes.ts), and its options. */
+export type RuleMeta = LintCode & { options?: Readonly<Record<string, RuleOption>> };
 
 export interface Finding {
   /** JSON Pointer of the value to change. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NormalizedPolicy } from '../normalize/model.js';
-import { expiredSuppression, unusedSuppression } from './policy-rules.js';
+import { codes } from '../diagnostics/codes.js';
 import { findRule } from './registry.js';
 
 /** Where a suppression is written: a pointer into the spec, or a located entry of another file (an organisation policy). */
@@ -27,8 +27,8 @@ export function applySuppressions<F extends Diagnostic & { subject?: string }>(
     if (entry.expires !== undefined && today > entry.expires) {
       reports.push({
         ...source(index),
-        rule: expiredSuppression.id,
-        severity: expiredSuppression.severity,
+        rule: codes.expiredSuppression.id,
+        severity: codes.expiredSuppression.severity,
         message: `the suppression of '${entry.rule}' at '${entry.path}' expired on ${entry.expires} (reason: ${entry.reason}), so its findings are reported again`,
       });
       return [];
@@ -47,8 +47,8 @@ export function applySuppressions<F extends Diagnostic & { subject?: string }>(
     if (used) continue;
     reports.push({
       ...source(index),
-      rule: unusedSuppression.id,
-      severity: unusedSuppression.severity,
+      rule: codes.unusedSuppression.id,
+      severity: codes.unusedSuppression.severity,
       message: `the suppression of '${entry.rule}' at '${entry.path || '/'}' matches no finding`,
     });
   }

@@ -1,3 +1,4 @@
+import { codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Position {
@@ -23,7 +24,7 @@ export class LoadError extends Error {
 }
 
 export function loadError(file: string, message: string, position?: Partial<Position>): LoadError {
-  return new LoadError({ rule: 'load', severity: 'error', message, path: '', file, ...position });
+  return new LoadError({ rule: codes.load.id, severity: 'error', message, path: '', file, ...position });
 }
 
 /** Attaches file, line and column to diagnostics that carry only a path. */

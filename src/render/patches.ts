@@ -1,3 +1,4 @@
+import { codes } from '../diagnostics/codes.js';
 import { pointer, pointerSegments, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NormalizedPatch } from '../normalize/model.js';
 import type { RenderedDocument, RenderedValue } from './target.js';
@@ -40,7 +41,7 @@ export function applyPatches(patches: readonly NormalizedPatch[], documents: rea
   for (const target of patches) {
     const changed = identityChange(target.patch);
     if (changed) {
-      diagnostics.push({ rule: 'patch', severity: 'error', message: `changes ${changed.replace('/', '.')}, which identifies the object: a patch may change its content only`, path: `${target.path}/${changed}` });
+      diagnostics.push({ rule: codes.patch.id, severity: 'error', message: `changes ${changed.replace('/', '.')}, which identifies the object: a patch may change its content only`, path: `${target.path}/${changed}` });
       continue;
     }
     let matched = false;
@@ -51,7 +52,7 @@ export function applyPatches(patches: readonly NormalizedPatch[], documents: rea
       return { ...document, value: mergePatch(document.value, target.patch) as RenderedValue, patches: patched };
     });
     if (!matched) {
-      diagnostics.push({ rule: 'patch', severity: 'warning', message: 'matches no object this build renders (check the kind and name, and the --target list)', path: target.path });
+      diagnostics.push({ rule: codes.patch.id, severity: 'warning', message: 'matches no object this build renders (check the kind and name, and the --target list)', path: target.path });
     }
   }
   return { documents: result, diagnostics };

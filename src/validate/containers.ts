@@ -1,9 +1,10 @@
+import { codes, type DiagnosticCode } from '../diagnostics/codes.js';
 import { pointer } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../util/suggest.js';
 import { checkEnvReferences, type SpecIndex } from './workload.js';
 
 type Record_ = Record<string, unknown>;
-type Report = (rule: string, path: string, message: string) => void;
+type Report = (rule: DiagnosticCode, path: string, message: string) => void;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
 const entries = (v: unknown): Array<[string, unknown]> => (isRecord(v) ? Object.entries(v) : []);
 
@@ -20,30 +21,30 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
     if (!isRecord(spec)) continue;
     const sources = ['emptyDir', 'config', 'secret'].filter((source) => spec[source] !== undefined);
     if (sources.length > 1) {
-      report('conflicting-fields', `${path}${pointer('volumes', volume)}`, `has ${sources.join(' and ')}: a volume is one of emptyDir (the default), config or secret`);
+      report(codes.conflictingFields.id, `${path}${pointer('volumes', volume)}`, `has ${sources.join(' and ')}: a volume is one of emptyDir (the default), config or secret`);
     }
     if (typeof spec.path === 'string') {
       const other = mountPaths.get(spec.path);
-      if (other !== undefined) report('duplicate-mount', `${path}${pointer('volumes', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
+      if (other !== undefined) report(codes.duplicateMount.id, `${path}${pointer('volumes', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
       else mountPaths.set(spec.path, volume);
     }
   }
   const storage = entries(service.storage);
   const statefulSet = service.workload === 'statefulset';
   if (storage.length > 0 && !statefulSet) {
-    report('invalid-value', `${path}/storage`, 'needs `workload: statefulset` (a claim per pod); for scratch space use `volumes` (an emptyDir)');
+    report(codes.invalidValue.id, `${path}/storage`, 'needs `workload: statefulset` (a claim per pod); for scratch space use `volumes` (an emptyDir)');
   }
   if (statefulSet && service.versions !== undefined) {
-    report('invalid-value', `${path}/versions`, 'cannot split a StatefulSet: its pods keep one identity and one set of claims each; use a Deployment for versions');
+    report(codes.invalidValue.id, `${path}/versions`, 'cannot split a StatefulSet: its pods keep one identity and one set of claims each; use a Deployment for versions');
   }
   if (statefulSet && isRecord(index.services[`${name}-headless`])) {
-    report('invalid-value', `${path}/workload`, `gives '${name}' a headless Service named '${name}-headless', like the service '${name}-headless': rename one of them`);
+    report(codes.invalidValue.id, `${path}/workload`, `gives '${name}' a headless Service named '${name}-headless', like the service '${name}-headless': rename one of them`);
   }
   for (const [volume, spec] of storage) {
-    if (volumes.some(([other]) => other === volume)) report('duplicate-volume', `${path}${pointer('storage', volume)}`, `has the name of a volume in \`volumes\`: volume names must be unique in the pod`);
+    if (volumes.some(([other]) => other === volume)) report(codes.duplicateVolume.id, `${path}${pointer('storage', volume)}`, `has the name of a volume in \`volumes\`: volume names must be unique in the pod`);
     if (!isRecord(spec) || typeof spec.path !== 'string') continue;
     const other = mountPaths.get(spec.path);
-    if (other !== undefined) report('duplicate-mount', `${path}${pointer('storage', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
+    if (other !== undefined) report(codes.duplicateMount.id, `${path}${pointer('storage', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
     else mountPaths.set(spec.path, volume);
   }
   const volumeNames = [...volumes, ...storage].map(([volume]) => volume);
@@ -55,13 +56,13 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
       if (typeof container.name === 'string') {
         const other = containerNames.get(container.name);
         if (other !== undefined) {
-          report('duplicate-container', `${at}/name`, `is the name of another container of the pod (${other === path ? 'the service\'s own' : other}): container names must be unique`);
+          report(codes.duplicateContainer.id, `${at}/name`, `is the name of another container of the pod (${other === path ? 'the service\'s own' : other}): container names must be unique`);
         } else containerNames.set(container.name, at);
       }
       for (const [volume] of entries(container.mounts)) {
         if (!volumeNames.includes(volume)) {
           report(
-            'unknown-reference',
+            codes.unknownReference.id,
             `${at}${pointer('mounts', volume)}`,
             `refers to volume '${volume}', which '${name}' does not declare in \`volumes\` or \`storage\`${didYouMean(volume, volumeNames)}`,
           );

@@ -1,3 +1,4 @@
+import { codes } from '../diagnostics/codes.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -25,6 +26,6 @@ export function validatePayloadSchema(event: string, schema: Record<string, unkn
     const message = `is not a valid JSON Schema here: ${describe(error)}`;
     if (error.keyword === 'anyOf' || (error.keyword === 'type' && enumAt.has(error.instancePath)) || seen.has(path + message)) return [];
     seen.add(path + message);
-    return [{ rule: 'invalid-value', severity: 'error' as const, message, path }];
+    return [{ rule: codes.invalidValue.id, severity: 'error' as const, message, path }];
   });
 }

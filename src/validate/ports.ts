@@ -1,3 +1,4 @@
+import { codes, type DiagnosticCode } from '../diagnostics/codes.js';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { maxPortNameLength, wirePortName } from '../spec/port-name.js';
 
@@ -54,11 +55,6 @@ export function hasMeshPort(name: string, service: Record_): boolean {
   return rawPorts(name, service).some((p) => p.expose && p.protocol !== 'udp');
 }
 
-/** Whether HTTP settings (route timeout, retries, header or cookie hashing) can apply: an exposed HTTP or gRPC port. */
-export function hasHttpPort(name: string, service: Record_): boolean {
-  return rawPorts(name, service).some((p) => p.expose && (p.protocol === 'http' || p.protocol === 'grpc'));
-}
-
 const kubernetesProtocol = (port: RawPort) => (port.protocol === 'udp' ? 'UDP' : 'TCP');
 
 /**
@@ -67,11 +63,11 @@ const kubernetesProtocol = (port: RawPort) => (port.protocol === 'udp' ? 'UDP' :
  */
 export function checkPorts(name: string, service: Record_): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const error = (rule: string, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  const error = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
   if (isRecord(service.ports)) {
     for (const field of ['port', 'protocol'] as const) {
       if (service[field] !== undefined) {
-        error('conflicting-fields', pointer('services', name, field), `cannot be combined with \`ports\`: give the port as an entry of \`ports\` (\`ports: {http: {port: 8080}}\`)`);
+        error(codes.conflictingFields.id, pointer('services', name, field), `cannot be combined with \`ports\`: give the port as an entry of \`ports\` (\`ports: {http: {port: 8080}}\`)`);
       }
     }
   }
@@ -83,7 +79,7 @@ export function checkPorts(name: string, service: Record_): Diagnostic[] {
     if (wire !== port.name && port.name.length <= maxPortNameLength && wire.length > maxPortNameLength) {
       const room = maxPortNameLength - port.protocol.length - 1;
       error(
-        'port-name',
+        codes.portName.id,
         port.path,
         `is written on the Service and container as '${wire}' (Istio reads the protocol from the name's prefix), which is longer than the ${maxPortNameLength} characters Kubernetes allows: shorten '${port.name}' to at most ${room} characters, or start it with '${port.protocol}-'`,
       );
@@ -95,7 +91,7 @@ export function checkPorts(name: string, service: Record_): Diagnostic[] {
       if (other === undefined) seen[kind].set(key, port.name);
       else if (!clashed) {
         clashed = true;
-        error('duplicate-port', port.path, message(other));
+        error(codes.duplicatePort.id, port.path, message(other));
       }
     };
     const protocol = kubernetesProtocol(port);

@@ -1,9 +1,10 @@
+import { codes, type DiagnosticCode } from '../diagnostics/codes.js';
 import { pointer } from '../diagnostics/diagnostic.js';
 
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type Report = (rule: string, path: string, message: string) => void;
+type Report = (rule: DiagnosticCode, path: string, message: string) => void;
 type Unknown = (path: string, kind: string, name: string, known: string[]) => void;
 
 const isHttp = (protocol: unknown) => protocol === undefined || protocol === 'http' || protocol === 'grpc';
@@ -27,7 +28,7 @@ export function checkRoutes(name: string, service: Record_, report: Report, warn
     if (typeof value === 'string' && !versions.includes(value)) unknown(path, 'version', value, versions);
   };
   if (routes.length > 0 && !hasHttpPort(service)) {
-    report('invalid-value', pointer('services', name, 'routes'), 'routes apply to HTTP and gRPC traffic only, and this service has no HTTP or gRPC port');
+    report(codes.invalidValue.id, pointer('services', name, 'routes'), 'routes apply to HTTP and gRPC traffic only, and this service has no HTTP or gRPC port');
   }
   routes.forEach((route, index) => {
     if (!isRecord(route)) return;
@@ -37,11 +38,11 @@ export function checkRoutes(name: string, service: Record_, report: Report, warn
       for (const key of Object.keys(route.to)) version(pointer('services', name, 'routes', index, 'to', key), key);
       const weights = Object.values(route.to);
       const total = weights.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : NaN), 0);
-      if (Number.isFinite(total) && total !== 100) report('version-weights', `${path}/to`, `route weights must add up to 100, but they add up to ${total}`);
+      if (Number.isFinite(total) && total !== 100) report(codes.versionWeights.id, `${path}/to`, `route weights must add up to 100, but they add up to ${total}`);
     }
     if (isRecord(route.mirror)) version(`${path}/mirror/version`, route.mirror.version);
     if (route.match === undefined && index < routes.length - 1 && index === routes.findIndex((r) => isRecord(r) && r.match === undefined)) {
-      warn('unreachable-route', path, `has no match, so it takes every request and the ${routes.length - 1 - index} route(s) after it never apply`);
+      warn(codes.unreachableRoute.id, path, `has no match, so it takes every request and the ${routes.length - 1 - index} route(s) after it never apply`);
     }
   });
 }

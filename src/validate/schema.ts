@@ -1,3 +1,4 @@
+import { codes, type DiagnosticCode } from '../diagnostics/codes.js';
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -58,7 +59,7 @@ function describeAlternative(schema: Schema): string {
   return typeOf(schema);
 }
 
-function message(error: ErrorObject): { path: string; message: string; rule: string } {
+function message(error: ErrorObject): { path: string; message: string; rule: DiagnosticCode } {
   const path = error.instancePath;
   const parent = error.parentSchema as Schema | undefined;
   const params = error.params as Record<string, unknown>;
@@ -67,48 +68,48 @@ function message(error: ErrorObject): { path: string; message: string; rule: str
       const key = String(params.additionalProperty);
       const known = Object.keys((parent?.properties as Schema | undefined) ?? {});
       return {
-        rule: 'unknown-key',
+        rule: codes.unknownKey.id,
         path: `${path}${pointer(key)}`,
         message: `'${key}' is not a known key${didYouMean(key, known)}; allowed: ${known.join(', ')}`,
       };
     }
     case 'required':
-      return { rule: 'schema', path, message: `is missing the required key '${String(params.missingProperty)}'` };
+      return { rule: codes.schema.id, path, message: `is missing the required key '${String(params.missingProperty)}'` };
     case 'type':
-      return { rule: 'schema', path, message: `must be ${article(String(params.type)).replace(',', ' or ')}` };
+      return { rule: codes.schema.id, path, message: `must be ${article(String(params.type)).replace(',', ' or ')}` };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
       return {
-        rule: 'schema',
+        rule: codes.schema.id,
         path,
         message: `must be one of ${allowed.join(', ')}${typeof error.data === 'string' ? didYouMean(error.data, (params.allowedValues as unknown[]).map(String)) : ''}`,
       };
     }
     case 'const':
-      return { rule: 'schema', path, message: `must be ${JSON.stringify(params.allowedValue)}` };
+      return { rule: codes.schema.id, path, message: `must be ${JSON.stringify(params.allowedValue)}` };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { rule: 'schema', path, message: `must be ${typeOf(parent)} ${String(params.comparison)} ${String(params.limit)}` };
+      return { rule: codes.schema.id, path, message: `must be ${typeOf(parent)} ${String(params.comparison)} ${String(params.limit)}` };
     case 'pattern':
-      return { rule: 'schema', path, message: `must be ${describePattern(parent ?? {}, String(params.pattern))}` };
+      return { rule: codes.schema.id, path, message: `must be ${describePattern(parent ?? {}, String(params.pattern))}` };
     case 'minLength':
-      return { rule: 'schema', path, message: `must not be shorter than ${String(params.limit)} characters` };
+      return { rule: codes.schema.id, path, message: `must not be shorter than ${String(params.limit)} characters` };
     case 'maxLength':
-      return { rule: 'schema', path, message: `must not be longer than ${String(params.limit)} characters` };
+      return { rule: codes.schema.id, path, message: `must not be longer than ${String(params.limit)} characters` };
     case 'minItems':
-      return { rule: 'schema', path, message: `must have at least ${String(params.limit)} item(s)` };
+      return { rule: codes.schema.id, path, message: `must have at least ${String(params.limit)} item(s)` };
     case 'uniqueItems':
-      return { rule: 'schema', path, message: `must not repeat items (items ${String(params.j)} and ${String(params.i)} are equal)` };
+      return { rule: codes.schema.id, path, message: `must not repeat items (items ${String(params.j)} and ${String(params.i)} are equal)` };
     case 'minProperties':
-      return { rule: 'schema', path, message: `must have at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
+      return { rule: codes.schema.id, path, message: `must have at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
     case 'maxProperties':
-      return { rule: 'schema', path, message: `must have at most ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
+      return { rule: codes.schema.id, path, message: `must have at most ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
     case 'format':
-      return { rule: 'schema', path, message: `must be a ${String(params.format)} (for example 2027-01-31)` };
+      return { rule: codes.schema.id, path, message: `must be a ${String(params.format)} (for example 2027-01-31)` };
     default:
-      return { rule: 'schema', path, message: error.message ?? 'is invalid' };
+      return { rule: codes.schema.id, path, message: error.message ?? 'is invalid' };
   }
 }
 
@@ -117,7 +118,7 @@ const isUnder = (path: string, parent: string) => path === parent || path.starts
 interface Pending {
   error: ErrorObject;
   /** Set for errors already turned into a message (oneOf summaries). */
-  summary?: { path: string; message: string; rule: string };
+  summary?: { path: string; message: string; rule: DiagnosticCode };
 }
 
 /**
@@ -147,7 +148,7 @@ function explain(errors: ErrorObject[]): Diagnostic[] {
     else if (unknownKeys.length === 1 && sameType.length === 1) stack.push(...unknownKeys);
     else {
       const alternatives = (error.schema as Schema[]).map(describeAlternative);
-      stack.push({ error, summary: { rule: 'schema', path: at, message: `must be ${alternatives.join(', or ')}` } });
+      stack.push({ error, summary: { rule: codes.schema.id, path: at, message: `must be ${alternatives.join(', or ')}` } });
     }
   }
   const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { codes, type DiagnosticCode } from '../diagnostics/codes.js';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
 import { didYouMean } from '../util/suggest.js';
@@ -5,7 +6,7 @@ import { validatePayloadSchema } from './payload-schema.js';
 import { checkRoutes } from './routes.js';
 import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
 import { checkContainers } from './containers.js';
-import { checkPorts, hasExposedPort, hasHttpPort, hasMeshPort } from './ports.js';
+import { checkPorts, hasExposedPort, hasMeshPort } from './ports.js';
 
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,11 +24,11 @@ export function validateSemantics(data: unknown): Diagnostic[] {
   const serviceNames = Object.keys(services);
   const eventNames = Object.keys(events);
   const out: Diagnostic[] = [];
-  const report = (rule: string, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
-  const warn = (rule: string, path: string, message: string) => out.push({ rule, severity: 'warning', message, path });
+  const report = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  const warn = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'warning', message, path });
   const unknown = (path: string, kind: string, name: string, known: string[]) =>
     report(
-      'unknown-reference',
+      codes.unknownReference.id,
       path,
       `refers to ${kind} '${name}', which is not declared${didYouMean(name, known)}` +
         (known.length ? '' : ` (no ${kind}s are declared)`),
@@ -35,7 +36,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
 
   const index: SpecIndex = { services, events, profiles, defaults: data.defaults, broker: isRecord(data.broker) ? data.broker : {} };
   if (index.broker.bootstrap !== undefined && index.broker.service !== undefined) {
-    report('invalid-value', '/broker/bootstrap', 'names an address while broker.service names the service that runs the broker: keep one');
+    report(codes.invalidValue.id, '/broker/bootstrap', 'names an address while broker.service names the service that runs the broker: keep one');
   }
   if (typeof index.broker.service === 'string' && !(index.broker.service in services)) {
     unknown('/broker/service', 'service', index.broker.service, serviceNames);
@@ -56,7 +57,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
         const where = typeof call === 'string' ? path : `${path}/service`;
         if (!(target in services)) unknown(where, 'service', target, serviceNames);
         else if (isRecord(services[target]) && !hasExposedPort(target, services[target])) {
-          report('unreachable-call', where, `calls '${target}', which exposes no port (a worker): give '${target}' a port in \`ports\`, or drop the call`);
+          report(codes.unreachableCall.id, where, `calls '${target}', which exposes no port (a worker): give '${target}' a port in \`ports\`, or drop the call`);
         }
       });
     }
@@ -85,31 +86,19 @@ export function validateSemantics(data: unknown): Diagnostic[] {
   return out;
 }
 
-type Report = (rule: string, path: string, message: string) => void;
+type Report = (rule: DiagnosticCode, path: string, message: string) => void;
 
 function checkService(name: string, service: Record_, nats: boolean, report: Report, warn: Report): void {
   const path = pointer('services', name);
   checkHaFields(path, service, report);
   for (const d of checkPorts(name, service)) report(d.rule, d.path, d.message);
   checkWorker(name, service, report, warn);
-  if (hasMeshPort(name, service) && !hasHttpPort(name, service)) {
-    const hash = isRecord(service.loadBalancer) && isRecord(service.loadBalancer.consistentHash) ? service.loadBalancer.consistentHash : {};
-    const httpOnly = [
-      ['timeout', service.timeout],
-      ['retries', service.retries],
-      ['loadBalancer/consistentHash/header', hash.header],
-      ['loadBalancer/consistentHash/cookie', hash.cookie],
-    ] as const;
-    for (const [field, value] of httpOnly) {
-      if (value !== undefined) warn('http-only', `${path}/${field}`, 'has no effect without an exposed HTTP or gRPC port: Istio applies it to HTTP and gRPC traffic only');
-    }
-  }
   if (Array.isArray(service.routes)) service.routes.forEach((route, index) => isRecord(route) && checkHaFields(`${path}/routes/${index}`, route, report));
   if (isRecord(service.versions)) {
     const weights = Object.values(service.versions).map((v) => (isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN));
     const total = weights.reduce((a, b) => a + b, 0);
     if (weights.every(Number.isFinite) && total !== 100) {
-      report('version-weights', `${path}/versions`, `version weights must add up to 100, but they add up to ${total}`);
+      report(codes.versionWeights.id, `${path}/versions`, `version weights must add up to 100, but they add up to ${total}`);
     }
   }
   if (Array.isArray(service.calls)) {
@@ -117,7 +106,7 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
     service.calls.forEach((call, index) => {
       const target = typeof call === 'string' ? call : isRecord(call) ? call.service : undefined;
       if (typeof target !== 'string') return;
-      if (seen.has(target)) report('duplicate-call', pointer('services', name, 'calls', index), `calls '${target}' more than once`);
+      if (seen.has(target)) report(codes.duplicateCall.id, pointer('services', name, 'calls', index), `calls '${target}' more than once`);
       seen.add(target);
     });
   }
@@ -126,14 +115,14 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
     const autoscale = isRecord(sub) ? sub.autoscale : undefined;
     checkAutoscale(subPath, autoscale, report);
     if (nats && isRecord(autoscale) && autoscale.max === undefined) {
-      report('invalid-value', `${subPath}/autoscale`, 'needs `max` with broker kind nats: JetStream has no partitions to bound the consumers');
+      report(codes.invalidValue.id, `${subPath}/autoscale`, 'needs `max` with broker kind nats: JetStream has no partitions to bound the consumers');
     }
     const retry = isRecord(sub) ? sub.retry : undefined;
     if (!isRecord(retry) || typeof retry.delay !== 'string' || typeof retry.maxDelay !== 'string') continue;
     const delay = parseDuration(retry.delay);
     const maxDelay = parseDuration(retry.maxDelay);
     if (delay !== undefined && maxDelay !== undefined && maxDelay < delay) {
-      report('invalid-value', pointer('services', name, 'subscribes', event, 'retry', 'maxDelay'), `must not be shorter than delay (${retry.delay})`);
+      report(codes.invalidValue.id, pointer('services', name, 'subscribes', event, 'retry', 'maxDelay'), `must not be shorter than delay (${retry.delay})`);
     }
   }
 }
@@ -146,15 +135,15 @@ function checkWorker(name: string, service: Record_, report: Report, warn: Repor
   const path = pointer('services', name);
   if (hasMeshPort(name, service)) return;
   for (const field of ['timeout', 'retries', 'loadBalancer', 'circuitBreaker', 'failover'] as const) {
-    if (service[field] !== undefined) warn('no-mesh-route', `${path}/${field}`, `has no effect: '${name}' exposes no TCP, HTTP or gRPC port, so no traffic reaches it through the mesh`);
+    if (service[field] !== undefined) warn(codes.noMeshRoute.id, `${path}/${field}`, `has no effect: '${name}' exposes no TCP, HTTP or gRPC port, so no traffic reaches it through the mesh`);
   }
   if (service.ingress !== undefined) {
-    report('invalid-value', `${path}/ingress`, `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``);
+    report(codes.invalidValue.id, `${path}/ingress`, `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``);
   }
   // Probes of the main container need a port of its own (sidecar ports are the sidecars').
   if (!isRecord(service.ports) || Object.keys(service.ports).length > 0) return;
   for (const [kind, probe] of entries(service.probes)) {
-    if (typeof probe === 'string') report('invalid-value', `${path}/probes/${kind}`, `has no port to probe: '${name}' is a worker (\`ports: {}\`)`);
+    if (typeof probe === 'string') report(codes.invalidValue.id, `${path}/probes/${kind}`, `has no port to probe: '${name}' is a worker (\`ports: {}\`)`);
   }
 }
 
@@ -173,14 +162,14 @@ function checkHaFields(path: string, fields: Record_, report: Report): void {
   for (const [field, text] of durations) {
     const ms = typeof text === 'string' ? parseDuration(text) : undefined;
     if (ms === 0 && field !== 'circuitBreaker/baseEjectionTime') {
-      report('invalid-value', `${path}/${field}`, `must be longer than 0s${field === 'timeout' ? '; leave it out to use no route timeout' : ''}`);
+      report(codes.invalidValue.id, `${path}/${field}`, `must be longer than 0s${field === 'timeout' ? '; leave it out to use no route timeout' : ''}`);
     }
-    if (ms !== undefined && ms > maxIstioDurationMs) report('invalid-value', `${path}/${field}`, 'must be at most 10000 years (Istio durations are protobuf Durations)');
+    if (ms !== undefined && ms > maxIstioDurationMs) report(codes.invalidValue.id, `${path}/${field}`, 'must be at most 10000 years (Istio durations are protobuf Durations)');
   }
 }
 
 function checkAutoscale(path: string, autoscale: unknown, report: Report): void {
   if (isRecord(autoscale) && typeof autoscale.min === 'number' && typeof autoscale.max === 'number' && autoscale.min > autoscale.max) {
-    report('invalid-value', `${path}/autoscale/max`, `must be at least autoscale.min (${autoscale.min})`);
+    report(codes.invalidValue.id, `${path}/autoscale/max`, `must be at least autoscale.min (${autoscale.min})`);
   }
 }

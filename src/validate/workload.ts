@@ -1,3 +1,4 @@
+import { codes, type DiagnosticCode } from '../diagnostics/codes.js';
 import { pointer } from '../diagnostics/diagnostic.js';
 import { isBrokerSecretReference, brokerSecretKeys } from '../spec/broker-credentials.js';
 import { envReferences } from '../util/env-references.js';
@@ -5,7 +6,7 @@ import { rawPorts } from './ports.js';
 import { didYouMean } from '../util/suggest.js';
 
 type Record_ = Record<string, unknown>;
-type Report = (rule: string, path: string, message: string) => void;
+type Report = (rule: DiagnosticCode, path: string, message: string) => void;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Labels hamesh sets on every pod: selectors and the recommended labels. */
@@ -85,51 +86,51 @@ export function checkEnvReferences(
     const via = inherited ? ` (env ${variable}, from ${path.replace(/\/env\/.*$/, '')})` : '';
     const needsCall = (field: string, target: string) => {
       if (target === name || calls.has(target)) return;
-      report('env-reference', at(field), `reads the ${field} of '${target}'${via}, but '${name}' does not call it: add '${target}' to calls (the AuthorizationPolicy of '${target}' admits only its callers)`);
+      report(codes.envReference.id, at(field), `reads the ${field} of '${target}'${via}, but '${name}' does not call it: add '${target}' to calls (the AuthorizationPolicy of '${target}' admits only its callers)`);
     };
     for (const field of ['address', 'host', 'port', 'headless'] as const) {
       const target = value[field];
       if (typeof target !== 'string' || (field === 'port' && ('address' in value))) continue;
       const targetService = index.services[target];
       if (!isRecord(targetService)) {
-        report('unknown-reference', at(field), `refers to service '${target}', which is not declared${didYouMean(target, serviceNames)}`);
+        report(codes.unknownReference.id, at(field), `refers to service '${target}', which is not declared${didYouMean(target, serviceNames)}`);
         continue;
       }
       needsCall(field, target);
       const portName = field === 'address' ? value.port : field === 'port' ? value.name : undefined;
       if (typeof portName === 'string' && !portNames(target, targetService).includes(portName)) {
         const known = portNames(target, targetService);
-        report('unknown-reference', at(field === 'address' ? 'port' : 'name'), `'${target}' has no port '${portName}'${didYouMean(portName, known)}; its ports: ${known.join(', ')}`);
+        report(codes.unknownReference.id, at(field === 'address' ? 'port' : 'name'), `'${target}' has no port '${portName}'${didYouMean(portName, known)}; its ports: ${known.join(', ')}`);
       }
       if (field === 'headless' && targetService.workload !== 'statefulset') {
-        report('env-reference', at(field), `'${target}' is not a StatefulSet (workload: statefulset), so it has no headless Service`);
+        report(codes.envReference.id, at(field), `'${target}' is not a StatefulSet (workload: statefulset), so it has no headless Service`);
       }
     }
     if (typeof value.path === 'string' && value.scheme === undefined && 'address' in value) {
-      report('env-reference', at('path'), 'needs a scheme (http, https or grpc): a path only makes sense in a URL');
+      report(codes.envReference.id, at('path'), 'needs a scheme (http, https or grpc): a path only makes sense in a URL');
     }
     if (value.broker === 'bootstrap') {
       const brokerService = index.broker.service;
       // Publishers and subscribers are admitted by the broker service's AuthorizationPolicy without `calls`.
       const client = publishes.length > 0 || subscribes.length > 0;
       if (typeof brokerService === 'string' && brokerService !== name && !calls.has(brokerService) && !client) {
-        report('env-reference', at('broker'), `reads the broker's address, which is service '${brokerService}' (broker.service)${via}, but '${name}' does not call it: add '${brokerService}' to calls`);
+        report(codes.envReference.id, at('broker'), `reads the broker's address, which is service '${brokerService}' (broker.service)${via}, but '${name}' does not call it: add '${brokerService}' to calls`);
       }
     }
     if (typeof value.broker === 'string' && value.broker !== 'bootstrap') {
       const problem = brokerCredentialProblem(index.broker, value.broker, publishes.length + subscribes.length > 0);
-      if (problem) report('env-reference', at('broker'), `reads the broker ${value.broker}${via}, but ${problem}`);
+      if (problem) report(codes.envReference.id, at('broker'), `reads the broker ${value.broker}${via}, but ${problem}`);
     }
     if (typeof value.topic === 'string') {
-      if (!(value.topic in index.events)) report('unknown-reference', at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, eventNames)}`);
+      if (!(value.topic in index.events)) report(codes.unknownReference.id, at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, eventNames)}`);
       else if (!publishes.includes(value.topic) && !subscribes.includes(value.topic)) {
-        report('env-reference', at('topic'), `names the topic of '${value.topic}'${via}, which '${name}' neither publishes nor subscribes to`);
+        report(codes.envReference.id, at('topic'), `names the topic of '${value.topic}'${via}, which '${name}' neither publishes nor subscribes to`);
       }
     }
     if (typeof value.group === 'string') {
-      if (!(value.group in index.events)) report('unknown-reference', at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, eventNames)}`);
+      if (!(value.group in index.events)) report(codes.unknownReference.id, at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, eventNames)}`);
       else if (!subscribes.includes(value.group)) {
-        report('env-reference', at('group'), `names ${name}'s consumer group for '${value.group}'${via}, but '${name}' does not subscribe to it`);
+        report(codes.envReference.id, at('group'), `names ${name}'s consumer group for '${value.group}'${via}, but '${name}' does not subscribe to it`);
       }
     }
   }
@@ -142,26 +143,26 @@ function checkEnvCycles(env: Map<string, { value: unknown; path: string }>, repo
   const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
     (uses.get(from) ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
   for (const [name, { path }] of env) {
-    if (reaches(name, name)) report('env-cycle', path, `${name} uses $(…) references that lead back to ${name}: Kubernetes cannot expand a cycle`);
+    if (reaches(name, name)) report(codes.envCycle.id, path, `${name} uses $(…) references that lead back to ${name}: Kubernetes cannot expand a cycle`);
   }
 }
 
 /** Checks of the pod fields a service, a profile or `defaults` may set. */
 export function checkPodFields(path: string, fields: Record_, report: Report, warn: Report): void {
   for (const key of Object.keys(isRecord(fields.labels) ? fields.labels : {})) {
-    if (reservedLabels.has(key)) report('reserved-label', `${path}${pointer('labels', key)}`, `is set by hamesh on every pod (it selects the pods or names the app); use another label key`);
+    if (reservedLabels.has(key)) report(codes.reservedLabel.id, `${path}${pointer('labels', key)}`, `is set by hamesh on every pod (it selects the pods or names the app); use another label key`);
   }
   const security = isRecord(fields.security) ? fields.security : undefined;
   if (security?.runAsUser === 0 && security.runAsNonRoot !== false) {
-    report('invalid-value', `${path}/security/runAsUser`, 'is root (0), which runAsNonRoot (the default) refuses: the container would not start; use a non-zero user id, or set runAsNonRoot: false');
+    report(codes.invalidValue.id, `${path}/security/runAsUser`, 'is root (0), which runAsNonRoot (the default) refuses: the container would not start; use a non-zero user id, or set runAsNonRoot: false');
   }
   if (security?.runAsNonRoot === false) {
-    warn('pod-security', `${path}/security/runAsNonRoot`, 'lets containers run as root, which the Pod Security "restricted" profile forbids: a namespace enforcing it refuses the pods; set security.runAsUser to a non-root id instead');
+    warn(codes.podSecurity.id, `${path}/security/runAsNonRoot`, 'lets containers run as root, which the Pod Security "restricted" profile forbids: a namespace enforcing it refuses the pods; set security.runAsUser to a non-root id instead');
   }
   const added = isRecord(security?.capabilities) && Array.isArray(security.capabilities.add) ? security.capabilities.add : [];
   added.forEach((capability, i) => {
     if (capability !== 'NET_BIND_SERVICE') {
-      warn('pod-security', `${path}/security/capabilities/add/${i}`, `adds ${String(capability)}, which the Pod Security "restricted" profile forbids (only NET_BIND_SERVICE may be added): a namespace enforcing it refuses the pods`);
+      warn(codes.podSecurity.id, `${path}/security/capabilities/add/${i}`, `adds ${String(capability)}, which the Pod Security "restricted" profile forbids (only NET_BIND_SERVICE may be added): a namespace enforcing it refuses the pods`);
     }
   });
 }

@@ -1,3 +1,4 @@
+import { codes } from '../diagnostics/codes.js';
 import { pointer, pointerSegments, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { patchedSource } from '../render/patches.js';
 import type { RenderedDocument } from '../render/target.js';
@@ -50,12 +51,12 @@ export async function verify(
     const verifier = verifierFor(entries, apiVersion, kind);
     if (!verifier) {
       const message = `${where}: no schema is registered for apiVersion ${JSON.stringify(apiVersion)} kind ${JSON.stringify(kind)}, so it cannot be verified (register one in src/verify/verifiers.ts, or build with --no-verify)`;
-      diagnostics.push({ rule: 'verify', severity: 'error', message, path });
+      diagnostics.push({ rule: codes.verify.id, severity: 'error', message, path });
       continue;
     }
     for (const problem of (await verifier)(document.value)) {
       const field = problem.pointer === '' ? '(the object)' : pointerSegments(problem.pointer).join('.');
-      diagnostics.push({ rule: 'verify', severity: 'error', message: `${where}: ${field} ${problem.message}`, path: patchedSource(document, problem.pointer) ?? path });
+      diagnostics.push({ rule: codes.verify.id, severity: 'error', message: `${where}: ${field} ${problem.message}`, path: patchedSource(document, problem.pointer) ?? path });
     }
   }
   return diagnostics;

@@ -1,3 +1,4 @@
+import { codes } from '../diagnostics/codes.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -23,7 +24,7 @@ export function drift(dir: string, files: readonly OutputFile[]): Diagnostic[] {
   const { changes, warnings } = plan(dir, files);
   const drifted = changes.map(({ path, change }): Diagnostic => {
     const file = join(dir, path);
-    const base = { rule: 'drift', severity: 'error' as const, path: pointer(), file };
+    const base = { rule: codes.drift.id, severity: 'error' as const, path: pointer(), file };
     if (change === 'added') return { ...base, message: 'is missing: the build writes this file' };
     if (change === 'removed') return { ...base, message: 'is a file hamesh wrote that the build no longer produces' };
     const diff = firstDifference(readFileSync(file, 'utf8'), expected.get(path)!);

@@ -1,3 +1,4 @@
+import { codes } from '../diagnostics/codes.js';
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -40,7 +41,7 @@ export function readIndex(dir: string): { entries: string[]; warnings: Diagnosti
       if (reason === undefined) entries.push(line);
       else {
         warnings.push({
-          rule: 'output-index',
+          rule: codes.outputIndex.id,
           severity: 'warning',
           message: `ignored entry ${JSON.stringify(line)}: it ${reason}, so hamesh does not treat it as its own`,
           path: pointer(),

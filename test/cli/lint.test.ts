@@ -86,12 +86,25 @@ describe('hamesh lint', () => {
 });
 
 describe('hamesh rules and explain', () => {
-  it('lists every rule, as text and JSON', () => {
+  it('lists every diagnostic id grouped by stage, as text and JSON', () => {
     const text = hamesh('rules');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^availability-target +error +A service's estimated availability/m);
+    expect(text.stdout).toMatch(/^ {2}availability-target +error +A service's estimated availability/m);
+    const headings = text.stdout.split('\n').filter((line) => /^\S/.test(line)).map((line) => line.split(' ')[0]);
+    expect(headings).toEqual(['load', 'validate', 'lint', 'render', 'verify', 'write']);
+    const validateGroup = text.stdout.slice(text.stdout.indexOf('\nvalidate '), text.stdout.indexOf('\nlint '));
+    expect(validateGroup).toMatch(/^ {2}schema +error/m);
     const rules = (JSON.parse(hamesh('rules', '--format', 'json').stdout) as { rules: Array<{ id: string; severity: string }> }).rules;
-    expect(rules.find((r) => r.id === 'retry-amplification')).toMatchObject({ severity: 'warning', options: { max: { default: 10 } } });
+    expect(rules.find((r) => r.id === 'retry-amplification')).toMatchObject({ severity: 'warning', stage: 'lint', configurable: true, options: { max: { default: 10 } } });
+    expect(rules.find((r) => r.id === 'http-only')).toMatchObject({ severity: 'warning', stage: 'lint', configurable: true });
+    expect(rules.find((r) => r.id === 'topic-name')).toMatchObject({ severity: 'error', stage: 'render', configurable: false });
+  });
+  it('explains an id of any stage, saying when a policy cannot change it', () => {
+    const result = hamesh('explain', 'unknown-reference');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('unknown-reference (error by default)');
+    expect(result.stdout).toContain("'unknown-reference' (validate) means the spec cannot be built: it is always an error and cannot be turned off or suppressed");
+    expect(hamesh('explain', 'nats-compaction').stdout).not.toContain('cannot be built');
   });
   it('explains a rule', () => {
     const result = hamesh('explain', 'spof-dependency');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DiagnosticCode } from '../../src/diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
-const at = (file: string, line: number, rule = 'schema'): Diagnostic => ({ rule, severity: 'error', message: 'm', path: '', file, line, column: 1 });
+const at = (file: string, line: number, rule: DiagnosticCode = 'schema'): Diagnostic => ({ rule, severity: 'error', message: 'm', path: '', file, line, column: 1 });
 
 describe('diagnostic order', () => {
   it('sorts by file in code-unit order (the same in every locale), then line and rule', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareDiagnostics } from '../../src/diagnostics/diagnostic.js';
-import { lint } from '../../src/lint/index.js';
+import { lint } from '../../src/lint/engine.js';
 import { locateAll } from '../../src/load/source.js';
 import { check } from '../../src/pipeline.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/lint/index.js';
+import { lint } from '../../src/lint/engine.js';
 import { validate } from '../../src/validate/validate.js';
 import { resolveSpec, type TestSpec } from '../helpers/spec.js';
 
@@ -43,10 +43,25 @@ describe('rule configuration (policy.rules)', () => {
       ['error', '/policy/rules/min-replica', "unknown rule 'min-replica' (did you mean 'min-replicas'?); `hamesh rules` lists them"],
       ['error', '/policy/rules/retry-amplification/maxx', "'retry-amplification' has no option 'maxx' (did you mean 'max'?); options: max"],
       ['error', '/policy/rules/call-cycle/max', "'call-cycle' has no option 'max'; it takes none"],
-      ['error', '/policy/suppress/0/rule', "unknown rule 'spof-dependancy' (did you mean 'spof-dependency'?)"],
+      ['error', '/policy/suppress/0/rule', "unknown rule 'spof-dependancy' (did you mean 'spof-dependency'?); `hamesh rules` lists them"],
     ]);
     const typed = lint(resolveSpec({ ...weak, policy: { rules: { 'retry-amplification': { severity: 'error', max: 'ten' } } } }));
     expect(typed.filter((d) => d.rule === 'policy-config').map((d) => [d.path, d.message])).toEqual([['/policy/rules/retry-amplification/max', 'must be a number']]);
+  });
+});
+
+describe('ids that are not lint judgements', () => {
+  it('accepts every id a run can print, refuses to turn off or suppress one that means the spec cannot be built, and says so', () => {
+    const policy = {
+      rules: { schema: 'error' as const, 'topic-name': 'off' as const, verify: 'warning' as const, 'output-index': 'warning' as const, 'http-only': 'off' as const },
+      suppress: [{ rule: 'unknown-reference', path: '/services', reason: 'not allowed' }],
+    };
+    const findings = lint(resolveSpec({ ...weak, policy })).filter((d) => d.rule === 'policy-config');
+    expect(findings.map((d) => [d.path, d.message])).toEqual([
+      ['/policy/rules/topic-name', "'topic-name' (render) means the spec cannot be built: it is always an error and cannot be turned off or suppressed"],
+      ['/policy/rules/verify', "'verify' (verify) means the spec cannot be built: it is always an error and cannot be turned off or suppressed"],
+      ['/policy/suppress/0/rule', "'unknown-reference' (validate) means the spec cannot be built: it is always an error and cannot be turned off or suppressed"],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
-import { lint, type LintOptions } from '../../src/lint/index.js';
+import { lint, type LintOptions } from '../../src/lint/engine.js';
 import { resolveSpec, type TestSpec } from '../helpers/spec.js';
 
 /** Findings of one rule for a spec. */
@@ -24,6 +24,10 @@ export function ruleTester(
   cases: { valid: Array<{ name: string; spec: TestSpec }>; invalid: Array<{ name: string; spec: TestSpec; findings: Expected[] }> },
 ): void {
   describe(rule, () => {
+    it('has an invalid case, so a test proves the rule reports', () => {
+      expect(cases.invalid.length).toBeGreaterThan(0);
+      for (const { name, findings } of cases.invalid) expect(findings.length, name).toBeGreaterThan(0);
+    });
     for (const { name, spec } of cases.valid) {
       it(`valid: ${name}`, () => expect(findingsOf(rule, spec)).toEqual([]));
     }

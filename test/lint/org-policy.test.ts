@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyOrgPolicy, checkOrgPolicy, lint, mergePolicies } from '../../src/lint/index.js';
+import { applyOrgPolicy, checkOrgPolicy, lint, mergePolicies } from '../../src/lint/engine.js';
 import { loadPolicy } from '../../src/load/policy.js';
 import { LoadError } from '../../src/load/source.js';
 import { normalize } from '../../src/normalize/normalize.js';

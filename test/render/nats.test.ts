@@ -108,7 +108,6 @@ describe('nats target', () => {
       ['nats-duration', 'error', '/services/worker/subscribes/job.done/retry'],
       ['nats-duration', 'error', '/events/job.done/retention'],
       ['stream-replicas', 'error', '/events/job.done/replication'],
-      ['nats-compaction', 'warning', '/events/job.done/compacted'],
     ]);
   });
 });

@@ -18,20 +18,6 @@ describe('checks the schema cannot express', () => {
     expect(findings({ services: { a: { image: 'a:1' } }, events: { e: { schema: { type: 'object', required: ['id'] } } } })).toEqual([]);
   });
 
-  it('warns about HTTP-only settings on a tcp service (Istio ignores them), without failing', () => {
-    const result = validate({
-      ...base,
-      services: { c: { image: 'c:1', protocol: 'tcp', timeout: '1s', retries: { attempts: 1 }, loadBalancer: { consistentHash: { cookie: 'sid' } } } },
-    });
-    expect(result.ok).toBe(true);
-    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([
-      ['http-only', 'warning', '/services/c/timeout'],
-      ['http-only', 'warning', '/services/c/retries'],
-      ['http-only', 'warning', '/services/c/loadBalancer/consistentHash/cookie'],
-    ]);
-    expect(findings({ services: { c: { image: 'c:1', protocol: 'tcp', loadBalancer: { consistentHash: { sourceIp: true } } } } })).toEqual([]);
-  });
-
   it('rejects zero and out-of-range durations wherever HA fields are set', () => {
     const found = findings({
       defaults: { circuitBreaker: { consecutiveErrors: 1, interval: '0s', baseEjectionTime: '0s', maxEjectionPercent: 10 } },

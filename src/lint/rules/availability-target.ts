@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { minReplicas } from '../facts.js';
 import { foldGraph } from '../graph.js';
@@ -18,16 +19,7 @@ const percent = (fraction: number) => `${Math.floor(fraction * 1e6 + 1e-9) / 1e4
 const TOLERANCE = 1e-9;
 
 export const rule = defineRule({
-  meta: {
-    id: 'availability-target',
-    severity: 'error',
-    description: "A service's estimated availability is below its `slo.availability`.",
-    rationale:
-      'Availability multiplies along critical calls: a service is up only when enough of its replicas are and every critical ' +
-      'dependency is. The estimate is A(s) = (1 − (1 − p)^n) × Π A(critical callees), with p = policy.model.replicaAvailability ' +
-      '(default 0.99) and n the replicas (autoscale.min). It is a model, not a measurement, but it shows which SLOs the design cannot meet.',
-    fix: 'Add replicas to the costliest dependency the message names, make calls the service can survive without `critical: false`, or lower the SLO.',
-  },
+  meta: codes.availabilityTarget,
   check({ system, resolved, policy, report }) {
     const p = policy.model.replicaAvailability;
     const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);

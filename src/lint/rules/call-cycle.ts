@@ -1,16 +1,9 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { callHops, shortestPath, stronglyConnectedComponents } from '../graph.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'call-cycle',
-    severity: 'error',
-    description: 'Synchronous critical calls form a cycle.',
-    rationale:
-      'When services call each other in a cycle, a slow or failing member holds requests on every other member, retries ' +
-      'and timeouts compound around the loop, and no service in it can be deployed or recover independently.',
-    fix: 'Break the cycle: mark one call `critical: false`, or replace it with an event the other service subscribes to.',
-  },
+  meta: codes.callCycle,
   check({ system, resolved, report }) {
     const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const names = system.services.map((s) => s.name);

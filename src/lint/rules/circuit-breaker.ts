@@ -1,17 +1,10 @@
+import { codes } from '../../diagnostics/codes.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
 import { listNames } from '../facts.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'circuit-breaker',
-    severity: 'warning',
-    description: 'A called service has no circuitBreaker, or one that may eject every endpoint (an error when a tier sets requireCircuitBreaker).',
-    rationale:
-      'Without outlier detection the mesh keeps sending a share of every request to a broken pod, so one bad replica fails ' +
-      'requests all the way up the call graph. A maxEjectionPercent of 100 can eject every endpoint at once, leaving the service with none.',
-    fix: 'Add a `circuitBreaker` (consecutiveErrors, interval, baseEjectionTime, maxEjectionPercent below 100) to the called service, its profile or `defaults`.',
-  },
+  meta: codes.circuitBreaker,
   check({ system, resolved, policy, report }) {
     /** The first of the service and its callers whose tier sets requireCircuitBreaker. */
     const requiredBy = (service: NormalizedService) =>

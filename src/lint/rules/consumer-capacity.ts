@@ -1,22 +1,10 @@
+import { codes } from '../../diagnostics/codes.js';
 import { groupThroughput, formatRate, measuredSubscriptions } from '../consumer-capacity.js';
 import { maxReplicas, minReplicas, replicasOrigin, zoneLoss, describeReplicas } from '../facts.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'consumer-capacity',
-    severity: 'warning',
-    description:
-      "A consumer group cannot keep up with its event's rate.peak: at its most replicas, or after losing one zone's replicas (an error for critical services).",
-    rationale:
-      'Throughput = events / latency: a group whose consumers handle fewer events per second than are published falls behind ' +
-      'without bound — lag grows, retention expires unread records, and every event waits longer. A group runs ' +
-      'min(partitions, replicas × versions) working consumers on Kafka (one per partition), every replica on JetStream; each handles ' +
-      '`throughput.perReplica` events per second. The rule checks the best case (the most replicas: autoscale.max, the ScaledObject\'s ' +
-      'range for lag autoscaling) against `rate.peak`, then the replicas left after losing the zone holding the most of the guaranteed ' +
-      'replicas (autoscale.min; as zone-capacity computes for calls), before any autoscaler reacts.',
-    fix: 'Raise the replicas (or autoscale.min / max) of the subscriber, the event\'s partitions when they are the limit, or measure and raise throughput.perReplica.',
-  },
+  meta: codes.consumerCapacity,
   check({ system, resolved, policy, report }) {
     for (const m of measuredSubscriptions(resolved)) {
       const severity = m.service.tier === 'critical' ? ('error' as const) : undefined;

@@ -1,15 +1,8 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'dead-letter',
-    severity: 'warning',
-    description: 'A subscription retries but has no dead-letter topic.',
-    rationale:
-      'A message that fails every retry (a poison message) has nowhere to go without a dead-letter topic: it is redelivered ' +
-      'forever, blocking its partition and every message behind it, or silently dropped.',
-    fix: 'Set `deadLetter: true` on the subscription, and alert on the dead-letter topic.',
-  },
+  meta: codes.deadLetter,
   check({ system, report }) {
     for (const service of system.services) {
       for (const subscription of service.subscribes) {

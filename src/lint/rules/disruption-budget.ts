@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { minReplicas } from '../facts.js';
 
@@ -6,15 +7,7 @@ const scaled = (value: number | string, replicas: number): number =>
   typeof value === 'number' ? value : Math.ceil((replicas * Number.parseInt(value, 10)) / 100);
 
 export const rule = defineRule({
-  meta: {
-    id: 'disruption-budget',
-    severity: 'error',
-    description: 'The disruption budget allows no voluntary disruption, so node drains block.',
-    rationale:
-      'A PodDisruptionBudget with maxUnavailable 0 (or 0%), or minAvailable at or above the replica count (or 100%), ' +
-      'never lets the eviction API remove a pod: node drains, cluster upgrades and autoscaler scale-downs hang until someone deletes the budget by hand.',
-    fix: 'Use `disruption: {maxUnavailable: 1}` (the default), or a minAvailable below the replica count (autoscale.min when autoscaling).',
-  },
+  meta: codes.disruptionBudget,
   check({ system, report }) {
     for (const service of system.services) {
       // The one budget selects every version's pods, and each version's Deployment runs the full replica count.

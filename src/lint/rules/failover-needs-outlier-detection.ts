@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import { DEFAULTS } from '../../normalize/defaults.js';
 import { formatDuration } from '../../spec/duration.js';
 import { defineRule } from '../rule.js';
@@ -8,17 +9,7 @@ const defaults =
   `baseEjectionTime ${formatDuration(d.baseEjectionTimeMs)}, maxEjectionPercent ${d.maxEjectionPercent}`;
 
 export const rule = defineRule({
-  meta: {
-    id: 'failover-needs-outlier-detection',
-    severity: 'error',
-    description: "A service sets `failover` without a `circuitBreaker`, so its failover runs on Istio's default outlier detection.",
-    rationale:
-      'Istio only fails over between localities when outlier detection tells it which endpoints are unhealthy, and ignores ' +
-      'locality failover without it. So that the failover is not silently dropped, hamesh then emits Istio\'s outlier detection ' +
-      `defaults (${defaults}): they eject at most ${d.maxEjectionPercent}% of the endpoints, so a failing locality keeps most ` +
-      'of its traffic, and they rarely suit the service. Failover should rest on outlier detection chosen for the service.',
-    fix: 'Set a `circuitBreaker` deliberately on the service (or its profile or `defaults`), or remove `failover`.',
-  },
+  meta: codes.failoverNeedsOutlierDetection,
   check({ system, report }) {
     for (const service of system.services) {
       if (service.failover.length === 0 || service.circuitBreaker) continue;

@@ -1,18 +1,10 @@
+import { codes } from '../../diagnostics/codes.js';
 import { formatDuration } from '../../spec/duration.js';
 import { ISTIO_IMPLICIT_RETRIES } from '../facts.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'fault-disables-retries',
-    severity: 'warning',
-    description: 'A route with `fault` injection silently loses its retries and its timeout in Istio.',
-    rationale:
-      'Istio turns off the retry policy and the timeout of an HTTP route that injects a fault (delay or abort), without a ' +
-      'warning. A fault-injection test then measures a route that behaves unlike the real one: no retries absorb the injected ' +
-      'errors and no timeout cuts the injected delay short, so the test says nothing about the resilience it is meant to check.',
-    fix: 'Inject the fault at the caller (route its calls through a route with `fault` on the callee) and test the timeout and retries elsewhere, or accept the loss and suppress this finding for the test route.',
-  },
+  meta: codes.faultDisablesRetries,
   check({ system, report }) {
     for (const service of system.services) {
       for (const route of service.routes) {

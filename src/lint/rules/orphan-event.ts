@@ -1,15 +1,8 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'orphan-event',
-    severity: 'warning',
-    description: 'An event nobody publishes or nobody subscribes to.',
-    rationale:
-      'An event without publishers is a consumer waiting forever; one without subscribers is data written to a topic nobody reads. ' +
-      'Either is usually a renamed or removed service the spec forgot, and it still costs a topic, partitions and retention.',
-    fix: 'Add the missing `publishes` or `subscribes` entry, or remove the event.',
-  },
+  meta: codes.orphanEvent,
   check({ system, resolved, report }) {
     for (const event of system.events) {
       const missing = [

@@ -1,18 +1,9 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { listNames, maxReplicas } from '../facts.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'partitions-below-consumers',
-    severity: 'warning',
-    description: "A consumer group can run more consumers (replicas × versions), or a subscription's autoscale.max asks for more, than the event has partitions (Kafka).",
-    rationale:
-      'Kafka gives each partition to one consumer of a group, so consumers beyond the partition count sit idle: scaling the ' +
-      'subscriber up (by hand or by its autoscaler) adds no throughput. A service with `versions` runs one Deployment per version, ' +
-      'each with the full replica count, all in the same group. A subscription\'s lag `autoscale.max` above the partitions is capped at them ' +
-      'in the KEDA ScaledObject, so the spec promises replicas that never come. JetStream (broker kind nats) has no partitions, so the rule skips it.',
-    fix: "Raise the event's `partitions` to at least the group's most replicas (autoscale.max, times the number of versions), or lower the subscriber's replicas or its subscription's autoscale.max.",
-  },
+  meta: codes.partitionsBelowConsumers,
   check({ system, resolved, report }) {
     if (system.broker.kind !== 'kafka') return;
     for (const event of system.events) {

@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import type { Protocol } from '../../spec/schema.generated.js';
 import { defineRule } from '../rule.js';
 
@@ -24,15 +25,7 @@ const wellKnownPorts: Readonly<Record<number, { server: string; protocol: Protoc
 };
 
 export const rule = defineRule({
-  meta: {
-    id: 'port-protocol',
-    severity: 'warning',
-    description: "A well-known non-HTTP port (Redis 6379, PostgreSQL 5432, Kafka 9092, …) has no `protocol`, so it is declared as HTTP.",
-    rationale:
-      'Istio picks a port\'s protocol from its name prefix or `appProtocol`. A port without `protocol` is HTTP, named `http…`: ' +
-      "the sidecar then parses Redis, PostgreSQL or Kafka traffic as HTTP, and the connections fail or hang in ways that are hard to trace back.",
-    fix: 'Set `protocol` on the port (`tcp` for databases, caches and brokers, `grpc` for etcd, `udp` for DNS and StatsD), or `protocol: http` if it really serves HTTP.',
-  },
+  meta: codes.portProtocol,
   check({ system, report }) {
     for (const service of system.services) {
       for (const port of service.ports) {

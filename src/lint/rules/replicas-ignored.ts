@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
 
@@ -5,16 +6,7 @@ import { defineRule } from '../rule.js';
 const layer = (service: NormalizedService, origin: string) => (origin.startsWith(`${service.path}/`) ? 0 : origin.startsWith('/profiles/') ? 1 : 2);
 
 export const rule = defineRule({
-  meta: {
-    id: 'replicas-ignored',
-    severity: 'warning',
-    description: 'A service sets both replicas and autoscale; the HorizontalPodAutoscaler owns the count, so replicas is ignored.',
-    rationale:
-      'With autoscale, hamesh emits a HorizontalPodAutoscaler and leaves `replicas` out of the Deployment (a fixed count would ' +
-      'fight the autoscaler on every apply). A `replicas` value next to `autoscale` therefore does nothing, and whoever reads the ' +
-      'spec may believe it is the count that runs; the effective minimum is autoscale.min.',
-    fix: 'Remove `replicas`, or move the number to `autoscale.min`; or remove `autoscale` to run a fixed count.',
-  },
+  meta: codes.replicasIgnored,
   check({ system, report }) {
     for (const service of system.services) {
       const origin = service.origin.replicas;

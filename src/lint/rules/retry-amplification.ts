@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { tries } from '../facts.js';
 import { foldGraph } from '../graph.js';
@@ -11,14 +12,7 @@ interface Amplification {
 
 export const rule = defineRule({
   meta: {
-    id: 'retry-amplification',
-    severity: 'warning',
-    description: 'Retries multiply along a call path beyond `max` tries per request (default 10).',
-    rationale:
-      'Each hop retries independently, so retries multiply: a request through three services with 2 retries each can become ' +
-      '3 × 3 × 3 = 27 requests to the last one, exactly when it is already failing, turning a brief overload into an outage. ' +
-      'A service without `retries` counts as Istio\'s implicit 2 retries; a `protocol: tcp` service as none (Istio retries HTTP and gRPC routes only).',
-    fix: 'Retry at one layer only (usually the edge): set `retries: {attempts: 0}` on inner services, or lower their attempts.',
+    ...codes.retryAmplification,
     options: { max: { description: 'The most tries one request may cause at the end of a call path.', default: 10, stricter: 'lower' } },
   },
   check({ system, resolved, options, report }) {

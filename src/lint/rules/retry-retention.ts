@@ -1,18 +1,10 @@
+import { codes } from '../../diagnostics/codes.js';
 import { retryDelays } from '../../resolve/retry-schedule.js';
 import { formatDuration } from '../../spec/duration.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'retry-retention',
-    severity: 'warning',
-    description: "A subscription's retries wait longer than the event is retained, so a message can be deleted before its retry.",
-    rationale:
-      "On Kafka a retry topic keeps its records for the event's retention, so a record whose delay outlasts it can be deleted " +
-      'before it is retried. On NATS the message stays in its stream until max_age, so a redelivery later than the retention ' +
-      'finds it gone. Either way a failed message is lost without reaching its dead-letter topic.',
-    fix: "Lower the retry `delay`/`maxDelay` (or attempts on NATS), or raise the event's `retention`.",
-  },
+  meta: codes.retryRetention,
   check({ system, resolved, report }) {
     const nats = system.broker.kind === 'nats';
     for (const service of system.services) {

@@ -1,20 +1,11 @@
+import { codes } from '../../diagnostics/codes.js';
 import { formatRate, groupThroughput, measuredSubscriptions } from '../consumer-capacity.js';
 import { maxReplicas } from '../facts.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: {
-    id: 'retry-storm',
-    severity: 'warning',
-    description: "A subscription's retries, at `failureRatio` of failed deliveries, would push its group beyond the throughput its consumers have.",
-    rationale:
-      'When a dependency of a consumer degrades, a share of deliveries fails and comes back as retries: with a failure ratio r, ' +
-      'retry n carries r^n of the traffic, so `retry.attempts` retries add rate.peak × (r + r² + …) events per second. The same ' +
-      'group consumes them (from the retry topics on Kafka, as redeliveries on JetStream) next to the new events, so a group sized ' +
-      'for rate.peak alone falls behind exactly when its dependency struggles, and the backlog makes the delays longer still. ' +
-      'The model assumes every retry fails with the same ratio (`failureRatio`, default 0.2) and uses the group\'s best-case throughput ' +
-      '(as consumer-capacity computes it).',
-    fix: 'Leave headroom for retries: more replicas or partitions, fewer retry.attempts, or a dead letter sooner; or measure and raise throughput.perReplica.',
+    ...codes.retryStorm,
     options: {
       failureRatio: {
         description: 'The share of deliveries assumed to fail while a dependency is degraded (0 to 1).',

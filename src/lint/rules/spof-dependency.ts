@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
 import { describeReplicas, minReplicas, replicasOrigin } from '../facts.js';
@@ -11,16 +12,7 @@ function weakness(s: NormalizedService): { reason: string; path: string } | unde
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'spof-dependency',
-    severity: 'error',
-    description: 'A critical or standard service depends, through critical calls, on a single point of failure.',
-    rationale:
-      'A service is only as available as the services it cannot work without. A critical or standard service that reaches, ' +
-      'through a chain of critical calls, a service with fewer than 2 replicas or `spread: none` fails whenever that one pod ' +
-      'or node does, however many replicas it runs itself. Per-object linters cannot see this: it only shows across the call graph.',
-    fix: 'Give the dependency at least 2 replicas spread over nodes or zones, or mark the call `critical: false` if the caller degrades gracefully without it.',
-  },
+  meta: codes.spofDependency,
   check({ system, resolved, report }) {
     const criticalCallees = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const isSource = (name: string) => resolved.service(name)!.tier !== 'best-effort';

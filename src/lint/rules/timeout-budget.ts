@@ -1,19 +1,10 @@
+import { codes } from '../../diagnostics/codes.js';
 import { formatDuration } from '../../spec/duration.js';
 import { defineRule } from '../rule.js';
 import { istioRoute, tries, worstCase } from '../facts.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'timeout-budget',
-    severity: 'warning',
-    description: "A caller's timeout does not outlast a callee's worst case, or a service's retries cannot fit in its own timeout.",
-    rationale:
-      'A caller that gives up before its callee can answer (after the callee\'s retries, each up to perTryTimeout, capped by its ' +
-      'timeout) wastes the work and retries a request that may still succeed. Retries whose (1 + attempts) × perTryTimeout exceed the ' +
-      'route timeout can never all run: the timeout cuts them off. Istio applies timeouts and retries to HTTP and gRPC routes only, ' +
-      'so a `protocol: tcp` service has neither.',
-    fix: "Make each caller's `timeout` longer than every callee's worst case, and keep (1 + attempts) × perTryTimeout within a service's own `timeout`.",
-  },
+  meta: codes.timeoutBudget,
   check({ system, resolved, report }) {
     for (const service of system.services) {
       const { timeoutMs: timeout, perTryTimeoutMs: perTry } = istioRoute(service);

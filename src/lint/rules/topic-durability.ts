@@ -1,19 +1,10 @@
+import { codes } from '../../diagnostics/codes.js';
 import { DEFAULTS } from '../../normalize/defaults.js';
 import { defineRule } from '../rule.js';
 import { highestTier } from '../facts.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'topic-durability',
-    severity: 'error',
-    description: "An event's replication (or, on Kafka, minInSync) cannot survive a broker loss for its tier.",
-    rationale:
-      'A topic with too few replicas loses messages when a broker disk dies. With acks=all producers, minInSync below 2 acknowledges ' +
-      'writes that only one broker holds, and minInSync at or above replication blocks every producer as soon as one broker is down. ' +
-      "The tier is the highest among the event's publishers and subscribers. JetStream (broker kind nats) has no min-in-sync " +
-      'setting (a stream write needs a quorum of its replicas; hamesh emits no minInSync for it), so there only replication is checked.',
-    fix: "Set `replication` to at least the tier's minTopicReplication (3 for critical and standard) and, on Kafka, `minInSync` to replication − 1 (2 for 3).",
-  },
+  meta: codes.topicDurability,
   check({ system, resolved, policy, report }) {
     for (const event of system.events) {
       const users = [...resolved.publishers(event.name), ...resolved.subscribers(event.name).map((s) => s.service)];

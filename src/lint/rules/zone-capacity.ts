@@ -1,18 +1,9 @@
+import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { describeReplicas, minReplicas, replicasOrigin, zoneLoss } from '../facts.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'zone-capacity',
-    severity: 'error',
-    description: 'After losing the zone with the most replicas, the rest of its effective replicas (autoscale.min) cannot serve its peakRps.',
-    rationale:
-      'Zone spreading only helps if the surviving zones can carry the load. Replicas spread evenly over the zones, so a zone ' +
-      'outage removes ceil(replicas / zones) of them (all of them unless `spread: zone`); the rest must still serve capacity.peakRps. ' +
-      'The check uses the effective replicas (autoscale.min when autoscaling: the floor the autoscaler guarantees at the moment a zone ' +
-      'is lost, before it can add pods) and the zones in `zones` (else the tier\'s minZones).',
-    fix: 'Raise `replicas` / `autoscale.min` to the count the message gives, spread over more zones, or raise capacity.rpsPerReplica after measuring it.',
-  },
+  meta: codes.zoneCapacity,
   check({ system, policy, report }) {
     for (const service of system.services) {
       const capacity = service.capacity;

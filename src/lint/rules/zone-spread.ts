@@ -1,17 +1,10 @@
+import { codes } from '../../diagnostics/codes.js';
 import type { Tier } from '../../spec/schema.generated.js';
 import { defineRule } from '../rule.js';
 import { describeReplicas, listNames, minReplicas, replicasOrigin, tierPolicy } from '../facts.js';
 
 export const rule = defineRule({
-  meta: {
-    id: 'zone-spread',
-    severity: 'error',
-    description: "A service's tier needs several zones but it does not spread over them (spread, replicas or the system's zones).",
-    rationale:
-      'A zone outage takes down every replica scheduled in that zone. Tiers with minZones > 1 must keep replicas in ' +
-      'that many zones: `spread: zone` (a topology spread constraint), at least minZones replicas, and at least minZones zones listed.',
-    fix: 'Set `spread: zone`, run at least minZones replicas, and list at least minZones zones in `zones`; or lower the tier.',
-  },
+  meta: codes.zoneSpread,
   check({ system, policy, report }) {
     const short = new Map<Tier, string[]>();
     for (const service of system.services) {

@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/graph.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
@@ -32,7 +33,7 @@ export const istioTarget: Target = {
       const taken = service.ingress && resolved.service(ingressVirtualServiceName(service.name));
       if (!taken) return [];
       const message = `the ingress VirtualService of '${service.name}' is named '${taken.name}', like the service '${taken.name}': rename one of them`;
-      return [{ rule: 'virtualservice-name', severity: 'error' as const, message, path: `${service.path}/ingress` }];
+      return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: `${service.path}/ingress` }];
     }),
   render: (resolved, { engine }) => {
     const where = (template: string) => ({ target: name, file: namespaceFile(name), template });

@@ -1,3 +1,4 @@
+import { codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { collisions } from '../broker/collisions.js';
 import { metricName, resourceNameProblem, topicNameProblem, topicResourceName } from './names.js';
@@ -9,7 +10,7 @@ const describe = (topic: TopicPlan) => `${topic.role === 'event' ? 'topic' : `${
 /** Topic names Kafka would reject, and topics that collide as topics, in metric names or as KafkaTopic names. */
 export function checkTopics(topics: readonly TopicPlan[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (path: string, message: string) => out.push({ rule: 'topic-name', severity: 'error', message, path });
+  const report = (path: string, message: string) => out.push({ rule: codes.topicName.id, severity: 'error', message, path });
   for (const topic of topics) {
     const problem = topicNameProblem(topic.name) ?? resourceNameProblem(topicResourceName(topic.name));
     if (problem) report(topic.path, `${describe(topic)} ${problem}; shorten or rename the event or consumer group`);
@@ -41,6 +42,6 @@ export function checkUsers(auth: 'none' | 'scram-sha-512' | 'tls', users: readon
         : undefined);
     if (!problem) return [];
     const message = `KafkaUser '${user.name}' of service '${user.service.name}' ${problem}; shorten the system or service name`;
-    return [{ rule: 'kafka-user-name', severity: 'error' as const, message, path: user.service.path }];
+    return [{ rule: codes.kafkaUserName.id, severity: 'error' as const, message, path: user.service.path }];
   });
 }

@@ -1,3 +1,4 @@
+import { codes, type DiagnosticCode } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NormalizedEvent } from '../../normalize/model.js';
 import { formatDuration } from '../../spec/duration.js';
@@ -8,38 +9,30 @@ import type { JetStreamPlan } from './plan.js';
 /** JetStream's limit on `num_replicas` (R1 to R5). */
 const maxStreamReplicas = 5;
 
-/** Stream and consumer names that collide after name mapping, and durations JetStream cannot hold. */
+/** Stream and consumer names that collide after name mapping, durations and replication JetStream cannot hold. */
 export function checkJetStream(plan: JetStreamPlan, events: readonly NormalizedEvent[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const error = (rule: string, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  const error = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
 
   for (const [first, later] of collisions(plan.streams, (name) => name)) {
-    error('stream-name', later.path, `JetStream stream '${later.name}' (${later.description}) has the same name as stream '${first.name}' (${first.description}, from ${first.path}); rename the event`);
+    error(codes.streamName.id, later.path, `JetStream stream '${later.name}' (${later.description}) has the same name as stream '${first.name}' (${first.description}, from ${first.path}); rename the event`);
   }
   const consumers = plan.consumers.map((c) => ({ ...c, name: `${c.stream}/${c.name}` }));
   for (const [first, later] of collisions(consumers, (name) => name)) {
-    error('consumer-name', later.path, `JetStream consumer '${later.name}' is also used by ${first.path}: give the subscriptions different groups`);
+    error(codes.consumerName.id, later.path, `JetStream consumer '${later.name}' is also used by ${first.path}: give the subscriptions different groups`);
   }
 
   for (const consumer of plan.consumers) {
     if (!consumer.backoffMs.every(fitsNanoseconds)) {
-      error('nats-duration', `${consumer.path}/retry`, `the retry backoff grows beyond what JetStream can hold (about 292 years); set retry.maxDelay`);
+      error(codes.natsDuration.id, `${consumer.path}/retry`, `the retry backoff grows beyond what JetStream can hold (about 292 years); set retry.maxDelay`);
     }
   }
   for (const event of events) {
     if (!fitsNanoseconds(event.retentionMs)) {
-      error('nats-duration', `${event.path}/retention`, `retention ${formatDuration(event.retentionMs)} is longer than JetStream's max_age allows (about 292 years)`);
+      error(codes.natsDuration.id, `${event.path}/retention`, `retention ${formatDuration(event.retentionMs)} is longer than JetStream's max_age allows (about 292 years)`);
     }
     if (event.replication > maxStreamReplicas) {
-      error('stream-replicas', `${event.path}/replication`, `JetStream replicates a stream at most ${maxStreamReplicas} times, but '${event.name}' asks for ${event.replication}`);
-    }
-    if (event.compacted) {
-      out.push({
-        rule: 'nats-compaction',
-        severity: 'warning',
-        path: `${event.path}/compacted`,
-        message: `JetStream has no log compaction: stream '${event.name}' keeps every message until its retention expires`,
-      });
+      error(codes.streamReplicas.id, `${event.path}/replication`, `JetStream replicates a stream at most ${maxStreamReplicas} times, but '${event.name}' asks for ${event.replication}`);
     }
   }
   return out;

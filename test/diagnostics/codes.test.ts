@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allCodes, type DiagnosticCode, type LintCode } from '../../src/diagnostics/codes.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { lint } from '../../src/lint/engine.js';
+import { applyOrgPolicy } from '../../src/lint/org-policy.js';
+import { loadPolicy } from '../../src/load/policy.js';
+import { LoadError } from '../../src/load/source.js';
+import { build, check } from '../../src/pipeline.js';
+import type { System } from '../../src/spec/schema.generated.js';
+import { drift } from '../../src/write/drift.js';
+import { INDEX_FILE, readIndex } from '../../src/write/plan.js';
+import { target } from '../helpers/render.js';
+import { resolveSpec, specFile, system, type TestSpec } from '../helpers/spec.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/*
+ * Every id in the catalogue is produced by at least one test. A lint rule is proven by its RuleTester file
+ * (test/lint/rules/<id>.test.ts, which requires at least one invalid case); every other id needs a witness
+ * here: a small input that makes the real stage report it. The compiler demands one for each new non-lint id.
+ */
+type Witness = () => Promise<readonly Diagnostic[]> | readonly Diagnostic[];
+
+const image = 'example/app:1';
+const validated = async (services: Record<string, object>, extra: object = {}) => (await check(specFile(system(services, extra)))).diagnostics;
+const targetChecked = (name: string, spec: TestSpec) => target(name).check!(resolveSpec(spec));
+const natsSpec = (services: TestSpec['services'], events: TestSpec['events']): TestSpec => ({ broker: { kind: 'nats' }, services, events });
+
+const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Partial<Record<LintCode['id'], Witness>> = {
+  load: () => check(specFile('services: [', 'broken.yaml')).then(() => [], (error: LoadError) => [error.diagnostic]),
+  schema: () => validated({ a: { image: 1 } }),
+  'unknown-key': () => validated({ a: { image, replicaz: 2 } }),
+  'unknown-reference': () => validated({ a: { image, calls: ['nobody'] } }),
+  'version-weights': () => validated({ a: { image, versions: { v1: { weight: 30 }, v2: { weight: 30 } } } }),
+  'duplicate-call': () => validated({ a: { image, calls: ['b', 'b'] }, b: { image } }),
+  'invalid-value': () => validated({ a: { image, autoscale: { min: 3, max: 2 } } }),
+  'conflicting-fields': () => validated({ a: { image, port: 80, ports: { web: { port: 8080 } } } }),
+  'duplicate-port': () => validated({ a: { image, ports: { web: { port: 8080 }, admin: { port: 8080 } } } }),
+  'port-name': () => validated({ a: { image, ports: { 'grpc-longname': { port: 1 } } } }),
+  'env-reference': () => validated({ a: { image, env: { PAY: { address: 'b' } } }, b: { image } }),
+  'env-cycle': () => validated({ a: { image, env: { A: '$(B)', B: '$(A)' } } }),
+  'reserved-label': () => validated({ a: { image, labels: { app: 'x' } } }),
+  'unreachable-call': () => validated({ a: { image, calls: ['worker'] }, worker: { image, ports: {} } }),
+  'no-mesh-route': () => validated({ worker: { image, ports: {}, timeout: '1s' } }),
+  'pod-security': () => validated({ a: { image, security: { runAsNonRoot: false } } }),
+  'duplicate-mount': () => validated({ a: { image, volumes: { data: { path: '/data' }, cache: { path: '/data' } } } }),
+  'duplicate-container': () => validated({ a: { image, sidecars: [{ name: 'a', image }] } }),
+  'duplicate-volume': () => validated({ kv: { image, workload: 'statefulset', volumes: { data: { path: '/x' } }, storage: { data: { size: '1Gi', path: '/y' } } } }),
+  'unreachable-route': () => validated({ a: { image, routes: [{}, { match: [{ uri: { prefix: '/x' } }] }] } }),
+  'policy-config': () => lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { rules: { schema: 'off' } } })),
+  'expired-suppression': () =>
+    lint(resolveSpec({ services: { a: { image } }, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r', expires: '2020-01-01' }] } })),
+  'policy-floor': () => {
+    const org = loadPolicy(tempDir().write('org.policy.yaml', 'tiers:\n  standard:\n    minReplicas: 3\n')).policy!;
+    return applyOrgPolicy(system({ a: { image } }, { policy: { tiers: { standard: { minReplicas: 1 } } } }) as System, org).notes;
+  },
+  'unused-suppression': () => lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r' }] } })),
+  'topic-name': () =>
+    targetChecked('kafka', { services: { w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, events: { 'job.done': {}, 'job.done.w.dlt': {} } }),
+  'kafka-user-name': () => targetChecked('kafka', { broker: { auth: 'tls' }, services: { ['a'.repeat(60)]: { image, publishes: ['e'] } }, events: { e: {} } }),
+  'stream-name': () => targetChecked('nats', natsSpec({ w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, { 'job.done': {}, 'job.done.dlq': {} })),
+  'consumer-name': () => targetChecked('nats', natsSpec({ a: { image, subscribes: { e: { group: 'g' } } }, b: { image, subscribes: { e: { group: 'g' } } } }, { e: {} })),
+  'nats-duration': () => targetChecked('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { retention: '200000d' } })),
+  'stream-replicas': () => targetChecked('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
+  'virtualservice-name': () => targetChecked('istio', { services: { web: { image, ingress: { hosts: ['shop.example.com'] } }, 'web-ingress': { image } } }),
+  patch: async () => {
+    const file = specFile(system({ web: { image, patches: { Service: { metadata: { name: 'other' } } } } }));
+    return (await build(file, { verify: true, targets: [target('kubernetes')] })).diagnostics;
+  },
+  verify: async () => {
+    const templates = tempDir();
+    templates.write('serviceaccount.yaml.hbs', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\nspec: {}\n');
+    const file = specFile(system({ a: { image } }));
+    return (await build(file, { verify: true, templates: templates.dir, targets: [target('kubernetes')] })).diagnostics;
+  },
+  drift: () => drift(tempDir().dir, [{ path: 'a.yaml', content: 'a: 1\n' }]),
+  'output-index': () => {
+    const out = tempDir();
+    out.write(INDEX_FILE, '../outside.yaml\n');
+    return readIndex(out.dir).warnings;
+  },
+};
+
+const ruleTest = (id: string) => new URL(`../lint/rules/${id}.test.ts`, import.meta.url);
+
+describe('the diagnostics catalogue', () => {
+  it('documents every id: kebab-case, unique, a one-line description and a fix', () => {
+    expect(new Set(allCodes.map((code) => code.id)).size).toBe(allCodes.length);
+    for (const code of allCodes) {
+      expect(code.id).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(code.description, code.id).not.toContain('\n');
+      for (const text of [code.description, code.fix]) expect(text.length, code.id).toBeGreaterThan(20);
+    }
+  });
+
+  it.each(allCodes.map((code) => [code.id, code] as const))('%s is produced by a test', async (id, code) => {
+    const witness = witnesses[id];
+    if (!witness) {
+      // A lint rule: its RuleTester file proves it (each invalid case asserts the findings it produces).
+      expect(code.stage, `${id} needs a witness in test/diagnostics/codes.test.ts`).toBe('lint');
+      expect(existsSync(ruleTest(id)), `test/lint/rules/${id}.test.ts`).toBe(true);
+      expect(readFileSync(ruleTest(id), 'utf8')).toContain(`ruleTester('${id}'`);
+      return;
+    }
+    const produced = await witness();
+    expect(produced.map((d) => d.rule)).toContain(id);
+    expect(produced.find((d) => d.rule === id)!.severity).toBe(code.severity);
+  });
+});
