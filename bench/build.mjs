@@ -76,6 +76,27 @@ function race(contestants, count) {
 /** Median over rounds of a/b, each round's pair measured side by side. */
 const ratio = (times, a, b) => median(times[a].map((t, i) => t / times[b][i]));
 
+/**
+ * Locating findings must stay linear: `hamesh lint` of a YAML spec with one finding per service (no readiness probe,
+ * a warning) against the same spec lint-clean, alternating rounds (target: within 1.5× of the clean lint).
+ */
+function lintWithFindings(size) {
+  const clean = syntheticSpec(size);
+  const noisy = structuredClone(clean);
+  for (const service of Object.values(noisy.services)) delete service.probes.readiness;
+  const files = { clean: join(dir, `lint-clean-${size}.yaml`), findings: join(dir, `lint-findings-${size}.yaml`) };
+  writeFileSync(files.clean, dump(clean, { lineWidth: -1 }));
+  writeFileSync(files.findings, dump(noisy, { lineWidth: -1 }));
+  const n = Math.min(rounds, 3);
+  const { times } = race(
+    Object.entries(files).map(([name, file]) => ({ name, args: () => [hamesh, 'lint', file, '--format', 'json'] })),
+    n,
+  );
+  const r = ratio(times, 'findings', 'clean');
+  console.log(`## lint with one finding per service, ${size.toLocaleString('en')} services (${n} rounds)`);
+  console.log(`clean ${fmt(median(times.clean))} ms · ${size.toLocaleString('en')} findings ${fmt(median(times.findings))} ms · ratio ${fmt(r, 2)}× (target ≤ 1.5×: ${r <= 1.5 ? 'met' : 'MISSED'})\n`);
+}
+
 console.log(`hamesh bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
 console.log(`(shared machine: compare the ratios within this run; medians of alternating rounds)\n`);
 try {
@@ -123,6 +144,7 @@ try {
     for (const [stage, ms] of Object.entries(stages.stages)) console.log(`  ${stage.padEnd(34)} ${fmt(ms).padStart(6)}   ${fmt((ms * 1000) / size).padStart(5)} µs/service`);
     console.log('');
   }
+  lintWithFindings(20000);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -18,6 +18,8 @@ export interface CheckOptions {
   policy?: LoadedPolicy;
   /** The environment (`--env`) merged over the spec before validation. */
   environment?: string;
+  /** How long a TS/JS spec may take to load (`--timeout`). */
+  timeoutMs?: number;
 }
 
 export interface Checked {
@@ -32,7 +34,7 @@ export interface Checked {
 
 /** load → (environment) → validate → normalise → resolve. Throws LoadError (exit code 2) for unusable input. */
 export async function check(file: string, options: CheckOptions = {}): Promise<Checked> {
-  return checkSpec(await loadSpec(file), options);
+  return checkSpec(await loadSpec(file, { timeoutMs: options.timeoutMs }), options);
 }
 
 /** `check` of a spec already loaded (a spec with environments is loaded once and checked per environment). */
@@ -89,7 +91,7 @@ const demote = (d: Diagnostic): Diagnostic =>
  * the first stage with errors. Writing is the caller's: stdout or an --out folder.
  */
 export async function build(file: string | LoadedSpec, options: BuildOptions): Promise<BuildResult> {
-  const checked = checkSpec(typeof file === 'string' ? await loadSpec(file) : file, options);
+  const checked = checkSpec(typeof file === 'string' ? await loadSpec(file, { timeoutMs: options.timeoutMs }) : file, options);
   const { spec, resolved } = checked;
   const locate = (found: Diagnostic[]) => located(found, spec);
   const diagnostics = [...checked.diagnostics];

@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { constants as osConstants } from 'node:os';
+import { seconds, timeoutOption } from './options.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { environmentsToRun } from '../environment/select.js';
 import { loadSpec } from '../load/load.js';
@@ -12,11 +14,12 @@ import type { Target } from '../render/target.js';
 import { targets as registry } from '../render/targets.js';
 import { drift } from '../write/drift.js';
 import { fileContent, manifestStream, outputFiles } from '../write/files.js';
-import { writeOutDir, WriteError } from '../write/out-dir.js';
+import { waitUnlocked } from '../write/lock.js';
+import { Interrupted, writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { readPolicyFlag } from './policy-flag.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
-import { colorsFor, formatText, tally } from './report.js';
+import { colorsFor, formatText, printable, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
 
 /** Resolves --target names against the registry; no name, or an unknown one, is a usage error listing the valid ones. */
@@ -40,6 +43,9 @@ interface CliOptions {
   env?: string;
   /** `--lint MODE`, or false for `--no-lint`. */
   lint?: 'error' | 'warn' | 'off' | false;
+  force?: boolean;
+  lockTimeout: number;
+  timeout: number;
 }
 
 const count = (n: number, what: string) => `${n} ${what}`;
@@ -49,9 +55,11 @@ interface Outcome {
   code: number;
   diagnostics: Diagnostic[];
   summary?: string;
+  /** A signal stopped the write (and rolled it back): no further environment is built. */
+  interrupted?: boolean;
 }
 
-async function buildOne(spec: LoadedSpec, environment: string | undefined, out: string | undefined, options: BuildOptions & Pick<CliOptions, 'check'>): Promise<Outcome> {
+async function buildOne(spec: LoadedSpec, environment: string | undefined, out: string | undefined, options: BuildOptions & Pick<CliOptions, 'check' | 'force' | 'lockTimeout'>): Promise<Outcome> {
   let result;
   try {
     result = await build(spec, { ...options, environment });
@@ -73,21 +81,30 @@ async function buildOne(spec: LoadedSpec, environment: string | undefined, out: 
   }
   const files = outputFiles(documents);
   if (options.check) {
-    const found = drift(out, files);
+    try {
+      await waitUnlocked(out, options.lockTimeout);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const found = drift(out, files, { force: options.force });
     const drifted = hasErrors(found);
     const summary = drifted ? `${out} differs from the build: run hamesh build --out ${out}` : `${out} is up to date (${count(files.length, 'files')})`;
     return { code: drifted ? EXIT.findings : EXIT.ok, diagnostics: [...result.diagnostics, ...found], summary };
   }
   let written;
   try {
-    written = writeOutDir(out, files);
+    written = await writeOutDir(out, files, { force: options.force, lockTimeoutMs: options.lockTimeout });
   } catch (error) {
     if (error instanceof WriteError) throw new UsageError(error.message);
+    if (error instanceof Interrupted) {
+      process.stderr.write(`hamesh: ${error.message}: ${printable(out)} is as it was before this build\n`);
+      return { code: 128 + osConstants.signals[error.signal], diagnostics: result.diagnostics, interrupted: true };
+    }
     throw error;
   }
   const tally = (kind: string) => written.changes.filter((c) => c.change === kind).length;
   const summary = `wrote ${out}: ${count(files.length, 'files')} (${tally('added')} added, ${tally('modified')} modified, ${tally('removed')} stale removed)`;
-  return { code: EXIT.ok, diagnostics: [...result.diagnostics, ...written.warnings], summary };
+  return { code: EXIT.ok, diagnostics: [...result.diagnostics, ...written.recovered, ...written.warnings], summary };
 }
 
 /** `--no-lint`: the lint findings the build went on without, on stderr, so shipping regardless is never silent. */
@@ -111,7 +128,7 @@ async function run(file: string, options: CliOptions): Promise<number> {
     return EXIT.findings;
   }
   const selected = targets ? selectTargetNames(targets) : undefined;
-  const spec = await loadSpec(file);
+  const spec = await loadSpec(file, { timeoutMs: options.timeout });
   const environments = environmentsToRun(spec, options.env);
   const several = environments.length > 1;
   if (several && !options.out) {
@@ -123,8 +140,9 @@ async function run(file: string, options: CliOptions): Promise<number> {
   const outcomes: Outcome[] = [];
   for (const environment of environments) {
     const out = several ? join(options.out!, environment!) : options.out;
-    const outcome = await buildOne(spec, environment, out, { targets: selected, templates: options.templates, verify: options.verify, policy: org.policy, lint, check: options.check });
+    const outcome = await buildOne(spec, environment, out, { targets: selected, templates: options.templates, verify: options.verify, policy: org.policy, lint, check: options.check, force: options.force, lockTimeout: options.lockTimeout });
     outcomes.push({ ...outcome, summary: outcome.summary && several ? `[${environment}] ${outcome.summary}` : outcome.summary });
+    if (outcome.interrupted) break;
   }
   const diagnostics = outcomes.flatMap((o) => o.diagnostics).sort(compareDiagnostics);
   emitReport(diagnostics, { command: 'build', specs: [file], summary: outcomes.flatMap((o) => (o.summary ? [o.summary] : [])) }, options, reportStream);
@@ -141,6 +159,9 @@ export function buildCommand(): Command {
     .option('--policy <file>', 'organisation policy for the lint stage (see hamesh lint --help)')
     .option('--no-verify', 'skip checking every object against the upstream schemas')
     .option('--check', 'compare with --out DIR and exit 1 on any difference, writing nothing')
+    .option('--force', "overwrite files in --out DIR that hamesh does not own where the build writes (they become hamesh's)")
+    .option('--lock-timeout <seconds>', 'how long to wait for another build writing the same --out DIR', seconds, 60_000)
+    .addOption(timeoutOption())
     .addOption(environmentOption())
     .addOption(new Option('--lint <mode>', 'what lint findings do: error (stop the build), warn (report them as warnings), off').choices(['error', 'warn', 'off']))
     .option('--no-lint', 'build regardless of lint findings (same as --lint off); the ignored findings are printed')

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LoadError } from '../load/source.js';
-import { writeLoadError } from './errors.js';
+import { describeError, writeLoadError } from './errors.js';
 
 /**
  * Runs `task` on every file, so one run reports every problem it can find: a file that cannot be used
@@ -16,8 +16,8 @@ export async function forEachFile(
     try {
       diagnostics.push(...(await task(file)));
     } catch (error) {
-      if (!(error instanceof LoadError)) throw error;
-      unusable.push(error.diagnostic);
+      // Anything else that stops one file (a bug, a stack overflow) is reported at that file, and the others still run.
+      unusable.push(error instanceof LoadError ? error.diagnostic : { rule: 'load', severity: 'error', path: '', file, message: `internal error while checking this file: ${describeError(error)}` });
     }
   }
   return { diagnostics, unusable };

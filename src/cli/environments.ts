@@ -16,8 +16,9 @@ export async function forEachEnvironment(
   file: string,
   requested: string | undefined,
   task: (spec: LoadedSpec, environment: string | undefined) => Promise<Diagnostic[]> | Diagnostic[],
+  timeoutMs?: number,
 ): Promise<Diagnostic[]> {
-  const spec = await loadSpec(file);
+  const spec = await loadSpec(file, { timeoutMs });
   const environments = environmentsToRun(spec, requested);
   const runs: Diagnostic[][] = [];
   for (const environment of environments) runs.push(await task(spec, environment));

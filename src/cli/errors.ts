@@ -1,13 +1,23 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LoadError } from '../load/source.js';
-import { location } from './report.js';
+import { location, printable } from './report.js';
 
 /** Exit codes: 0 clean, 1 findings, 2 unusable input or usage error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** An unusable input as one line on stderr: `file:line:col: error: message`. */
 export function writeLoadError(d: Diagnostic): void {
-  process.stderr.write(`${location(d)}: error: ${d.message}\n`);
+  process.stderr.write(`${location(d)}: error: ${printable(d.message)}\n`);
+}
+
+/** An unexpected error's first line; a thrown non-Error as JSON where it can be, never `[object Object]`. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? '';
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
 }
 
 /** A usage or input problem the user must fix; printed as one line, exit code 2. */
@@ -28,10 +38,9 @@ export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<
       if (error instanceof LoadError) {
         writeLoadError(error.diagnostic);
       } else if (error instanceof UsageError) {
-        process.stderr.write(`hamesh: ${error.message}\n`);
+        process.stderr.write(`hamesh: ${printable(error.message)}\n`);
       } else {
-        const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`hamesh: internal error: ${message}\n`);
+        process.stderr.write(`hamesh: internal error: ${printable(describeError(error))}\n`);
         if (process.env.HAMESH_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       }
     }

@@ -8,6 +8,8 @@ import { EXIT, runCommand } from './errors.js';
 import { mermaidOf } from './graph.js';
 import { readPolicyFlag } from './policy-flag.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
+import { timeoutOption } from './options.js';
+import { printable } from './report.js';
 import { specExtensions } from '../load/load.js';
 
 interface LintFlags {
@@ -16,6 +18,7 @@ interface LintFlags {
   maxWarnings?: number;
   policy?: string;
   env?: string;
+  timeout: number;
 }
 
 function count(value: string): number {
@@ -37,6 +40,7 @@ export function lintCommand(): Command {
     .addOption(formatOption())
     .addOption(outputOption())
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', count)
+    .addOption(timeoutOption())
     .option('--policy <file>', 'organisation policy (YAML or JSON): a floor each spec\'s own policy may tighten, not loosen')
     .addOption(environmentOption())
     .action(
@@ -45,11 +49,11 @@ export function lintCommand(): Command {
         // An invalid organisation policy would lint every spec against the wrong rules: report it alone.
         const { diagnostics: found, unusable } = hasErrors(diagnostics)
           ? { diagnostics: [], unusable: [] }
-          : await forEachFile(files, (file) => forEachEnvironment(file, flags.env, (spec, environment) => lintSpec(spec, { policy, environment })));
+          : await forEachFile(files, (file) => forEachEnvironment(file, flags.env, (spec, environment) => lintSpec(spec, { policy, environment }), flags.timeout));
         diagnostics.push(...reportUnusable(unusable, flags.format), ...found);
 
         const clean = diagnostics.length === 0 && unusable.length === 0;
-        const summary = clean && flags.format === 'text' ? [`${files.length === 1 ? files[0] : `${files.length} files`}: no problems`] : [];
+        const summary = clean && flags.format === 'text' ? [`${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: no problems`] : [];
         // A Markdown report (a job summary, a PR comment) shows the graph of each spec below the findings.
         const wantsMarkdown = flags.format === 'markdown' || flags.output.some((o) => o.format === 'markdown');
         const graphs = wantsMarkdown ? await Promise.all(files.map((file) => mermaidOf(file, flags.env))) : [];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { reason } from '../write/out-dir.js';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './errors.js';
 
@@ -43,11 +44,18 @@ export function program(commands: ReadonlyArray<() => Command>): Command {
 
 /** Runs the CLI; usage errors exit 2 (commander's own default is 1, which we keep for findings). */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
-  // A reader that goes away (`hamesh build … | head`) is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
+      // A reader that goes away (`hamesh build … | head`) is not an error worth a message.
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      if (stream === process.stdout) {
+        try {
+          process.stderr.write(`hamesh: cannot write to standard output: ${reason(error)}\n`);
+        } catch {
+          // stderr is gone too
+        }
+      }
+      process.exit(EXIT.usage);
     });
   }
   try {

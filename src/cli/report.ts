@@ -8,8 +8,22 @@ export function colorsFor(stream: NodeJS.WriteStream): Colors {
   return pc.createColors(Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb');
 }
 
+/** C0 and C1 controls, DEL, and the bidirectional marks and overrides that can reorder or hide terminal text. */
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the input (a key, a value, a file name) made safe for a terminal: every control character is written as
+ * an escape (`\x1b`, `\u202e`), so a spec cannot erase a line, fake a result or reorder what is shown.
+ */
+export function printable(text: string): string {
+  return text.replace(unprintable, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 export function location(d: Diagnostic): string {
-  return [d.file, d.line, d.column].filter((part) => part !== undefined && part !== '').join(':');
+  return printable([d.file, d.line, d.column].filter((part) => part !== undefined && part !== '').join(':'));
 }
 
 /** A severity padded to one width and coloured: red errors, yellow warnings, cyan notes. */
@@ -27,12 +41,12 @@ export function formatText(diagnostics: readonly Diagnostic[], c: Colors): strin
     if (d.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = d.file;
-      lines.push(c.underline(d.file ?? '(no file)'));
+      lines.push(c.underline(printable(d.file ?? '(no file)')));
     }
     const where = location(d);
     const severity = severityLabel(d.severity, c);
     const environment = d.environment ? c.magenta(`[${d.environment}] `) : '';
-    lines.push(`  ${c.dim(where)}  ${severity}  ${environment}${d.path ? c.bold(d.path) + ' ' : ''}${d.message}  ${c.dim(d.rule)}`);
+    lines.push(`  ${c.dim(where)}  ${severity}  ${environment}${d.path ? c.bold(printable(d.path)) + ' ' : ''}${printable(d.message)}  ${c.dim(d.rule)}`);
   }
   const { errors, warnings, notes } = tally(diagnostics);
   const problems = errors + warnings;

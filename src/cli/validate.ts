@@ -5,6 +5,8 @@ import { environmentOption, forEachEnvironment } from './environments.js';
 import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
+import { timeoutOption } from './options.js';
+import { printable } from './report.js';
 import { specExtensions } from '../load/load.js';
 
 export function validateCommand(): Command {
@@ -14,14 +16,15 @@ export function validateCommand(): Command {
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(environmentOption())
+    .addOption(timeoutOption())
     .action(
-      runCommand(async (files: string[], options: { format: Format; output: OutputTarget[]; env?: string }) => {
+      runCommand(async (files: string[], options: { format: Format; output: OutputTarget[]; env?: string; timeout: number }) => {
         const { diagnostics: found, unusable } = await forEachFile(files, (file) =>
-          forEachEnvironment(file, options.env, (spec, environment) => checkSpec(spec, { environment }).diagnostics),
+          forEachEnvironment(file, options.env, (spec, environment) => checkSpec(spec, { environment }).diagnostics, options.timeout),
         );
         const diagnostics = [...reportUnusable(unusable, options.format), ...found];
         const clean = diagnostics.length === 0 && unusable.length === 0;
-        const summary = clean && options.format === 'text' ? [`${files.length === 1 ? files[0] : `${files.length} files`}: valid`] : [];
+        const summary = clean && options.format === 'text' ? [`${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: valid`] : [];
         emitReport(diagnostics, { command: 'validate', specs: files, summary }, options);
         return unusable.length > 0 ? EXIT.usage : hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
       }),

@@ -503,6 +503,13 @@ export const codes = {
     description: 'An entry of the --out folder\'s `.hamesh-outputs` index is ignored: it is not a plain path to a file inside the folder.',
     fix: 'Remove the entry from the index (it was edited by hand), or restore the index from version control.',
   },
+  outputInterrupted: {
+    id: 'output-interrupted',
+    stage: 'write',
+    severity: 'error',
+    description: 'A build of the --out folder was killed before it finished: its staging folder (`.hamesh-staging`) or older `*.hamesh-tmp-*` files are left. An error for `--check`; the next build cleans them up (rolling the interrupted switch-over back) and reports them as a warning.',
+    fix: 'Run `hamesh build --out DIR` again: it rolls the interrupted build back, removes the leftovers and writes the build.',
+  },
 } as const satisfies Record<string, CodeEntry>;
 
 type Codes = typeof codes;

@@ -54,7 +54,7 @@ export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: stri
     const known = meta.options ?? {};
     const values: Record<string, number> = {};
     for (const [name, value] of Object.entries(options)) {
-      if (!(name in known)) {
+      if (!Object.hasOwn(known, name)) {
         const allowed = Object.keys(known);
         problem(`${path}${pointer(name)}`, `'${id}' has no option '${name}'${didYouMean(name, allowed)}${allowed.length ? `; options: ${allowed.join(', ')}` : '; it takes none'}`);
       } else if (typeof value !== 'number') problem(`${path}${pointer(name)}`, `must be a number`);

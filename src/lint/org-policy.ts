@@ -6,6 +6,7 @@ import { configure, splitRuleEntry } from './config.js';
 import { codes } from '../diagnostics/codes.js';
 import type { LintOptions } from './engine.js';
 import { findRule } from './registry.js';
+import { own } from '../util/own.js';
 
 type RuleEntry = NonNullable<Policy['rules']>[string];
 
@@ -49,8 +50,8 @@ function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | und
   }
   const options = { ...o?.options };
   for (const [name, value] of Object.entries(s.options)) {
-    const option = meta?.options?.[name];
-    const bound = options[name] ?? option?.default;
+    const option = own(meta?.options, name);
+    const bound = own(options, name) ?? option?.default;
     const clamped =
       option && typeof value === 'number' && typeof bound === 'number' ? (option.stricter === 'lower' ? Math.min : Math.max)(value, bound) : value;
     if (clamped !== value) report(`${at}${pointer(name)}`, `${name} ${String(value)} is looser than the organisation's ${String(bound)}, so ${String(bound)} applies`);
@@ -78,7 +79,7 @@ export function mergePolicies(org: Policy, spec: Policy = {}, floor: FloorReport
   const tiers = { critical: tier('critical'), standard: tier('standard'), 'best-effort': tier('best-effort') };
   const ids = [...new Set([...Object.keys(org.rules ?? {}), ...Object.keys(spec.rules ?? {})])].sort();
   const rules = Object.fromEntries(ids.flatMap((id) => {
-    const entry = mergeRule(id, org.rules?.[id], spec.rules?.[id], floor);
+    const entry = mergeRule(id, own(org.rules, id), own(spec.rules, id), floor);
     return entry === undefined ? [] : [[id, entry]];
   }));
   const availability = [org.model?.replicaAvailability, spec.model?.replicaAvailability].filter((p) => p !== undefined);

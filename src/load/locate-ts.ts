@@ -55,8 +55,30 @@ function buildLocator(ts: typeof TypeScript, file: string, text: string): (point
     return undefined;
   };
 
+  /**
+   * An object literal's properties by name, built once per literal (the last of equal names wins, as at run time),
+   * so that locating a pointer costs O(depth); undefined for a literal with spreads, which findProperty walks.
+   */
+  const propertyIndex = new Map<TypeScript.ObjectLiteralExpression, Map<string, TypeScript.Node> | undefined>();
+  const propertiesOf = (object: TypeScript.ObjectLiteralExpression): Map<string, TypeScript.Node> | undefined => {
+    if (propertyIndex.has(object)) return propertyIndex.get(object);
+    let index: Map<string, TypeScript.Node> | undefined = new Map();
+    for (const property of object.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        index = undefined;
+        break;
+      }
+      const name = property.name && propertyName(property.name);
+      if (name !== undefined) index.set(name, property);
+    }
+    propertyIndex.set(object, index);
+    return index;
+  };
+
   /** The property node named `key` in an object literal, looking into spreads (the last one wins). */
   const findProperty = (object: TypeScript.ObjectLiteralExpression, key: string): TypeScript.Node | undefined => {
+    const index = propertiesOf(object);
+    if (index) return index.get(key);
     for (const property of [...object.properties].reverse()) {
       if (ts.isSpreadAssignment(property)) {
         const spread = unwrap(property.expression);

@@ -1,63 +1,80 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
+import { Worker } from 'node:worker_threads';
 import type TypeScript from 'typescript';
 import { createTsLocator } from './locate-ts.js';
-import { transformModule, type TransformedModule } from './transform.js';
+import type { WorkerReply } from './module-worker.js';
 import { loadError, type LoadedSpec, type LoadError } from './source.js';
 
-/** Our own entry point, so `import { defineSystem } from 'hamesh'` works in specs outside this package. */
-function hameshEntry(): string {
-  const built = fileURLToPath(new URL('../dsl.js', import.meta.url));
-  return existsSync(built) ? built : fileURLToPath(new URL('../dsl.ts', import.meta.url));
+/** How long a TS/JS spec may take to load unless `--timeout` says otherwise. */
+export const DEFAULT_LOAD_TIMEOUT_MS = 30_000;
+
+/** The worker's compiled file; tests that run the sources use the build's (`npm test` builds first). */
+function workerFile(): URL {
+  const beside = new URL('./module-worker.js', import.meta.url);
+  return existsSync(beside) ? beside : new URL('../../dist/load/module-worker.js', import.meta.url);
 }
 
-let jiti: ReturnType<typeof createJiti> | undefined;
-/** The modules transformed for the spec being loaded, by file: to locate a thrown error in the original source. */
-const transformedFiles = new Map<string, TransformedModule>();
+type Outcome = Exclude<WorkerReply, { kind: 'started' }> | { kind: 'crashed'; message: string } | { kind: 'ended' } | { kind: 'timeout' };
 
-/** Loads a `.ts`, `.mts`, `.js` or `.mjs` spec module with jiti (no build step) and takes its default export. */
-export async function loadModule(file: string, absolutePath: string): Promise<LoadedSpec> {
-  const text = readFileSync(absolutePath, 'utf8');
-  transformedFiles.clear();
-  jiti ??= createJiti(import.meta.url, {
-    alias: { hamesh: hameshEntry() },
-    moduleCache: false,
-    fsCache: false,
-    interopDefault: false,
-    transform: ({ source, filename }) => {
-      const transformed = transformModule(filename ?? file, source);
-      if (filename) transformedFiles.set(filename, transformed);
-      return { code: transformed.code };
-    },
+/** Runs the module in a worker thread and waits for its one reply, its end, or the time limit. */
+function runInWorker(absolutePath: string, timeoutMs: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerFile(), { workerData: { path: absolutePath }, stdout: true, stderr: true });
+    // What the spec prints goes to stderr: stdout may carry the YAML stream or a report.
+    worker.stdout.pipe(process.stderr, { end: false });
+    worker.stderr.pipe(process.stderr, { end: false });
+    let settled = false;
+    const settle = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    let timer: NodeJS.Timeout | undefined;
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'started') timer = setTimeout(() => settle({ kind: 'timeout' }), timeoutMs);
+      else settle(reply);
+    });
+    worker.once('error', (error) => settle({ kind: 'crashed', message: error.message.split('\n')[0] ?? '' }));
+    worker.once('exit', () => settle({ kind: 'ended' }));
   });
-  let exported: unknown;
-  try {
-    const module = (await jiti.import(absolutePath)) as { default?: unknown };
-    // `export default` of a promise (e.g. a spec assembled from async reads) is awaited.
-    exported = await module.default;
-  } catch (error) {
-    throw syntaxError(file, text) ?? loadError(file, `the spec module threw while loading: ${firstLine(error)}`, throwSite(error, absolutePath));
-  }
-  if (exported === undefined) {
-    throw loadError(file, 'the spec module has no default export: end it with `export default defineSystem({...})`');
-  }
-  if (!isPlainObject(exported)) {
-    const kind = exported === null ? 'null' : Array.isArray(exported) ? 'an array' : `a ${typeof exported}`;
-    throw loadError(file, `the default export must be the spec object (\`export default defineSystem({...})\`), but it is ${kind}`);
-  }
-  return { file, format: 'module', data: toPlainData(file, exported), locate: createTsLocator(file, text) };
 }
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+/**
+ * Loads a `.ts`, `.mts`, `.js` or `.mjs` spec: the module is code that runs, so it runs in a worker thread with a
+ * time limit, and whatever it does — throw, reject, never settle, exit, loop — ends as a LoadError naming the file.
+ */
+export async function loadModule(file: string, absolutePath: string, text: string, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS): Promise<LoadedSpec> {
+  const outcome = await runInWorker(absolutePath, timeoutMs);
+  switch (outcome.kind) {
+    case 'data':
+      return { file, format: 'module', data: JSON.parse(outcome.json), locate: createTsLocator(file, text) };
+    case 'threw':
+      throw syntaxError(file, text) ?? loadError(file, `the spec module threw while loading: ${outcome.message}`, outcome.line === undefined ? undefined : { line: outcome.line });
+    case 'crashed':
+      throw loadError(file, `the spec module failed while loading: ${outcome.message}`);
+    case 'rejected':
+      throw loadError(file, `the spec module left a promise rejection unhandled while loading: ${outcome.message}`);
+    case 'exit':
+      throw loadError(file, `the spec module called process.exit(${outcome.code}) while loading: a spec must only export its data`);
+    case 'ended':
+      throw loadError(file, 'the spec module never finished loading: a top-level await (or the exported promise) never settled');
+    case 'timeout':
+      throw loadError(file, `the spec module did not finish loading within ${timeoutMs / 1000}s (a loop that never ends?); raise --timeout if it needs longer`);
+    case 'no-default':
+      throw loadError(file, 'the spec module has no default export: end it with `export default defineSystem({...})`');
+    case 'not-object':
+      throw loadError(file, `the default export must be the spec object (\`export default defineSystem({...})\`), but it is ${outcome.what}`);
+    case 'not-data':
+      throw loadError(file, `the spec cannot be read as plain data: ${outcome.message}`);
+  }
+}
 
 /**
  * The first syntax error of a module that failed to load, located exactly by the TypeScript parser (the
- * positions in jiti's errors are those of its transformed code). Loaded only on this failure path.
+ * positions in errors from the transformed code are those of its transformed code). Loaded only on this failure path.
  */
 function syntaxError(file: string, text: string): LoadError | undefined {
   const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
@@ -67,23 +84,4 @@ function syntaxError(file: string, text: string): LoadError | undefined {
   const { line, character } = first.file!.getLineAndCharacterOfPosition(first.start!);
   const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
   return loadError(file, `cannot parse the spec module: ${message}`, { line: line + 1, column: character + 1 });
-}
-
-/** The spec file's line from a thrown error's stack, when it shows one, mapped back from the transformed code. */
-function throwSite(error: unknown, absolutePath: string): { line: number } | undefined {
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const escaped = absolutePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  if (!match) return undefined;
-  const original = transformedFiles.get(absolutePath)?.original(Number(match[1]), Number(match[2]));
-  return original ? { line: original.line } : undefined;
-}
-
-/** A module may export class instances, functions or undefined fields; the spec is plain JSON data. */
-function toPlainData(file: string, value: unknown): unknown {
-  try {
-    return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)));
-  } catch (error) {
-    throw loadError(file, `the spec cannot be read as plain data: ${firstLine(error)}`);
-  }
 }

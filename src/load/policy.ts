@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Policy } from '../spec/schema.generated.js';
 import { validateSchema } from '../validate/schema.js';
 import { loadError, locateAll, type LoadedSpec } from './source.js';
+import { readFile } from './load.js';
 import { loadYamlText } from './yaml.js';
 
 /** An organisation policy file: the shape of a spec's `policy:` on its own (`hamesh.policy.yaml`). */
@@ -23,12 +23,7 @@ export function loadPolicy(file: string): { policy?: LoadedPolicy; diagnostics: 
   if (!extensions.includes(extension)) {
     throw loadError(file, `unsupported policy file type '${extension || '(none)'}': use one of ${extensions.join(', ')}`);
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw loadError(file, 'cannot read the policy file: it does not exist or is not readable');
-  }
+  const text = readFile(file);
   const loaded = loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml');
   const data = loaded.data ?? {}; // an empty file is an empty policy
   const diagnostics = locateAll(validateSchema(data, '#/$defs/policy'), loaded);

@@ -1,8 +1,9 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { pointerSegments } from '../diagnostics/diagnostic.js';
+import { parseStrictJson } from './json.js';
 import { loadError, type LoadedSpec, type Position } from './source.js';
 
 /** Anchors make aliases, which a fast parser would expand without the `yaml` library's alias-count guard. */
@@ -14,10 +15,10 @@ const anchor = /(?:^|[\s[{,:-])&[^\s&*]/m;
  * built only when something asks for a location or the fast parse failed (its error messages are better).
  */
 export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'): LoadedSpec {
-  let parsed: { data: unknown } | undefined;
-  if (format === 'json' || !anchor.test(text)) {
+  let parsed: { data: unknown } | undefined = format === 'json' ? { data: parseStrictJson(file, text) } : undefined;
+  if (!parsed && !anchor.test(text)) {
     try {
-      parsed = { data: format === 'json' ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA }) };
+      parsed = { data: load(text, { schema: CORE_SCHEMA }) };
     } catch {
       // reported below, from the `yaml` library's parse
     }
@@ -36,7 +37,7 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
     if (problem) {
       const position = problem.linePos?.[0] ?? lineCounter!.linePos(problem.pos[0]);
       const message = problem.message.split('\n')[0] ?? problem.message;
-      throw loadError(file, `cannot parse ${format === 'json' ? 'JSON' : 'YAML'}: ${message}`, {
+      throw loadError(file, `cannot parse YAML: ${message}`, {
         line: position.line,
         column: position.col,
       });
@@ -62,7 +63,7 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
       let position = rangeStart(node, at);
       for (const segment of pointerSegments(path)) {
         if (isMap(node)) {
-          const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
+          const pair = pairsOf(yaml!, node).get(segment);
           if (!pair) break;
           position = rangeStart(pair.key, at) ?? position;
           node = pair.value;
@@ -76,6 +77,20 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
       return position;
     },
   };
+}
+
+/** Each mapping's pairs by key, built on the first look-up into it, so a look-up costs O(depth), not O(width). */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsOf({ isPair, isScalar }: typeof Yaml, map: YAMLMap): Map<string, Pair> {
+  let pairs = pairIndex.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && !pairs.has(String(item.key.value))) pairs.set(String(item.key.value), item);
+    }
+    pairIndex.set(map, pairs);
+  }
+  return pairs;
 }
 
 function rangeStart(node: unknown, at: (offset: number) => Position): Position | undefined {

@@ -6,6 +6,7 @@ import { normalizeExtraContainers, normalizeStorage, normalizeVolumes } from './
 import { normalizePodSettings, type Layer } from './pod.js';
 import { normalizePorts } from './ports.js';
 import { sortBy } from '../util/order.js';
+import { own } from '../util/own.js';
 import type {
   HaField,
   NormalizedEvent,
@@ -84,7 +85,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
   const path = pointer('services', name);
   const layers: Layer[] = [
     [service, path],
-    [service.profile ? spec.profiles?.[service.profile] : undefined, pointer('profiles', service.profile ?? '')],
+    [service.profile ? own(spec.profiles, service.profile) : undefined, pointer('profiles', service.profile ?? '')],
     [spec.defaults, pointer('defaults')],
   ];
   const origin = {} as Record<HaField, string>;

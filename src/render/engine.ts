@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
+import { readInput, UnreadableInput } from '../util/read-input.js';
 import type { RenderedDocument, RenderedValue } from './target.js';
 
 const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -101,7 +102,12 @@ export class TemplateEngine {
       const override = this.overrideDir ? join(this.overrideDir, name) : undefined;
       const file = override && existsSync(override) ? override : join(builtinTemplateDir, name);
       if (!existsSync(file)) throw new TemplateError(file, undefined, 'template not found');
-      const source = readFileSync(file, 'utf8');
+      let source: string;
+      try {
+        source = readInput(file);
+      } catch (error) {
+        throw error instanceof UnreadableInput ? new TemplateError(file, undefined, error.message) : error;
+      }
       try {
         // Parse now, so a syntax error is reported before any rendering; compile from that one parse.
         const render = this.handlebars.compile(this.handlebars.parse(source), { noEscape: true, strict: true });

@@ -4,6 +4,23 @@ import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 let ajv: Ajv | undefined;
 
+/** Deeper schemas would overflow the validator's stack (it recurses once per level). */
+const MAX_DEPTH = 500;
+
+/** How many objects and arrays deep `value` goes, counted without recursion. */
+function nesting(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
@@ -15,6 +32,11 @@ function describe(error: ErrorObject): string {
  * format), or the AsyncAPI catalog and every consumer that validates payloads with it would break.
  */
 export function validatePayloadSchema(event: string, schema: Record<string, unknown>): Diagnostic[] {
+  const depth = nesting(schema);
+  if (depth > MAX_DEPTH) {
+    const message = `is nested ${depth} levels deep; hamesh checks payload schemas up to ${MAX_DEPTH} levels: use $defs and $ref for deep or recursive shapes`;
+    return [{ rule: 'invalid-value', severity: 'error', message, path: pointer('events', event, 'schema') }];
+  }
   ajv ??= new Ajv({ allErrors: true, strict: false });
   if (ajv.validateSchema(schema)) return [];
   const errors = ajv.errors ?? [];

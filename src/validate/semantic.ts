@@ -46,7 +46,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     checkServiceEnv(index, name, service, report);
     checkContainers(index, name, service, report);
     checkPodFields(pointer('services', name), service, report, warn);
-    if (typeof service.profile === 'string' && !(service.profile in profiles)) {
+    if (typeof service.profile === 'string' && !Object.hasOwn(profiles, service.profile)) {
       unknown(pointer('services', name, 'profile'), 'profile', service.profile, Object.keys(profiles));
     }
     if (Array.isArray(service.calls)) {
@@ -55,7 +55,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
         const path = pointer('services', name, 'calls', index);
         if (typeof target !== 'string') return;
         const where = typeof call === 'string' ? path : `${path}/service`;
-        if (!(target in services)) unknown(where, 'service', target, serviceNames);
+        if (!Object.hasOwn(services, target)) unknown(where, 'service', target, serviceNames);
         else if (isRecord(services[target]) && !hasExposedPort(target, services[target])) {
           report(codes.unreachableCall.id, where, `calls '${target}', which exposes no port (a worker): give '${target}' a port in \`ports\`, or drop the call`);
         }
@@ -63,13 +63,13 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     }
     if (Array.isArray(service.publishes)) {
       service.publishes.forEach((event, index) => {
-        if (typeof event === 'string' && !(event in events)) {
+        if (typeof event === 'string' && !Object.hasOwn(events, event)) {
           unknown(pointer('services', name, 'publishes', index), 'event', event, eventNames);
         }
       });
     }
     for (const [event] of entries(service.subscribes)) {
-      if (!(event in events)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
+      if (!Object.hasOwn(events, event)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
     }
     checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report, warn);
     checkRoutes(name, service, report, warn, unknown);

@@ -122,13 +122,13 @@ export function checkEnvReferences(
       if (problem) report(codes.envReference.id, at('broker'), `reads the broker ${value.broker}${via}, but ${problem}`);
     }
     if (typeof value.topic === 'string') {
-      if (!(value.topic in index.events)) report(codes.unknownReference.id, at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, eventNames)}`);
+      if (!Object.hasOwn(index.events, value.topic)) report(codes.unknownReference.id, at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, eventNames)}`);
       else if (!publishes.includes(value.topic) && !subscribes.includes(value.topic)) {
         report(codes.envReference.id, at('topic'), `names the topic of '${value.topic}'${via}, which '${name}' neither publishes nor subscribes to`);
       }
     }
     if (typeof value.group === 'string') {
-      if (!(value.group in index.events)) report(codes.unknownReference.id, at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, eventNames)}`);
+      if (!Object.hasOwn(index.events, value.group)) report(codes.unknownReference.id, at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, eventNames)}`);
       else if (!subscribes.includes(value.group)) {
         report(codes.envReference.id, at('group'), `names ${name}'s consumer group for '${value.group}'${via}, but '${name}' does not subscribe to it`);
       }

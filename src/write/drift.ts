@@ -1,8 +1,9 @@
 import { codes } from '../diagnostics/codes.js';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './files.js';
+import { FOREIGN, leftovers, obstacleProblem } from './out-dir.js';
 import { plan } from './plan.js';
 
 /** The first line where two texts differ (1-based) and that line in each. */
@@ -14,25 +15,38 @@ function firstDifference(actual: string, expected: string): { line: number; actu
   return { line: i + 1, actual: a[i] ?? '(end of file)', expected: e[i] ?? '(end of file)' };
 }
 
+/** A file's text, or '' for something that is not a readable regular file (a symbolic link, say). */
+function readText(file: string): string {
+  try {
+    return lstatSync(file).isFile() ? readFileSync(file, 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * `--check`: how `dir` differs from what the build would write, as one `drift` error per file (edited,
- * missing, or stale: listed by the last build and no longer produced), plus the index's ignored entries as
+ * missing, stale: listed by the last build and no longer produced, or not hamesh's where the build writes), one
+ * per obstacle a build would refuse, the leftovers of an interrupted build, and the index's ignored entries as
  * warnings. Reads only; no errors when `dir` is up to date.
  */
-export function drift(dir: string, files: readonly OutputFile[]): Diagnostic[] {
+export function drift(dir: string, files: readonly OutputFile[], options: { force?: boolean } = {}): Diagnostic[] {
   const expected = new Map(files.map((f) => [f.path, f.content]));
-  const { changes, warnings } = plan(dir, files);
+  const { changes, obstacles, warnings } = plan(dir, files, options);
+  const base = { rule: codes.drift.id, severity: 'error' as const, path: pointer() };
+  const blocked = obstacles.map((o): Diagnostic => ({ ...base, file: join(dir, o.path), message: obstacleProblem(dir, o.problem) }));
   const drifted = changes.map(({ path, change }): Diagnostic => {
     const file = join(dir, path);
-    const base = { rule: codes.drift.id, severity: 'error' as const, path: pointer(), file };
-    if (change === 'added') return { ...base, message: 'is missing: the build writes this file' };
-    if (change === 'removed') return { ...base, message: 'is a file hamesh wrote that the build no longer produces' };
-    const diff = firstDifference(readFileSync(file, 'utf8'), expected.get(path)!);
+    if (change === 'foreign' && !options.force) return { ...base, file, message: FOREIGN };
+    if (change === 'added') return { ...base, file, message: 'is missing: the build writes this file' };
+    if (change === 'removed') return { ...base, file, message: 'is a file hamesh wrote that the build no longer produces' };
+    const diff = firstDifference(readText(file), expected.get(path)!);
     return {
       ...base,
+      file,
       line: diff.line,
       message: `differs from the build at line ${diff.line}: found ${JSON.stringify(diff.actual)}, the build writes ${JSON.stringify(diff.expected)}`,
     };
   });
-  return [...drifted, ...warnings];
+  return [...drifted, ...blocked, ...leftovers(dir, [...expected.keys()], 'error'), ...warnings];
 }

@@ -1,18 +1,24 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, type Stats, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { codes } from '../diagnostics/codes.js';
+import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './files.js';
-import { INDEX_FILE, plan, type Plan } from './plan.js';
+import { commitSteps, Interrupted, interruptedBuild, recover, runSteps, stagingPaths, STAGING, type Journal, type Step } from './journal.js';
+import { LockedError, lockDir } from './lock.js';
+import { INDEX_FILE, plan, type Obstacle, type Plan } from './plan.js';
 
 /** The --out folder cannot be written; the message names the path, the reason and what to do. */
 export class WriteError extends Error {
   override name = 'WriteError';
 }
 
+export { Interrupted } from './journal.js';
+
 const FILE_IN_THE_WAY = 'a file is in the way: move or remove it, or choose another --out folder';
 const FOLDER_IN_THE_WAY = 'a folder is in the way: move or remove it, or choose another --out folder';
 
 /** A readable reason for a file-system error, instead of the raw errno text. */
-function reason(error: unknown): string {
+export function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EEXIST':
@@ -28,10 +34,224 @@ function reason(error: unknown): string {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'no space left on the device';
+    case 'EBUSY':
+      return 'the file is busy (a mount point, or locked by another program)';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
     default:
       return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** Why no build may write through or over an obstacle, and what to do about it (the sentence after its path). */
+export function obstacleProblem(dir: string, problem: Obstacle['problem']): string {
+  if (problem === 'symlink') return `is a symbolic link: hamesh never writes through one, so that nothing lands outside ${dir}; replace it with a folder`;
+  return problem === 'file' ? `must be a folder, but ${FILE_IN_THE_WAY}` : `must be a file, but ${FOLDER_IN_THE_WAY}`;
+}
+
+/** A file hamesh does not own where the build writes (the sentence after its path). */
+export const FOREIGN = `is not hamesh's (${INDEX_FILE} does not list it): delete or move it, or build with --force to overwrite it`;
+
+/** What is at `path`, or undefined when nothing is (also when a file stands where a parent folder should be). */
+function lstatOrNothing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
+}
+
+/** `dir` as a folder to write into: a dangling symbolic link or a file there is a clear error. */
+function checkOutFolder(dir: string): void {
+  const stat = lstatOrNothing(dir);
+  if (stat?.isSymbolicLink() && !statSync(dir, { throwIfNoEntry: false })) {
+    throw new WriteError(`cannot write to ${dir}: it is a symbolic link to a folder that does not exist; create that folder or choose another --out folder`);
+  }
+  if (stat && !statSync(dir).isDirectory()) throw new WriteError(`cannot write to ${dir}: it is a file, not a folder`);
+}
+
+/** Creates `folder` and its missing parents one by one, returning them (outermost first) so a failure can undo them. */
+function makeFolder(folder: string): string[] {
+  const missing: string[] = [];
+  let existing = folder;
+  for (; !lstatOrNothing(existing); existing = dirname(existing)) missing.unshift(existing);
+  if (!statSync(existing).isDirectory()) throw new WriteError(`cannot create folder ${existing}: ${FILE_IN_THE_WAY}`);
+  const created: string[] = [];
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+      created.push(path);
+    } catch (error) {
+      // Another build may have created it meanwhile.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(path).isDirectory()) {
+        throw new WriteError(`cannot create folder ${path}: ${reason(error)}`);
+      }
+    }
+  }
+  return created;
+}
+
+/** Temporary files that hamesh 0.1 wrote beside its outputs (`<file>.hamesh-tmp-<pid>`) and left when it was killed. */
+export function legacyTempFiles(dir: string, paths: Iterable<string>): string[] {
+  const folders = new Set(['.']);
+  for (const path of paths) folders.add(dirname(path));
+  const found: string[] = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, folder));
+    } catch {
+      continue;
+    }
+    for (const name of names) if (/\.hamesh-tmp-\d+$/.test(name)) found.push(join(folder, name));
+  }
+  return found.sort();
+}
+
+/** What an interrupted build left in `dir`, as `output-interrupted` diagnostics (errors for --check, warnings when cleaned). */
+export function leftovers(dir: string, paths: Iterable<string>, severity: Diagnostic['severity']): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const base = { rule: codes.outputInterrupted.id, severity, path: pointer() };
+  const what = severity === 'error' ? 'run hamesh build --out again to clean it up' : 'cleaned up';
+  const interrupted = interruptedBuild(dir);
+  if (interrupted) {
+    const state = interrupted.committed ? 'had finished writing' : 'was interrupted';
+    const action = severity === 'error' ? (interrupted.committed ? 'run hamesh build --out again to remove it' : 'run hamesh build --out again to roll it back') : interrupted.committed ? 'removed' : 'rolled back';
+    found.push({ ...base, file: join(dir, STAGING), message: `a build${interrupted.pid ? ` (pid ${interrupted.pid})` : ''} ${state} but left its staging folder: ${action}` });
+  }
+  for (const path of legacyTempFiles(dir, paths)) {
+    found.push({ ...base, file: join(dir, path), message: `is a temporary file of an interrupted build: ${what}` });
+  }
+  return found;
+}
+
+export interface WriteOptions {
+  /** Overwrite files hamesh does not own where the build writes (they are then listed as its own). */
+  force?: boolean;
+  /** How long to wait for another build's lock on the folder. */
+  lockTimeoutMs: number;
+}
+
+export interface Written extends Plan {
+  /** What an interrupted earlier build had left, now cleaned up. */
+  recovered: Diagnostic[];
+}
+
+/** Records SIGINT/SIGTERM while the folder is being written, instead of dying half-way. */
+function catchSignals(): { received: () => NodeJS.Signals | undefined; restore(): void } {
+  let received: NodeJS.Signals | undefined;
+  const handler = (signal: NodeJS.Signals) => {
+    received ??= signal;
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  for (const signal of signals) process.on(signal, handler);
+  return {
+    received: () => received,
+    restore: () => {
+      for (const signal of signals) process.off(signal, handler);
+    },
+  };
+}
+
+/**
+ * Writes the build into `dir`, holding the folder's lock. Every new file is first written into the staging folder
+ * (see journal.ts), then a journal lists the switch-over, which puts each file in place with one rename and keeps
+ * a link to each file it replaces or removes. Any failure or SIGINT/SIGTERM before the end rolls the switch-over
+ * back, so `dir` is the old build or the new one, never a mix; a build killed outright is rolled back by the next
+ * run, which also removes what older versions left. Throws WriteError, or Interrupted after rolling back.
+ */
+export async function writeOutDir(dir: string, files: readonly OutputFile[], options: WriteOptions): Promise<Written> {
+  checkOutFolder(dir);
+  const created = makeFolder(dir);
+  const signals = catchSignals();
+  let lock;
+  let done = false;
+  try {
+    try {
+      lock = await lockDir(dir, options.lockTimeoutMs, () => signals.received() !== undefined);
+    } catch (error) {
+      throw signals.received() ? new Interrupted(signals.received()!) : error instanceof LockedError ? new WriteError(error.message) : error;
+    }
+    const result = await writeLocked(dir, files, options, signals.received);
+    done = true;
+    return result;
+  } finally {
+    lock?.release();
+    signals.restore();
+    if (!done) for (const folder of created.reverse()) rmdirSafe(folder);
+  }
+}
+
+function rmdirSafe(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // holds something now
+  }
+}
+
+async function writeLocked(dir: string, files: readonly OutputFile[], options: WriteOptions, signal: () => NodeJS.Signals | undefined): Promise<Written> {
+  const paths = stagingPaths(dir);
+  const expected = files.map((f) => f.path);
+  const recovered = leftovers(dir, expected, 'warning');
+  try {
+    recover(dir);
+    for (const path of legacyTempFiles(dir, expected)) rmSync(join(dir, path), { force: true });
+  } catch (error) {
+    throw new WriteError(`cannot clean up after an interrupted build in ${dir}: ${reason(error)}`);
+  }
+  const result = attempt(`cannot read ${dir}`, () => plan(dir, files, options));
+  const [obstacle] = result.obstacles;
+  if (obstacle) throw new WriteError(`${join(dir, obstacle.path)} ${obstacleProblem(dir, obstacle.problem)}; nothing was written`);
+  const foreign = result.changes.filter((c) => c.change === 'foreign');
+  if (foreign.length > 0 && !options.force) {
+    const more = foreign.length > 1 ? ` (and ${foreign.length - 1} more such file${foreign.length > 2 ? 's' : ''})` : '';
+    throw new WriteError(`${join(dir, foreign[0]!.path)} ${FOREIGN}${more}; nothing was written`);
+  }
+  const removes = result.changes.filter((c) => c.change === 'removed').map((c) => c.path);
+  if (result.writes.length === 0 && removes.length === 0) return { ...result, recovered };
+
+  const journal: Journal = { pid: process.pid, folders: result.folders, writes: result.writes.map((f) => f.path), removes };
+  const failed = (path: string, error: unknown) =>
+    error instanceof WriteError ? error : new WriteError(`cannot write ${join(dir, path)}: ${reason(error)}`);
+  let switching = false;
+  try {
+    // Staging: nothing in DIR changes yet.
+    const staging: Step[] = result.writes.map((file) => ({
+      path: file.path,
+      run: () => {
+        mkdirSync(dirname(paths.new(file.path)), { recursive: true });
+        writeFileSync(paths.new(file.path), file.content);
+      },
+    }));
+    // Written whole, then renamed: a journal is there complete or not at all.
+    staging.push({
+      path: STAGING,
+      run: () => {
+        writeFileSync(`${paths.journal}.tmp`, JSON.stringify(journal));
+        renameSync(`${paths.journal}.tmp`, paths.journal);
+      },
+    });
+    await runSteps(staging, signal, failed);
+    switching = true;
+    await runSteps(commitSteps(dir, journal), signal, failed);
+  } catch (error) {
+    try {
+      recover(dir);
+    } catch (undo) {
+      throw new WriteError(`${errorText(error)}; rolling back failed too (${reason(undo)}): the next hamesh build --out ${dir} finishes the rollback`);
+    }
+    const outcome = switching ? `every change to ${dir} was rolled back` : 'nothing was written';
+    if (error instanceof WriteError) throw new WriteError(`${error.message}; ${outcome}`);
+    throw error;
+  }
+  rmSync(paths.root, { recursive: true, force: true });
+  return { ...result, recovered };
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function attempt<T>(what: string, action: () => T): T {
   try {
@@ -39,64 +259,5 @@ function attempt<T>(what: string, action: () => T): T {
   } catch (error) {
     if (error instanceof WriteError) throw error;
     throw new WriteError(`${what}: ${reason(error)}`);
-  }
-}
-
-/** Creates `folder` and its missing parents one by one, recording each in `created` so a failure can undo them. */
-function makeFolder(folder: string, created: string[]): void {
-  const missing: string[] = [];
-  let existing = folder;
-  for (; !existsSync(existing); existing = dirname(existing)) missing.unshift(existing);
-  if (!statSync(existing).isDirectory()) throw new WriteError(`cannot create folder ${existing}: ${FILE_IN_THE_WAY}`);
-  for (const path of missing) {
-    attempt(`cannot create folder ${path}`, () => mkdirSync(path));
-    created.push(path);
-  }
-}
-
-/**
- * Writes the build into `dir` all or nothing: every new file is first written beside its destination under a
- * temporary name; only when all of them are on disk are they renamed into place (a rename is atomic), then
- * the stale files the last build listed are removed and the index rewritten. A failure before that removes
- * the temporary files and the folders it created, leaving `dir` as it was. Throws WriteError.
- */
-export function writeOutDir(dir: string, files: readonly OutputFile[]): Plan {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new WriteError(`cannot write to ${dir}: it is a file, not a folder`);
-  const result = attempt(`cannot read ${dir}`, () => plan(dir, files));
-  const staged: Array<{ temp: string; target: string }> = [];
-  const created: string[] = [];
-  const suffix = `.hamesh-tmp-${process.pid}`;
-  try {
-    for (const file of [...result.writes, { path: INDEX_FILE, content: result.index }]) {
-      const target = join(dir, file.path);
-      makeFolder(dirname(target), created);
-      if (existsSync(target) && statSync(target).isDirectory()) throw new WriteError(`cannot write ${target}: ${FOLDER_IN_THE_WAY}`);
-      const temp = target + suffix;
-      attempt(`cannot write ${target}`, () => writeFileSync(temp, file.content));
-      staged.push({ temp, target });
-    }
-  } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
-    // Deepest first; each holds nothing once the temporary files are gone.
-    for (const folder of created.reverse()) rmdirSync(folder);
-    throw error instanceof WriteError ? new WriteError(`${error.message}; nothing was written`) : error;
-  }
-  for (const { temp, target } of staged) attempt(`cannot write ${target}`, () => renameSync(temp, target));
-  for (const { path, change } of result.changes) {
-    if (change !== 'removed') continue;
-    attempt(`cannot remove the stale file ${join(dir, path)}`, () => {
-      rmSync(join(dir, path));
-      removeEmptyParents(dir, dirname(path));
-    });
-  }
-  return result;
-}
-
-/** Removes folders left empty by a removed file, up to (not including) `dir`. */
-function removeEmptyParents(dir: string, relative: string): void {
-  for (let folder = relative; folder !== '.' && folder !== ''; folder = dirname(folder)) {
-    const absolute = join(dir, folder);
-    if (readdirSync(absolute).length > 0) return;
-    rmdirSync(absolute);
   }
 }

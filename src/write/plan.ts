@@ -1,9 +1,9 @@
 import { codes } from '../diagnostics/codes.js';
-import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GENERATED_MARKER, isPlainRelativePath, type OutputFile } from './files.js';
-import { sortBy } from '../util/order.js';
+import { compareStrings, sortBy } from '../util/order.js';
 
 /**
  * Lists, in the --out folder, every file the last build wrote. It is the only record of what hamesh owns there:
@@ -13,16 +13,25 @@ export const INDEX_FILE = '.hamesh-outputs';
 
 export interface Change {
   path: string;
-  change: 'added' | 'modified' | 'removed';
+  /** `foreign`: a file hamesh does not own is where the build writes; it is refused unless `--force` adopts it. */
+  change: 'added' | 'modified' | 'removed' | 'foreign';
+}
+
+/** Something on the way that no build may write through or over; each refuses the whole build. */
+export interface Obstacle {
+  /** Relative to DIR. */
+  path: string;
+  problem: 'symlink' | 'file' | 'folder';
 }
 
 /** What writing `files` to `dir` would do. `removed` holds only files a previous build listed; others are never touched. */
 export interface Plan {
   changes: Change[];
-  /** The files to write (added or modified). */
+  /** The files to write (added, modified, or foreign with `force`), the index last when it changes. */
   writes: OutputFile[];
-  /** The new index content. */
-  index: string;
+  /** The folders to create for them, each after its parent. */
+  folders: string[];
+  obstacles: Obstacle[];
   /** Index entries that were ignored because they do not name a file inside `dir`. */
   warnings: Diagnostic[];
 }
@@ -94,25 +103,72 @@ function stillOwned(target: string, path: string): boolean {
   return !/\.ya?ml$/.test(path) || readFileSync(target, 'utf8').startsWith(GENERATED_MARKER);
 }
 
-/** Compares the build's files with `dir`: what is new, what differs, and which files the last build listed are stale. */
-export function plan(dir: string, files: readonly OutputFile[]): Plan {
+/** The kind of each folder on the way to the build's files, looked up once per folder. */
+function folderKinds(dir: string) {
+  const kinds = new Map<string, 'folder' | 'missing' | Obstacle['problem']>();
+  const kindOf = (folder: string): 'folder' | 'missing' | Obstacle['problem'] => {
+    if (folder === '.') return 'folder';
+    let kind = kinds.get(folder);
+    if (kind) return kind;
+    const parent = kindOf(dirname(folder));
+    if (parent !== 'folder') kind = parent === 'missing' ? 'missing' : 'folder';
+    else {
+      const stat = lstatSync(join(dir, folder), { throwIfNoEntry: false });
+      kind = !stat ? 'missing' : stat.isSymbolicLink() ? 'symlink' : stat.isDirectory() ? 'folder' : 'file';
+    }
+    kinds.set(folder, kind);
+    return kind;
+  };
+  return kindOf;
+}
+
+/**
+ * Compares the build's files with `dir`: what is new, what differs, which files the last build listed are stale,
+ * and what is in the way. A file is hamesh's only when the index lists it and it is still owned (see stillOwned);
+ * any other file where the build writes is `foreign` (unless its content is already the build's), and only `force`
+ * lets the build overwrite it. No symbolic link to a folder is ever followed: it is an obstacle, like a file where a
+ * folder must go, so nothing is written outside `dir`.
+ */
+export function plan(dir: string, files: readonly OutputFile[], options: { force?: boolean } = {}): Plan {
   const expected = new Set(files.map((f) => f.path));
   const { entries, warnings } = readIndex(dir);
+  const listed = new Set(entries);
+  const kindOf = folderKinds(dir);
   const changes: Change[] = [];
   const writes: OutputFile[] = [];
-  for (const file of files) {
+  const folders = new Set<string>();
+  const obstacles: Obstacle[] = [];
+  const index = indexContent(files);
+  const reported = new Set<string>();
+  for (const file of [...files, { path: INDEX_FILE, content: index }]) {
+    let blocked = false;
+    for (let folder = dirname(file.path); folder !== '.'; folder = dirname(folder)) {
+      const kind = kindOf(folder);
+      if (kind === 'missing') folders.add(folder);
+      else if (kind !== 'folder') {
+        // Only the outermost link or file is the obstacle; its own descendants come out as `folder`.
+        if (kindOf(dirname(folder)) === 'folder' && !reported.has(folder)) obstacles.push({ path: folder, problem: kind });
+        reported.add(folder);
+        blocked = true;
+      }
+    }
+    if (blocked) continue;
     const target = join(dir, file.path);
-    if (!existsSync(target) || !statSync(target).isFile()) {
-      changes.push({ path: file.path, change: 'added' });
+    const stat = lstatSync(target, { throwIfNoEntry: false });
+    const isIndex = file.path === INDEX_FILE;
+    if (stat?.isDirectory()) obstacles.push({ path: file.path, problem: 'folder' });
+    else if (!stat) {
+      if (!isIndex) changes.push({ path: file.path, change: 'added' });
       writes.push(file);
-    } else if (readFileSync(target, 'utf8') !== file.content) {
-      changes.push({ path: file.path, change: 'modified' });
-      writes.push(file);
+    } else if (!stat.isFile() || readFileSync(target, 'utf8') !== file.content) {
+      const owned = isIndex || (listed.has(file.path) && stillOwned(target, file.path));
+      if (!isIndex) changes.push({ path: file.path, change: owned ? 'modified' : 'foreign' });
+      if (owned || options.force) writes.push(file);
     }
   }
-  for (const path of new Set(entries)) {
+  for (const path of listed) {
     if (!expected.has(path) && stillOwned(join(dir, path), path)) changes.push({ path, change: 'removed' });
   }
   sortBy(changes, (change) => change.path);
-  return { changes, writes, index: indexContent(files), warnings };
+  return { changes, writes, folders: [...folders].sort(compareStrings), obstacles, warnings };
 }

@@ -1,10 +1,21 @@
-import { dump } from 'js-yaml';
-
-const options = { lineWidth: -1, noRefs: true, sortKeys: false } as const;
+import { DEFAULT_SCHEMA, dump, Type } from 'js-yaml';
+import { mustQuote } from './quote.js';
 
 /**
- * Block-style YAML for a rendered document. js-yaml quotes every string that YAML 1.1 or 1.2 could read as
- * something else (`yes`, `on`, `0755`, `1e3`, …), never folds long lines, and never emits anchors.
+ * js-yaml quotes a string when a type of its schema would resolve it; this type resolves exactly what mustQuote
+ * finds (and represents nothing, having neither `predicate` nor `instanceOf`), so js-yaml also quotes what YAML 1.1
+ * readers such as kubectl would retype (`2024_01_15`, `0x1_F`, `1:20`, `y`).
+ */
+const retyped = new Type('tag:hamesh.dev,2026:retyped', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && mustQuote(data) });
+
+/** js-yaml's options for every YAML hamesh writes. */
+export const dumpOptions = { lineWidth: -1, noRefs: true, sortKeys: false, schema: DEFAULT_SCHEMA.extend({ implicit: [retyped] }) } as const;
+const options = dumpOptions;
+
+/**
+ * Block-style YAML for a rendered document: every string that a YAML 1.1 or 1.2 reader could read as something
+ * else (`yes`, `on`, `0755`, `1e3`, `2024_01_15`, …) is quoted (see quote.ts), long lines are never folded, and
+ * anchors never emitted.
  *
  * js-yaml's `dump` is the reference; for plain JSON-shaped data (the rendered documents) the structure is
  * written here and only each distinct scalar is rendered by js-yaml, once. Same bytes (test/write/yaml.test.ts

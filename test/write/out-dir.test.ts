@@ -152,7 +152,7 @@ describe('--out and --check', () => {
     const valid = specFile(system({ aaa: { image }, api: { image, replicas: 4, calls: ['db'] }, db: { image }, zzz: { image } }), 'system.json', dir);
     const failed = runCli(['build', valid, ...targets, '--out', out]);
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toBe(`hamesh: cannot create folder ${join(out, 'services/zzz')}: a file is in the way: move or remove it, or choose another --out folder; nothing was written\n`);
+    expect(failed.stderr).toBe(`hamesh: ${join(out, 'services/zzz')} must be a folder, but a file is in the way: move or remove it, or choose another --out folder; nothing was written\n`);
     expect(snapshot()).toEqual(blocked);
   });
 
@@ -164,7 +164,7 @@ describe('--out and --check', () => {
     // namespace/ is created before services/api fails, and must be removed again.
     const run = runCli(['build', spec, ...targets, '--out', half]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cannot create folder .*services\/api: a file is in the way/);
+    expect(run.stderr).toMatch(/services\/api must be a folder, but a file is in the way/);
     expect(readdirSync(half, { recursive: true })).toEqual(['services', 'services/api']);
     const nested = runCli(['build', spec, ...targets, '--out', join(half, 'services/api/out')]);
     expect(nested.code).toBe(2);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { toYaml } from '../../src/write/yaml.js';
+import { dumpOptions, toYaml } from '../../src/write/yaml.js';
 
-const reference = (value: unknown) => dump(value, { lineWidth: -1, noRefs: true, sortKeys: false });
+const reference = (value: unknown) => dump(value, dumpOptions);
 
 /** Strings YAML readers take for something else, or that need quoting or a block style. */
 const tricky = fc.constantFrom(

@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../../src/load/load.js';
+import { LoadError } from '../../src/load/source.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const { dir } = tempDir();
+const spec = `export default { apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'x' }, services: { a: { image: 'a:1' } } };\n`;
+
+async function loadFailure(name: string, text: string, timeoutMs?: number): Promise<string> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const error = await loadSpec(file, { timeoutMs }).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(LoadError);
+  return (error as LoadError).message;
+}
+
+describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', () => {
+  it('an unhandled rejection is a load error, not a stack trace', async () => {
+    expect(await loadFailure('reject.ts', `Promise.reject(new Error('boom'));\n${spec}`)).toBe('the spec module left a promise rejection unhandled while loading: boom');
+  });
+
+  it('a top-level await that never settles is a load error, not a silent exit 13', async () => {
+    expect(await loadFailure('never.mts', `await new Promise(() => {});\n${spec}`)).toMatch(/^the spec module never finished loading: a top-level await/);
+  });
+
+  it('process.exit inside a spec ends nothing but the load', async () => {
+    expect(await loadFailure('exit.ts', `process.exit(0);\n${spec}`)).toBe('the spec module called process.exit(0) while loading: a spec must only export its data');
+  });
+
+  it('a spec that loops is stopped at --timeout', async () => {
+    expect(await loadFailure('loop.js', `while (true) {}\n${spec}`, 1000)).toBe(
+      'the spec module did not finish loading within 1s (a loop that never ends?); raise --timeout if it needs longer',
+    );
+  });
+
+  it('a thrown non-Error and a class instance are described, not printed as [object Object] or "a object"', async () => {
+    expect(await loadFailure('throws.ts', `throw { code: 42 };\n${spec}`)).toBe('the spec module threw while loading: {"code":42}');
+    expect(await loadFailure('instance.ts', `export default new Map();\n`)).toMatch(/but it is an instance of Map$/);
+  });
+
+  it('the CLI exits 2 with one line naming the file, and what the spec prints goes to stderr', () => {
+    const exit = join(dir, 'exit-cli.ts');
+    writeFileSync(exit, `process.exit(0);\n${spec}`);
+    const run = runCli(['lint', exit]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${exit}: error: the spec module called process.exit(0) while loading: a spec must only export its data\n`);
+    const chatty = join(dir, 'chatty.ts');
+    writeFileSync(chatty, `console.log('hello');\n${spec.replace("image: 'a:1'", "image: 'a:1', probes: { readiness: '/ready' }")}`);
+    const built = runCli(['build', chatty, '--target', 'kubernetes']);
+    expect(built.code).toBe(0);
+    expect(built.stdout.startsWith('---\n')).toBe(true);
+    expect(built.stderr).toContain('hello\n');
+  });
+});
