@@ -5,11 +5,11 @@ import { loadError, type LoadedSpec } from './source.js';
 export const specExtensions = ['.ts', '.mts', '.cts', '.js', '.mjs', '.yaml', '.yml', '.json'] as const;
 
 /** An input's text, or a LoadError naming it (exit code 2). */
-export function readFile(file: string): string {
+export function readFile(file: string, what = 'file'): string {
   try {
     return readInput(file);
   } catch (error) {
-    throw error instanceof UnreadableInput ? loadError(file, error.message) : error;
+    throw error instanceof UnreadableInput ? loadError(file, error.message.replace('the file', `the ${what}`)) : error;
   }
 }
 

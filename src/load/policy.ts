@@ -23,7 +23,7 @@ export function loadPolicy(file: string): { policy?: LoadedPolicy; diagnostics: 
   if (!extensions.includes(extension)) {
     throw loadError(file, `unsupported policy file type '${extension || '(none)'}': use one of ${extensions.join(', ')}`);
   }
-  const text = readFile(file);
+  const text = readFile(file, 'policy file');
   const loaded = loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml');
   const data = loaded.data ?? {}; // an empty file is an empty policy
   const diagnostics = locateAll(validateSchema(data, '#/$defs/policy'), loaded);

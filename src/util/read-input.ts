@@ -36,7 +36,7 @@ export function readInput(file: string): string {
   } catch (error) {
     if (error instanceof UnreadableInput) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UnreadableInput(code === 'EACCES' ? 'cannot read the file: permission denied' : 'cannot read the file: it does not exist');
+    throw new UnreadableInput(code === 'EACCES' ? 'cannot read the file: permission denied' : 'cannot read the file: it does not exist or is not readable');
   }
   if (size > MAX_INPUT_BYTES) throw new UnreadableInput(`cannot read it: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
   let bytes: Buffer;
