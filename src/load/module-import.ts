@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
-import { transformModule, type TransformedModule } from './transform.js';
+import { TransformError, transformModule, type TransformedModule } from './transform.js';
 
 /** Our own entry point, so `import { defineSystem } from 'hamesh'` works in specs outside this package. */
 function hameshEntry(): string {
@@ -35,6 +35,7 @@ export async function importSpecModule(absolutePath: string): Promise<unknown> {
 
 /** The spec file's line from a thrown error's stack, when it shows one, mapped back from the transformed code. */
 export function thrownAt(error: unknown, absolutePath: string): number | undefined {
+  if (error instanceof TransformError) return error.line;
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const escaped = absolutePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);

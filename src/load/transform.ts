@@ -15,14 +15,19 @@ export interface TransformedModule {
  * loading, so that anything that runs spec modules (a worker or child process with a time limit) can call it.
  */
 export function transformModule(file: string, source: string): TransformedModule {
-  const result = transformSync(source, {
-    loader: /\.[cm]?ts$/.test(file) ? 'ts' : 'js',
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    sourcefile: file,
-    sourcemap: 'external',
-  });
+  let result: ReturnType<typeof transformSync>;
+  try {
+    result = transformSync(source, {
+      loader: /\.[cm]?ts$/.test(file) ? 'ts' : 'js',
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      sourcefile: file,
+      sourcemap: 'external',
+    });
+  } catch (error) {
+    throw TransformError.from(error);
+  }
   let map: SourceMap | undefined;
   return {
     code: result.code,
@@ -32,4 +37,21 @@ export function transformModule(file: string, source: string): TransformedModule
       return entry.originalLine === undefined ? undefined : { line: entry.originalLine + 1, column: entry.originalColumn! + 1 };
     },
   };
+}
+
+/** esbuild's refusal of a module (e.g. a top-level `await`, which CommonJS cannot express), with its first message and line. */
+export class TransformError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+
+  static from(error: unknown): unknown {
+    const first = (error as { errors?: Array<{ text?: string; location?: { line?: number } | null }> }).errors?.[0];
+    if (typeof first?.text !== 'string') return error;
+    const hint = /top-level await/i.test(first.text) ? ' (export a promise instead: `export default load()`)' : '';
+    return new TransformError(`${first.text}${hint}`, first.location?.line ?? undefined);
+  }
 }

@@ -73,10 +73,9 @@ export function checkEnvReferences(
   env: Map<string, { value: unknown; path: string }>,
   report: Report,
 ): void {
+  // Declared names are listed only for a suggestion, never up front: per service that would be quadratic.
   const calls = calledServices(service);
   const own = pointer('services', name);
-  const serviceNames = Object.keys(index.services);
-  const eventNames = Object.keys(index.events);
   const subscribes = isRecord(service.subscribes) ? Object.keys(service.subscribes) : [];
   const publishes = Array.isArray(service.publishes) ? service.publishes.filter((e): e is string => typeof e === 'string') : [];
   for (const [variable, { value, path }] of env) {
@@ -93,7 +92,7 @@ export function checkEnvReferences(
       if (typeof target !== 'string' || (field === 'port' && ('address' in value))) continue;
       const targetService = index.services[target];
       if (!isRecord(targetService)) {
-        report(codes.unknownReference.id, at(field), `refers to service '${target}', which is not declared${didYouMean(target, serviceNames)}`);
+        report(codes.unknownReference.id, at(field), `refers to service '${target}', which is not declared${didYouMean(target, Object.keys(index.services))}`);
         continue;
       }
       needsCall(field, target);
@@ -122,13 +121,13 @@ export function checkEnvReferences(
       if (problem) report(codes.envReference.id, at('broker'), `reads the broker ${value.broker}${via}, but ${problem}`);
     }
     if (typeof value.topic === 'string') {
-      if (!Object.hasOwn(index.events, value.topic)) report(codes.unknownReference.id, at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, eventNames)}`);
+      if (!Object.hasOwn(index.events, value.topic)) report(codes.unknownReference.id, at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, Object.keys(index.events))}`);
       else if (!publishes.includes(value.topic) && !subscribes.includes(value.topic)) {
         report(codes.envReference.id, at('topic'), `names the topic of '${value.topic}'${via}, which '${name}' neither publishes nor subscribes to`);
       }
     }
     if (typeof value.group === 'string') {
-      if (!Object.hasOwn(index.events, value.group)) report(codes.unknownReference.id, at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, eventNames)}`);
+      if (!Object.hasOwn(index.events, value.group)) report(codes.unknownReference.id, at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, Object.keys(index.events))}`);
       else if (!subscribes.includes(value.group)) {
         report(codes.envReference.id, at('group'), `names ${name}'s consumer group for '${value.group}'${via}, but '${name}' does not subscribe to it`);
       }

@@ -26,6 +26,13 @@ describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', ()
     expect(await loadFailure('never.mts', 'export default new Promise(() => {});\n')).toMatch(/^the spec module never finished loading: a top-level await/);
   });
 
+  it('a top-level await names the line and says what to write instead, not "Transform failed"', async () => {
+    const message = await loadFailure('await.ts', `const n = await Promise.resolve(1);\n${spec}`);
+    expect(message).toBe(
+      'the spec module threw while loading: Top-level await is currently not supported with the "cjs" output format (export a promise instead: `export default load()`)',
+    );
+  });
+
   it('process.exit inside a spec ends nothing but the load', async () => {
     expect(await loadFailure('exit.ts', `process.exit(0);\n${spec}`)).toBe('the spec module called process.exit(0) while loading: a spec must only export its data');
   });
