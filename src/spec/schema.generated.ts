@@ -687,7 +687,7 @@ export interface Toleration {
  */
 export interface Service {
   /**
-   * A container image reference without spaces, such as "ghcr.io/acme/orders:1.2.0".
+   * A container image reference without spaces or control characters, such as "ghcr.io/acme/orders:1.2.0".
    */
   image: string;
   /**
@@ -717,7 +717,7 @@ export interface Service {
     [k: string]: {
       weight: number;
       /**
-       * A container image reference without spaces, such as "ghcr.io/acme/orders:1.3.0-rc.1".
+       * A container image reference without spaces or control characters, such as "ghcr.io/acme/orders:1.3.0-rc.1".
        */
       image?: string;
     };
@@ -1093,7 +1093,7 @@ export interface StorageVolume {
 export interface InitContainer {
   name: DnsLabel;
   /**
-   * A container image reference without spaces, such as "busybox:1.36".
+   * A container image reference without spaces or control characters, such as "busybox:1.36".
    */
   image: string;
   /**
@@ -1161,7 +1161,7 @@ export interface Mounts {
 export interface Sidecar {
   name: DnsLabel;
   /**
-   * A container image reference without spaces, such as "busybox:1.36".
+   * A container image reference without spaces or control characters, such as "busybox:1.36".
    */
   image: string;
   /**

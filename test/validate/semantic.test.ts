@@ -59,4 +59,17 @@ describe('checks the schema cannot express', () => {
     expect(found.length).toBeGreaterThanOrEqual(14);
     for (const { message } of found) expect(message).not.toMatch(/matching|\^|\$\)/);
   });
+
+  it('rejects NUL and other control characters in an image reference, in words', () => {
+    for (const image of ['app:1\u0000', 'app\u001b[2K:1', 'app:1\u007f']) {
+      expect(findings({ services: { a: { image } } })).toEqual([
+        {
+          rule: 'schema',
+          severity: 'error',
+          path: '/services/a/image',
+          message: 'must be a container image reference without spaces or control characters, such as "ghcr.io/acme/orders:1.2.0"',
+        },
+      ]);
+    }
+  });
 });

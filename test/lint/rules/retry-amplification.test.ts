@@ -3,6 +3,12 @@ import { ruleTester } from '../helpers.js';
 const image = 'example/app:1';
 const none = { attempts: 0 };
 
+/** `count` services, each calling the next, all with Istio's implicit retries (3 tries). */
+function chain(count: number): Record<string, { image: string; calls?: string[] }> {
+  const name = (i: number) => `s${String(i).padStart(3, '0')}`;
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [name(i), { image, ...(i + 1 < count ? { calls: [name(i + 1)] } : {}) }]));
+}
+
 ruleTester('retry-amplification', {
   valid: [
     { name: 'retries at the edge only', spec: { services: { a: { image, retries: { attempts: 3 }, calls: ['b'] }, b: { image, retries: none, calls: ['c'] }, c: { image, retries: none } } } },
@@ -17,6 +23,19 @@ ruleTester('retry-amplification', {
     },
   ],
   invalid: [
+    {
+      name: 'a 700-hop chain: the count overflows a double, so the message gives its order of magnitude and the ends of the path',
+      spec: { services: chain(700) },
+      findings: [
+        {
+          path: '/services/s000',
+          severity: 'warning',
+          message:
+            "one request to 's000' can become more than 10^333 tries at 's699' (max 10): " +
+            [...Array.from({ length: 10 }, (_, i) => `s${String(i).padStart(3, '0')} (3)`), '… 688 more …', 's698 (3)', 's699 (3)'].join(' → '),
+        },
+      ],
+    },
     {
       name: "three hops of Istio's implicit retries",
       spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } } },
