@@ -160,7 +160,7 @@ export function buildCommand(): Command {
     .option('--no-verify', 'skip checking every object against the upstream schemas')
     .option('--check', 'compare with --out DIR and exit 1 on any difference, writing nothing')
     .option('--force', "overwrite files in --out DIR that hamesh does not own where the build writes (they become hamesh's)")
-    .option('--lock-timeout <seconds>', 'how long to wait for another build writing the same --out DIR', seconds, 60_000)
+    .addOption(new Option('--lock-timeout <seconds>', 'how long to wait for another build writing the same --out DIR').argParser(seconds).default(60_000, '60'))
     .addOption(timeoutOption())
     .addOption(environmentOption())
     .addOption(new Option('--lint <mode>', 'what lint findings do: error (stop the build), warn (report them as warnings), off').choices(['error', 'warn', 'off']))

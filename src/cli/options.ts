@@ -9,6 +9,6 @@ export function seconds(value: string): number {
 
 /** `--timeout`: a TS/JS spec is code that runs; it must finish loading within this time. */
 export const timeoutOption = () =>
-  new Option('--timeout <seconds>', `how long a TS/JS spec may take to load (default ${DEFAULT_LOAD_TIMEOUT_MS / 1000})`)
+  new Option('--timeout <seconds>', 'how long a TS/JS spec may take to load')
     .argParser(seconds)
     .default(DEFAULT_LOAD_TIMEOUT_MS, String(DEFAULT_LOAD_TIMEOUT_MS / 1000));
