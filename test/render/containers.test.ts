@@ -64,6 +64,25 @@ describe('volumes, init containers and sidecars', () => {
     expect(find(docs, 'Service', 'loadgen').spec.ports).toEqual([{ name: 'http-metrics', port: 9100, targetPort: 'http-metrics', protocol: 'TCP', appProtocol: 'http' }]);
   });
 
+  it("resolves a `resource` reference against the container whose env it is (a sidecar's own limits, not the service's)", async () => {
+    const docs = await documentsOf(
+      system({
+        api: {
+          image,
+          resources: { cpu: '500m', memory: '256Mi' },
+          env: { GOMAXPROCS: { resource: 'limits.cpu' } },
+          init: [{ name: 'prepare', image, env: { MEMORY: { resource: 'requests.memory', divisor: '1Mi' } }, resources: { memory: '64Mi' } }],
+          sidecars: [{ name: 'proxy', image, env: { MEMORY_LIMIT: { resource: 'limits.memory' } }, resources: { cpu: '50m', memory: '32Mi' } }],
+        },
+      }),
+    );
+    const pod = find(docs, 'Deployment', 'api').spec.template.spec;
+    const refOf = (container: { env: Array<{ valueFrom: { resourceFieldRef: object } }> }) => container.env[0]!.valueFrom.resourceFieldRef;
+    expect(refOf(pod.containers[0])).toEqual({ containerName: 'api', resource: 'limits.cpu' });
+    expect(refOf(pod.containers[1])).toEqual({ containerName: 'proxy', resource: 'limits.memory' });
+    expect(refOf(pod.initContainers[0])).toEqual({ containerName: 'prepare', resource: 'requests.memory', divisor: '1Mi' });
+  });
+
   it('leaves the pod alone without volumes, init containers or sidecars', async () => {
     const pod = find(await documentsOf(system({ api: { image } })), 'Deployment', 'api').spec.template;
     expect(pod.metadata.annotations).toBeUndefined();

@@ -65,7 +65,7 @@ function containerIdentity(container: NormalizedExtraContainer, service: Normali
 }
 
 function extraContainer(resolved: ResolvedSystem, service: NormalizedService, container: NormalizedExtraContainer): object {
-  const env = containerEnv(resolved, service, container.env);
+  const env = containerEnv(resolved, service, container.name, container.env);
   const resources = containerResources(container.resources);
   const mainPort = container.ports.find((p) => p.expose) ?? container.ports[0];
   const probes = {

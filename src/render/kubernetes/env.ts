@@ -36,8 +36,11 @@ export function orderEnv<T extends { name: string; value: unknown }>(vars: reado
   return ordered;
 }
 
-/** The value of a reference hamesh resolves from the graph, or the Kubernetes `valueFrom` of a runtime one. */
-function resolveValue(resolved: ResolvedSystem, self: NormalizedService, value: EnvValue): string | Record<string, unknown> {
+/**
+ * The value of a reference hamesh resolves from the graph, or the Kubernetes `valueFrom` of a runtime one.
+ * `container` is the container whose env it is (a `resource` reference reads that container's requests and limits).
+ */
+function resolveValue(resolved: ResolvedSystem, self: NormalizedService, container: string, value: EnvValue): string | Record<string, unknown> {
   const { system } = resolved;
   if (typeof value !== 'object') return String(value);
   const target = (name: string) => resolved.service(name)!;
@@ -45,7 +48,7 @@ function resolveValue(resolved: ResolvedSystem, self: NormalizedService, value: 
   if ('config' in value) return { configMapKeyRef: { name: value.config, key: value.key, ...(value.optional !== undefined && { optional: value.optional }) } };
   if ('field' in value) return { fieldRef: { fieldPath: value.field } };
   if ('resource' in value) {
-    return { resourceFieldRef: { containerName: self.name, resource: value.resource, ...(value.divisor !== undefined && { divisor: String(value.divisor) }) } };
+    return { resourceFieldRef: { containerName: container, resource: value.resource, ...(value.divisor !== undefined && { divisor: String(value.divisor) }) } };
   }
   if ('address' in value) {
     const host = serviceHost(system, value.address);
@@ -68,8 +71,8 @@ function resolveValue(resolved: ResolvedSystem, self: NormalizedService, value: 
   return system.broker.kind === 'nats' ? consumerName(group) : group;
 }
 
-/** A container's env: every reference resolved, in expansion order (see orderEnv). */
-export function containerEnv(resolved: ResolvedSystem, self: NormalizedService, env: readonly NormalizedEnvVar[]): ContainerEnvVar[] {
-  const values = env.map((v) => ({ name: v.name, value: resolveValue(resolved, self, v.value) }));
+/** The env of a container of `self`'s pod (`container`: its name): every reference resolved, in expansion order (see orderEnv). */
+export function containerEnv(resolved: ResolvedSystem, self: NormalizedService, container: string, env: readonly NormalizedEnvVar[]): ContainerEnvVar[] {
+  const values = env.map((v) => ({ name: v.name, value: resolveValue(resolved, self, container, v.value) }));
   return orderEnv(values).map(({ name, value }) => (typeof value === 'string' ? { name, value } : { name, valueFrom: value }));
 }

@@ -54,7 +54,7 @@ export function envFromSource(source: EnvFrom[number]): object {
 /** The main container's fields besides name, image, ports and probes (null = leave the field out). */
 export function containerSettings(resolved: ResolvedSystem, service: NormalizedService) {
   const { container, pod } = service;
-  const env = containerEnv(resolved, service, container.env);
+  const env = containerEnv(resolved, service, service.name, container.env);
   return {
     imagePullPolicy: container.imagePullPolicy ?? null,
     command: container.command ?? null,
