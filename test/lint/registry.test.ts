@@ -2,14 +2,20 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rulePages, rulesMarkdown, withRulesSection } from '../../src/lint/docs.js';
 import { ruleMetas, rules } from '../../src/lint/registry.js';
+import type { Rule } from '../../src/lint/rule.js';
 
 const rulesDir = new URL('../../src/lint/rules/', import.meta.url);
 
 describe('the rule registry', () => {
-  it('registers every rule file, each named after its id and tested', () => {
-    const files = readdirSync(rulesDir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+  it('lists every rule file in rules/index.ts, each exporting the rule named after its file, and tested', async () => {
+    const files = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
     expect(rules.map((r) => r.meta.id)).toEqual(files);
-    for (const id of files) expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url)), `test/lint/rules/${id}.test.ts`).toBe(true);
+    for (const id of files) {
+      const { rule } = (await import(new URL(`${id}.ts`, rulesDir).href)) as { rule: Rule };
+      expect(rule.meta.id, `src/lint/rules/${id}.ts`).toBe(id);
+      expect(rules, `src/lint/rules/index.ts lists ${id}`).toContain(rule);
+      expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url)), `test/lint/rules/${id}.test.ts`).toBe(true);
+    }
   });
   it('documents every rule: one-line description, rationale and fix', () => {
     for (const meta of ruleMetas) {
