@@ -143,6 +143,13 @@ export const codes = {
     rationale: 'hamesh runs every pod under the "restricted" profile: runAsNonRoot, the runtime seccomp profile, no privilege escalation, all capabilities dropped. A namespace that enforces it (pod-security.kubernetes.io/enforce: restricted) refuses pods that leave it. An image whose USER is root, or a user name rather than a number (most public images: distroless/static, alpine, redis:alpine), does not start under runAsNonRoot: the kubelet cannot prove the user is not root, and the pod stays in CreateContainerConfigError.',
     fix: 'Keep runAsNonRoot and set `security.runAsUser` (and usually runAsGroup/fsGroup) to a non-root id such as 1000, so such an image runs as that user; add only NET_BIND_SERVICE.',
   },
+  ingressConflict: {
+    id: 'ingress-conflict',
+    stage: 'validate',
+    severity: 'error',
+    description: 'Two services claim the same requests of one ingress host (two catch-alls, the same exact path, prefix or regex), or serve the host with different TLS.',
+    fix: 'Give one of them other `ingress.paths` (or another host); give every service on the host the same `ingress.tls`.',
+  },
   unreachableRoute: {
     id: 'unreachable-route',
     stage: 'validate',
@@ -259,6 +266,14 @@ export const codes = {
     description: 'A route with `fault` injection silently loses its retries and its timeout in Istio.',
     rationale: 'Istio turns off the retry policy and the timeout of an HTTP route that injects a fault (delay or abort), without a warning. A fault-injection test then measures a route that behaves unlike the real one: no retries absorb the injected errors and no timeout cuts the injected delay short, so the test says nothing about the resilience it is meant to check.',
     fix: 'Inject the fault at the caller (route its calls through a route with `fault` on the callee) and test the timeout and retries elsewhere, or accept the loss and suppress this finding for the test route.',
+  },
+  ingressRegexOverlap: {
+    id: 'ingress-regex-overlap',
+    stage: 'lint',
+    severity: 'warning',
+    description: 'A regex path of an ingress host also matches a path another service on the host takes first (its exact path or prefix).',
+    rationale: 'A host shared by several services gets one route table, ordered exact paths, then prefixes (longest first), then regexes, then the catch-all. A regex that also matches another service\'s exact path or prefix never receives those requests, although the spec reads as if it did; which requests overlap is invisible in the YAML.',
+    fix: 'Narrow the regex so it does not match the other service\'s path, or accept the overlap and suppress this finding for the regex.',
   },
   httpOnly: {
     id: 'http-only',
@@ -469,8 +484,8 @@ export const codes = {
     id: 'virtualservice-name',
     stage: 'render',
     severity: 'error',
-    description: 'A service\'s ingress VirtualService name collides with another service\'s VirtualService.',
-    fix: 'Rename one of the services.',
+    description: 'The VirtualService of an ingress host (named after the host) collides with a service\'s VirtualService.',
+    fix: 'Rename the service, or use another host name.',
   },
   patch: {
     id: 'patch',

@@ -47,6 +47,8 @@ export const DEFAULTS = {
   gatewayPorts: { http: 8080, https: 8443 },
   /** The service account of Istio's default ingress gateway install (istioctl's default profile). */
   ingressGatewayServiceAccount: 'istio-system/istio-ingressgateway-service-account',
+  /** The Ingress class Istio's ingress gateway serves (`--target ingress`). */
+  ingressClassName: 'istio',
   callCritical: true,
   /** Share of requests a route's fault injection or mirror affects, in percent. */
   routePercent: 100,

@@ -261,6 +261,8 @@ export interface NormalizedService {
     /** Request paths forwarded (any may match); empty: every path. */
     paths: StringMatch[];
     tls?: { credentialName: string };
+    /** The Ingress class of `--target ingress` (`ingress.className`, default istio). */
+    className: string;
   };
   calls: NormalizedCall[];
   publishes: string[];

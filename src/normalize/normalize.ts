@@ -154,6 +154,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
         gatewayServiceAccount: service.ingress.gatewayServiceAccount ?? DEFAULTS.ingressGatewayServiceAccount,
         paths: [...(service.ingress.paths ?? [])],
         ...(service.ingress.tls && { tls: { ...service.ingress.tls } }),
+        className: service.ingress.className ?? DEFAULTS.ingressClassName,
       },
     }),
     calls: (service.calls ?? []).map((call: Call, index) => ({

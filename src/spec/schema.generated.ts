@@ -763,6 +763,10 @@ export interface Service {
      */
     paths?: [StringMatch, ...StringMatch[]];
     /**
+     * The `ingressClassName` of the Kubernetes Ingress objects `--target ingress` emits for the hosts (default: istio). Services sharing a host give the same class.
+     */
+    className?: string;
+    /**
      * Serve the hosts over HTTPS on the emitted Gateway (plain HTTP redirects to HTTPS).
      */
     tls?: {

@@ -4,6 +4,7 @@ import { parseDuration } from '../spec/duration.js';
 import { didYouMean } from '../util/suggest.js';
 import { validatePayloadSchema } from './payload-schema.js';
 import { checkRoutes } from './routes.js';
+import { checkIngressConflicts } from './ingress.js';
 import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
 import { checkContainers } from './containers.js';
 import { checkPorts, hasExposedPort, hasMeshPort } from './ports.js';
@@ -74,6 +75,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report, warn);
     checkRoutes(name, service, report, warn, unknown);
   }
+  out.push(...checkIngressConflicts(services));
   for (const [name, event] of entries(events)) {
     if (isRecord(event) && isRecord(event.schema)) out.push(...validatePayloadSchema(name, event.schema));
   }

@@ -63,7 +63,8 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'consumer-name': () => targetChecked('nats', natsSpec({ a: { image, subscribes: { e: { group: 'g' } } }, b: { image, subscribes: { e: { group: 'g' } } } }, { e: {} })),
   'nats-duration': () => targetChecked('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { retention: '200000d' } })),
   'stream-replicas': () => targetChecked('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
-  'virtualservice-name': () => targetChecked('istio', { services: { web: { image, ingress: { hosts: ['shop.example.com'] } }, 'web-ingress': { image } } }),
+  'virtualservice-name': () => targetChecked('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
+  'ingress-conflict': () => validated({ a: { image, ingress: { hosts: ['example.com'] } }, b: { image, ingress: { hosts: ['example.com'] } } }),
   patch: async () => {
     const file = specFile(system({ web: { image, patches: { Service: { metadata: { name: 'other' } } } } }));
     return (await build(file, { verify: true, targets: [target('kubernetes')] })).diagnostics;

@@ -37,7 +37,7 @@ describe("Istio's Bookinfo tasks, from examples/bookinfo", () => {
     const docs = await documentsOf(await example());
     const expected = upstream['bookinfo-gateway.yaml']!;
     expect(find(docs, 'Gateway', 'bookinfo-gateway').spec).toEqual(expected['Gateway/bookinfo-gateway']);
-    expect(routing(find(docs, 'VirtualService', 'productpage-ingress').spec, docs)).toEqual(expected['VirtualService/bookinfo']);
+    expect(routing(find(docs, 'VirtualService', 'wildcard').spec, docs)).toEqual(expected['VirtualService/bookinfo']);
   });
 
   it('declares every subset of destination-rule-all.yaml', async () => {

@@ -12,7 +12,7 @@ describe('ingress', () => {
       selector: { istio: 'ingressgateway' },
       servers: [{ port: { number: 8080, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }],
     });
-    expect(find(docs, 'VirtualService', 'productpage-ingress').spec).toEqual({
+    expect(find(docs, 'VirtualService', 'wildcard').spec).toEqual({
       hosts: ['*'],
       gateways: ['bookinfo-gateway'],
       http: [{ match: [{ uri: { exact: '/productpage' } }, { uri: { prefix: '/static' } }], route: [{ destination: { host: 'productpage', port: { number: 9080 } } }] }],
@@ -53,11 +53,52 @@ describe('ingress', () => {
       }),
     );
     expect(docs.some((d) => d.value.kind === 'Gateway')).toBe(false);
-    const vs = find(docs, 'VirtualService', 'web-ingress');
+    const vs = find(docs, 'VirtualService', 'shop.example.com');
     expect(vs.spec.gateways).toEqual(['istio-system/public']);
     expect(vs.spec.http.map((r: { match: unknown }) => r.match)).toEqual([
       [{ uri: { prefix: '/shop' }, headers: { 'end-user': { exact: 'jason' } } }],
       [{ uri: { prefix: '/shop' } }],
     ]);
+  });
+
+  it('compiles a host shared by several services into one VirtualService, most specific route first, each with its timeout and retries', async () => {
+    const services = {
+      web: { image, timeout: '5s', ingress: { hosts: ['example.com'] } },
+      api: { image, retries: { attempts: 1 }, ingress: { hosts: ['example.com'], paths: [{ prefix: '/api' }, { exact: '/health' }] } },
+      admin: { image, ingress: { hosts: ['example.com'], paths: [{ prefix: '/api/admin' }, { regex: '/v[0-9]+/admin' }] } },
+    };
+    const docs = await documentsOf(system(services));
+    const gatewayBound = docs.filter((d) => d.value.kind === 'VirtualService' && (d.value.spec as { gateways?: unknown }).gateways);
+    expect(gatewayBound.map((d) => (d.value.metadata as { name: string }).name)).toEqual(['example.com']);
+    const vs = find(docs, 'VirtualService', 'example.com');
+    expect(vs.metadata.labels).toEqual({ 'app.kubernetes.io/part-of': 'demo', 'app.kubernetes.io/managed-by': 'hamesh' });
+    expect(vs.spec).toEqual({
+      hosts: ['example.com'],
+      gateways: ['demo-gateway'],
+      http: [
+        { match: [{ uri: { exact: '/health' } }], route: [{ destination: { host: 'api', port: { number: 8080 } } }], retries: { attempts: 1 } },
+        { match: [{ uri: { prefix: '/api/admin' } }], route: [{ destination: { host: 'admin', port: { number: 8080 } } }] },
+        { match: [{ uri: { prefix: '/api' } }], route: [{ destination: { host: 'api', port: { number: 8080 } } }], retries: { attempts: 1 } },
+        { match: [{ uri: { regex: '/v[0-9]+/admin' } }], route: [{ destination: { host: 'admin', port: { number: 8080 } } }] },
+        { route: [{ destination: { host: 'web', port: { number: 8080 } } }], timeout: '5s' },
+      ],
+    });
+    // The same spec with its services in the opposite order gives the same objects.
+    const reversed = Object.fromEntries(Object.entries(services).reverse());
+    expect((await documentsOf(system(reversed))).map((d) => d.value)).toEqual(docs.map((d) => d.value));
+  });
+
+  it("builds the seed's example.com: one VirtualService with both prefix routes", async () => {
+    const docs = await documentsOf(
+      system({
+        service1: { image, port: 80, ingress: { hosts: ['example.com'], paths: [{ prefix: '/service1' }] } },
+        service2: { image, port: 80, ingress: { hosts: ['example.com'], paths: [{ prefix: '/service2' }] } },
+      }),
+    );
+    expect(find(docs, 'VirtualService', 'example.com').spec.http).toEqual([
+      { match: [{ uri: { prefix: '/service1' } }], route: [{ destination: { host: 'service1', port: { number: 80 } } }] },
+      { match: [{ uri: { prefix: '/service2' } }], route: [{ destination: { host: 'service2', port: { number: 80 } } }] },
+    ]);
+    expect(find(docs, 'Gateway', 'demo-gateway').spec.servers).toEqual([{ port: { number: 8080, name: 'http', protocol: 'HTTP' }, hosts: ['example.com'] }]);
   });
 });

@@ -70,18 +70,18 @@ describe('Istio objects', () => {
     ]);
     expect(find(docs, 'AuthorizationPolicy', 'worker').spec).toEqual({ selector: { matchLabels: { app: 'worker' } }, action: 'ALLOW' });
     // The gateway-bound VirtualService lists the external hosts only; in-mesh callers need none here.
-    const vs = find(docs, 'VirtualService', 'web-ingress');
+    const vs = find(docs, 'VirtualService', 'shop.example.com');
     expect(vs.spec.hosts).toEqual(['shop.example.com']);
     expect(vs.spec.gateways).toEqual(['demo-gateway']);
     expect(docs.some((d) => d.value.kind === 'VirtualService' && (d.value.metadata as { name: string }).name === 'web')).toBe(false);
     expect(find(docs, 'PeerAuthentication', 'default').spec).toEqual({ mtls: { mode: 'STRICT' } });
   });
 
-  it('refuses an ingress VirtualService name taken by another service', async () => {
-    const spec = specFile(system({ web: { image, ingress: { hosts: ['shop.example.com'] } }, 'web-ingress': { image } }));
+  it('refuses an ingress host VirtualService name taken by a service', async () => {
+    const spec = specFile(system({ web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } }));
     const run = runCli(['build', spec, '--target', 'istio']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("/services/web/ingress the ingress VirtualService of 'web' is named 'web-ingress', like the service 'web-ingress'");
+    expect(run.stderr).toContain("/services/web/ingress/hosts/0 the VirtualService of the ingress host \"*\" is named 'wildcard', like the service 'wildcard'");
   });
 
   it('routes a TCP service with tcp routes only', async () => {

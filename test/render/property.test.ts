@@ -44,8 +44,14 @@ const service = (others: string[]) =>
     { requiredKeys: ['image'] },
   );
 
+const withOwnPath = (name: string, service: Record<string, any>) =>
+  service.ingress ? { ...service, ingress: { ...service.ingress, paths: [{ prefix: `/${name}` }] } } : service;
+
 const spec = fc.uniqueArray(name, { minLength: 1, maxLength: 5 }).chain((names) =>
-  fc.tuple(...names.map(() => service(names))).map((services) => system(Object.fromEntries(names.map((n, i) => [n, services[i]!])))),
+  fc
+    .tuple(...names.map(() => service(names)))
+    // Services sharing an ingress host take a path each (two catch-alls on one host are an ingress-conflict).
+    .map((services) => system(Object.fromEntries(names.map((n, i) => [n, withOwnPath(n, services[i]!)])))),
 );
 
 type Doc = Record<string, any>;

@@ -1,58 +1,83 @@
 import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { exposedPorts, meshTraffic } from '../../normalize/ports.js';
+import type { IngressBackend, IngressHost } from '../../resolve/ingress-hosts.js';
 import { sortBy } from '../../util/order.js';
 import { systemLabels } from '../kubernetes/labels.js';
 import { defaultDestinations, httpRoutes } from './http-route.js';
-import { virtualServiceContext } from './virtual-service.js';
 
-/** The name of the VirtualService that binds a service with `ingress` to its gateway. */
-export const ingressVirtualServiceName = (service: string) => `${service}-ingress`;
+/** The service's HTTP (or gRPC) port, which a gateway-bound route must name (the gateway is not the caller). */
+export const ingressPort = (service: NormalizedService) => exposedPorts(service).find((p) => p.protocol === 'http' || p.protocol === 'grpc');
 
 /**
- * Host → routes: what the gateway does with requests for one service's ingress hosts. Its routes and default
- * route, each restricted to the ingress `paths`, sent to the service's HTTP port (a gateway must name the
- * port). Kept apart from the VirtualService around it, so routes of several services can share a host's one.
+ * Runs of consecutive backends of one service: a service's paths that sit next to each other in the host's order
+ * share its routes (their matches OR-ed), as they would in a VirtualService of the service alone.
  */
-export function ingressRoutes(service: NormalizedService): { hosts: string[]; http?: object[]; tcp?: object[] } {
-  const ingress = service.ingress!;
-  const traffic = meshTraffic(service);
-  const httpPort = exposedPorts(service).find((p) => p.protocol === 'http' || p.protocol === 'grpc');
-  const paths = ingress.paths.map((uri) => ({ uri }));
-  return {
-    hosts: ingress.hosts,
-    ...(traffic.http && { http: httpRoutes(service, paths, httpPort?.servicePort) }),
-    ...(traffic.tcp && !traffic.http && { tcp: [{ route: defaultDestinations(service) }] }),
-  };
+export function backendRuns(backends: readonly IngressBackend[]): IngressBackend[][] {
+  const runs: IngressBackend[][] = [];
+  for (const backend of backends) {
+    const last = runs.at(-1);
+    if (last && last[0]!.service === backend.service) last.push(backend);
+    else runs.push([backend]);
+  }
+  return runs;
 }
 
 /**
- * The gateway-bound VirtualService `<service>-ingress`, with the external hosts only (a gateway-bound
- * VirtualService must not list the in-mesh short name).
+ * The route table of one host: each backend service's routes and default route (its timeout, retries, versions),
+ * restricted to its paths, most specific path first. TCP services take the host's TCP traffic.
  */
-export function ingressVirtualServiceContexts(system: NormalizedSystem, service: NormalizedService): object[] {
-  if (!service.ingress) return [];
-  const routes = ingressRoutes(service);
-  if (!routes.http && !routes.tcp) return [];
-  return [virtualServiceContext(system, service, { name: ingressVirtualServiceName(service.name), gateways: [service.ingress.gateway], ...routes })];
+function hostRoutes(host: IngressHost): { http?: object[]; tcp?: object[] } {
+  const http: object[] = [];
+  const tcp: object[] = [];
+  for (const run of backendRuns(host.backends)) {
+    const service = run[0]!.service;
+    const traffic = meshTraffic(service);
+    if (traffic.http) {
+      // One route's matches are alternatives: kept in the spec's order.
+      const matches = [...run].sort((a, b) => a.index - b.index).flatMap((b) => (b.match ? [{ uri: b.match }] : []));
+      http.push(...httpRoutes(service, matches, ingressPort(service)?.servicePort));
+    } else if (traffic.tcp) tcp.push({ route: defaultDestinations(service) });
+  }
+  return { ...(http.length > 0 && { http }), ...(tcp.length > 0 && { tcp }) };
+}
+
+/**
+ * One gateway-bound VirtualService per ingress host, named after the host, shared by every service that serves
+ * part of it: the output does not depend on how Istio would merge several VirtualServices of one host.
+ */
+export function hostVirtualServiceContexts(system: NormalizedSystem, hosts: readonly IngressHost[]): object[] {
+  return hosts.flatMap((host) => {
+    const routes = hostRoutes(host);
+    if (!routes.http && !routes.tcp) return [];
+    return [
+      {
+        name: host.name,
+        namespace: system.namespace,
+        labels: systemLabels(system),
+        hosts: [host.host],
+        gateways: [host.gateway],
+        http: routes.http ?? null,
+        tcp: routes.tcp ?? null,
+      },
+    ];
+  });
 }
 
 const sortedUnique = (values: Iterable<string>) => sortBy([...new Set(values)], (v) => v);
 
 /**
- * Template context of `gateway.yaml.hbs`: the Istio Gateway `<system>-gateway` for every service whose
- * `ingress` names no gateway of its own, or null when there is none. Plain hosts are served over HTTP; hosts with
- * `tls` over HTTPS with their credential (SNI), their plain HTTP redirecting to HTTPS.
+ * Template context of `gateway.yaml.hbs`: the Istio Gateway `<system>-gateway` for the hosts whose services name
+ * no gateway of their own, or null when there is none. Plain hosts are served over HTTP; hosts with `tls` over
+ * HTTPS with their credential (SNI), their plain HTTP redirecting to HTTPS.
  */
-export function gatewayContext(system: NormalizedSystem) {
-  const served = system.services.flatMap((s) => (s.ingress?.emitGateway ? [s.ingress] : []));
+export function gatewayContext(system: NormalizedSystem, hosts: readonly IngressHost[]) {
+  const served = hosts.filter((h) => h.emitGateway);
   if (served.length === 0) return null;
   const { http, https } = DEFAULTS.gatewayPorts;
-  const plain = sortedUnique(served.filter((i) => !i.tls).flatMap((i) => i.hosts));
+  const plain = sortedUnique(served.filter((h) => !h.tls).map((h) => h.host));
   const byCredential = new Map<string, string[]>();
-  for (const ingress of served) {
-    if (ingress.tls) byCredential.set(ingress.tls.credentialName, [...(byCredential.get(ingress.tls.credentialName) ?? []), ...ingress.hosts]);
-  }
+  for (const h of served) if (h.tls) byCredential.set(h.tls.credentialName, [...(byCredential.get(h.tls.credentialName) ?? []), h.host]);
   const credentials = sortBy([...byCredential.keys()], (c) => c);
   const secured = sortedUnique(credentials.flatMap((c) => byCredential.get(c)!));
   const servers = [

@@ -6,7 +6,8 @@ import { namespaceFile, serviceFile } from '../kubernetes/labels.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { destinationRuleContext } from './destination-rule.js';
 import { authorizationPolicyContext, peerAuthenticationContext } from './security.js';
-import { gatewayContext, ingressVirtualServiceContexts, ingressVirtualServiceName } from './ingress.js';
+import { ingressHosts } from '../../resolve/ingress-hosts.js';
+import { gatewayContext, hostVirtualServiceContexts } from './ingress.js';
 import { meshVirtualServiceContexts } from './virtual-service.js';
 
 const name = 'istio';
@@ -15,9 +16,7 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
   const where = (template: string) => ({ target: name, file: serviceFile(service, name), template });
   const destinationRule = destinationRuleContext(resolved.system, service);
   return [
-    ...[...meshVirtualServiceContexts(resolved.system, service), ...ingressVirtualServiceContexts(resolved.system, service)].flatMap((context) =>
-      renderManifests(engine, where('virtualservice.yaml.hbs'), context),
-    ),
+    ...meshVirtualServiceContexts(resolved.system, service).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
     ...(destinationRule ? renderManifests(engine, where('destinationrule.yaml.hbs'), destinationRule) : []),
     ...renderManifests(engine, where('authorizationpolicy.yaml.hbs'), authorizationPolicyContext(resolved, service)),
   ];
@@ -29,18 +28,20 @@ export const istioTarget: Target = {
   description: 'VirtualService and DestinationRule per service, the ingress Gateway, STRICT mTLS and one AuthorizationPolicy per service from the call graph',
   byDefault: () => true,
   check: (resolved) =>
-    resolved.system.services.flatMap((service) => {
-      const taken = service.ingress && resolved.service(ingressVirtualServiceName(service.name));
+    ingressHosts(resolved.system).flatMap((host) => {
+      const taken = resolved.service(host.name);
       if (!taken) return [];
-      const message = `the ingress VirtualService of '${service.name}' is named '${taken.name}', like the service '${taken.name}': rename one of them`;
-      return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: `${service.path}/ingress` }];
+      const message = `the VirtualService of the ingress host ${JSON.stringify(host.host)} is named '${host.name}', like the service '${taken.name}': rename the service or use another host`;
+      return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: host.entries[0]!.path }];
     }),
   render: (resolved, { engine }) => {
     const where = (template: string) => ({ target: name, file: namespaceFile(name), template });
-    const gateway = gatewayContext(resolved.system);
+    const hosts = ingressHosts(resolved.system);
+    const gateway = gatewayContext(resolved.system, hosts);
     return [
       ...renderManifests(engine, where('peerauthentication.yaml.hbs'), peerAuthenticationContext(resolved.system)),
       ...(gateway ? renderManifests(engine, where('gateway.yaml.hbs'), gateway) : []),
+      ...hostVirtualServiceContexts(resolved.system, hosts).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
       ...resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
     ];
   },
