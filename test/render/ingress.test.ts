@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../../src/load/load.js';
 import { documentsOf, find } from '../helpers/render.js';
 import { system } from '../helpers/spec.js';
 
@@ -88,17 +89,12 @@ describe('ingress', () => {
     expect((await documentsOf(system(reversed))).map((d) => d.value)).toEqual(docs.map((d) => d.value));
   });
 
-  it("builds the seed's example.com: one VirtualService with both prefix routes", async () => {
-    const docs = await documentsOf(
-      system({
-        service1: { image, port: 80, ingress: { hosts: ['example.com'], paths: [{ prefix: '/service1' }] } },
-        service2: { image, port: 80, ingress: { hosts: ['example.com'], paths: [{ prefix: '/service2' }] } },
-      }),
-    );
+  it("builds examples/shared-host, the seed's example.com: one VirtualService with both prefix routes", async () => {
+    const docs = await documentsOf((await loadSpec('examples/shared-host/system.yaml')).data as object);
     expect(find(docs, 'VirtualService', 'example.com').spec.http).toEqual([
       { match: [{ uri: { prefix: '/service1' } }], route: [{ destination: { host: 'service1', port: { number: 80 } } }] },
       { match: [{ uri: { prefix: '/service2' } }], route: [{ destination: { host: 'service2', port: { number: 80 } } }] },
     ]);
-    expect(find(docs, 'Gateway', 'demo-gateway').spec.servers).toEqual([{ port: { number: 8080, name: 'http', protocol: 'HTTP' }, hosts: ['example.com'] }]);
+    expect(find(docs, 'Gateway', 'example-gateway').spec.servers).toEqual([{ port: { number: 8080, name: 'http', protocol: 'HTTP' }, hosts: ['example.com'] }]);
   });
 });
