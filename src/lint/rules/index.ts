@@ -10,6 +10,7 @@ import { rule as disruptionBudget } from './disruption-budget.js';
 import { rule as failoverNeedsOutlierDetection } from './failover-needs-outlier-detection.js';
 import { rule as faultDisablesRetries } from './fault-disables-retries.js';
 import { rule as httpOnly } from './http-only.js';
+import { rule as ingressRegexOverlap } from './ingress-regex-overlap.js';
 import { rule as minReplicas } from './min-replicas.js';
 import { rule as missingProbes } from './missing-probes.js';
 import { rule as natsCompaction } from './nats-compaction.js';
@@ -44,6 +45,7 @@ export const allRules: readonly Rule[] = [
   failoverNeedsOutlierDetection,
   faultDisablesRetries,
   httpOnly,
+  ingressRegexOverlap,
   minReplicas,
   missingProbes,
   natsCompaction,
