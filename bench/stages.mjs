@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, lintChecked } from '../dist/pipeline.js';
+import { analyze, lintAnalysis } from '../dist/pipeline.js';
 import { TemplateEngine } from '../dist/render/engine.js';
 import { targets } from '../dist/render/targets.js';
 import { verify } from '../dist/verify/verify.js';
@@ -23,10 +23,10 @@ async function timed(fn) {
 async function run(file, out) {
   globalThis.gc?.();
   const stages = {};
-  const checked = await timed(() => check(file));
-  stages['load+validate+normalise+resolve'] = checked.ms;
-  const resolved = checked.value.resolved;
-  const lint = await timed(() => lintChecked({ ...checked.value, resolved }));
+  const analysis = await timed(() => analyze(file));
+  stages['load+validate+normalize+resolve'] = analysis.ms;
+  const resolved = analysis.value.resolved;
+  const lint = await timed(() => lintAnalysis({ ...analysis.value, resolved }));
   stages.lint = lint.ms;
   const engine = new TemplateEngine();
   const rendered = await timed(() => kubernetes.flatMap((t) => t.render(resolved, { engine })));

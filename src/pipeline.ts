@@ -8,13 +8,13 @@ import { TemplateEngine } from './render/engine.js';
 import { applyPatches } from './render/patches.js';
 import type { RenderedDocument, Target } from './render/target.js';
 import { targets as registry } from './render/targets.js';
-import { resolve, type ResolvedSystem } from './resolve/graph.js';
+import { resolve, type ResolvedSystem } from './resolve/resolve.js';
 import { validate } from './validate/validate.js';
 import { applyEnvironment, type EnvironmentSpec } from './environment/select.js';
 import { verify } from './verify/verify.js';
 
-export interface CheckOptions {
-  /** An organisation policy (`--policy`), merged with the spec's own `policy:` before normalising. */
+export interface AnalyzeOptions {
+  /** An organisation policy (`--policy`), merged with the spec's own `policy:` before normalizing. */
   policy?: LoadedPolicy;
   /** The environment (`--env`) merged over the spec before validation. */
   environment?: string;
@@ -22,7 +22,7 @@ export interface CheckOptions {
   timeoutMs?: number;
 }
 
-export interface Checked {
+export interface Analysis {
   spec: LoadedSpec;
   /** Located and sorted. */
   diagnostics: Diagnostic[];
@@ -32,13 +32,13 @@ export interface Checked {
   lintOptions: LintOptions;
 }
 
-/** load → (environment) → validate → normalise → resolve. Throws LoadError (exit code 2) for unusable input. */
-export async function check(file: string, options: CheckOptions = {}): Promise<Checked> {
-  return checkSpec(await loadSpec(file, { timeoutMs: options.timeoutMs }), options);
+/** load → (environment) → validate → normalize → resolve. Throws LoadError (exit code 2) for unusable input. */
+export async function analyze(file: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+  return analyzeSpec(await loadSpec(file, { timeoutMs: options.timeoutMs }), options);
 }
 
-/** `check` of a spec already loaded (a spec with environments is loaded once and checked per environment). */
-export function checkSpec(loaded: LoadedSpec, options: CheckOptions = {}): Checked {
+/** `analyze` of a spec already loaded (a spec with environments is loaded once and analyzed per environment). */
+export function analyzeSpec(loaded: LoadedSpec, options: AnalyzeOptions = {}): Analysis {
   const spec: LoadedSpec & Partial<EnvironmentSpec> = options.environment === undefined ? loaded : applyEnvironment(loaded, options.environment);
   const sourceOf = spec.sourceOf;
   const validation = validate(spec.data);
@@ -56,12 +56,12 @@ function located(diagnostics: readonly Diagnostic[], spec: LoadedSpec & Partial<
   return environment === undefined ? found : found.map((d) => ({ ...d, environment }));
 }
 
-/** The lint stage over a checked spec: its findings, located in the spec (or the policy file). */
-export function lintChecked(checked: Checked & { resolved: ResolvedSystem }): Diagnostic[] {
-  return located(lint(checked.resolved, checked.lintOptions), checked.spec);
+/** The lint stage over an analyzed spec: its findings, located in the spec (or the policy file). */
+export function lintAnalysis(analysis: Analysis & { resolved: ResolvedSystem }): Diagnostic[] {
+  return located(lint(analysis.resolved, analysis.lintOptions), analysis.spec);
 }
 
-export interface BuildOptions extends CheckOptions {
+export interface BuildOptions extends AnalyzeOptions {
   /** What lint findings do: stop the build on errors (default), count as warnings (`warn`), or nothing (`off`). */
   lint?: 'error' | 'warn' | 'off';
   /** The targets to render; undefined = every target whose `byDefault` holds. */
@@ -74,7 +74,7 @@ export interface BuildOptions extends CheckOptions {
 
 export interface BuildResult {
   spec: LoadedSpec;
-  /** Located and sorted: validation, lint, target checks and verification findings. */
+  /** Located and sorted: validation, lint, target preflights and verification findings. */
   diagnostics: Diagnostic[];
   /** Lint findings `lint: 'off'` let through (for the caller to show). */
   ignored?: Diagnostic[];
@@ -87,17 +87,17 @@ const demote = (d: Diagnostic): Diagnostic =>
   d.severity === 'error' ? { ...d, severity: 'warning', message: `${d.message} (an error, let through by --lint warn)` } : d;
 
 /**
- * The whole build: load → validate → normalise → resolve → lint → target checks → render → verify, stopping at
+ * The whole build: load → validate → normalize → resolve → lint → target preflights → render → verify, stopping at
  * the first stage with errors. Writing is the caller's: stdout or an --out folder.
  */
 export async function build(file: string | LoadedSpec, options: BuildOptions): Promise<BuildResult> {
-  const checked = checkSpec(typeof file === 'string' ? await loadSpec(file, { timeoutMs: options.timeoutMs }) : file, options);
-  const { spec, resolved } = checked;
+  const analysis = analyzeSpec(typeof file === 'string' ? await loadSpec(file, { timeoutMs: options.timeoutMs }) : file, options);
+  const { spec, resolved } = analysis;
   const locate = (found: Diagnostic[]) => located(found, spec);
-  const diagnostics = [...checked.diagnostics];
+  const diagnostics = [...analysis.diagnostics];
   if (!resolved || hasErrors(diagnostics)) return { spec, diagnostics: diagnostics.sort(compareDiagnostics) };
 
-  const findings = lintChecked({ ...checked, resolved });
+  const findings = lintAnalysis({ ...analysis, resolved });
   const ignored = options.lint === 'off' ? findings : [];
   if (options.lint === 'warn') diagnostics.push(...findings.map(demote));
   else if (options.lint !== 'off') diagnostics.push(...findings);
@@ -105,7 +105,7 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
   if (hasErrors(diagnostics)) return result();
 
   const selected = options.targets ?? registry.filter((t) => t.byDefault(resolved));
-  diagnostics.push(...locate(selected.flatMap((t) => t.check?.(resolved) ?? [])));
+  diagnostics.push(...locate(selected.flatMap((t) => t.preflight?.(resolved) ?? [])));
   if (hasErrors(diagnostics)) return result();
 
   // A broken template throws TemplateError: unusable input, not a finding.

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { toDot, toMermaid } from '../graph/diagram.js';
 import { loadSpec } from '../load/load.js';
 import { environmentsToRun } from '../environment/select.js';
-import { checkSpec } from '../pipeline.js';
+import { analyzeSpec } from '../pipeline.js';
 import { specExtensions } from '../load/load.js';
 import { environmentOption } from './environments.js';
 import { EXIT, runCommand } from './errors.js';
@@ -12,8 +12,8 @@ import { emitReport } from './formats.js';
 export async function mermaidOf(file: string, environment: string | undefined): Promise<string | undefined> {
   try {
     const spec = await loadSpec(file);
-    const checked = checkSpec(spec, { environment: environmentsToRun(spec, environment)[0] });
-    return checked.resolved && toMermaid(checked.resolved);
+    const analysis = analyzeSpec(spec, { environment: environmentsToRun(spec, environment)[0] });
+    return analysis.resolved && toMermaid(analysis.resolved);
   } catch {
     return undefined; // an unusable spec is reported by the command itself
   }
@@ -29,12 +29,12 @@ export function graphCommand(): Command {
       runCommand(async (file: string, options: { format: 'mermaid' | 'dot'; env?: string }) => {
         const spec = await loadSpec(file);
         const environment = environmentsToRun(spec, options.env)[0];
-        const checked = checkSpec(spec, { environment });
-        if (!checked.resolved) {
-          emitReport(checked.diagnostics, { command: 'graph', specs: [file], summary: ['graph: the spec is invalid'] }, { format: 'text' }, process.stderr);
+        const analysis = analyzeSpec(spec, { environment });
+        if (!analysis.resolved) {
+          emitReport(analysis.diagnostics, { command: 'graph', specs: [file], summary: ['graph: the spec is invalid'] }, { format: 'text' }, process.stderr);
           return EXIT.findings;
         }
-        process.stdout.write(options.format === 'dot' ? toDot(checked.resolved) : toMermaid(checked.resolved));
+        process.stdout.write(options.format === 'dot' ? toDot(analysis.resolved) : toMermaid(analysis.resolved));
         return EXIT.ok;
       }),
     );

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedSpec } from '../load/source.js';
-import { checkSpec, lintChecked, type CheckOptions } from '../pipeline.js';
+import { analyzeSpec, lintAnalysis, type AnalyzeOptions } from '../pipeline.js';
 import { environmentOption, forEachEnvironment } from './environments.js';
 import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
@@ -27,10 +27,10 @@ function count(value: string): number {
 }
 
 /** Validation problems, or else lint findings, of one spec in one environment, located and sorted. */
-export function lintSpec(spec: LoadedSpec, options: CheckOptions): Diagnostic[] {
-  const checked = checkSpec(spec, options);
-  if (!checked.resolved) return checked.diagnostics;
-  return [...checked.diagnostics, ...lintChecked({ ...checked, resolved: checked.resolved })].sort(compareDiagnostics);
+export function lintSpec(spec: LoadedSpec, options: AnalyzeOptions): Diagnostic[] {
+  const analysis = analyzeSpec(spec, options);
+  if (!analysis.resolved) return analysis.diagnostics;
+  return [...analysis.diagnostics, ...lintAnalysis({ ...analysis, resolved: analysis.resolved })].sort(compareDiagnostics);
 }
 
 export function lintCommand(): Command {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { checkSpec } from '../pipeline.js';
+import { analyzeSpec } from '../pipeline.js';
 import { environmentOption, forEachEnvironment } from './environments.js';
 import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
@@ -20,7 +20,7 @@ export function validateCommand(): Command {
     .action(
       runCommand(async (files: string[], options: { format: Format; output: OutputTarget[]; env?: string; timeout: number }) => {
         const { diagnostics: found, unusable } = await forEachFile(files, (file) =>
-          forEachEnvironment(file, options.env, (spec, environment) => checkSpec(spec, { environment }).diagnostics, options.timeout),
+          forEachEnvironment(file, options.env, (spec, environment) => analyzeSpec(spec, { environment }).diagnostics, options.timeout),
         );
         const diagnostics = [...reportUnusable(unusable, options.format), ...found];
         const clean = diagnostics.length === 0 && unusable.length === 0;

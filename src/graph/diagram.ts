@@ -1,6 +1,6 @@
-import { maxReplicas, minReplicas } from '../lint/facts.js';
+import { maxReplicas, minReplicas } from '../lint/replicas.js';
 import type { NormalizedService } from '../normalize/model.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 
 /** A node of the system's graph: a service (with its tier and replicas) or an event. */
 interface Node {

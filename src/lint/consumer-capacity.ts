@@ -1,5 +1,5 @@
 import type { NormalizedEvent, NormalizedService, NormalizedSubscription, NormalizedSystem } from '../normalize/model.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 
 /** A subscription whose event has `rate.peak` and whose consumers have `throughput.perReplica`. */
 export interface MeasuredSubscription {

@@ -1,5 +1,5 @@
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 import { configure } from './config.js';
 import { rules } from './registry.js';
 import { applySuppressions, type SuppressionSource } from './suppress.js';
@@ -30,7 +30,7 @@ export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagn
   for (const rule of rules) {
     const { severity, options: ruleOptions } = config.setting(rule.meta.id);
     if (severity === 'off') continue;
-    rule.check({
+    rule.inspect({
       resolved,
       system,
       policy,

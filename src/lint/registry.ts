@@ -6,7 +6,7 @@ import { sortBy } from '../util/order.js';
 /** Every lint rule, sorted by id. A new rule is one file under rules/, its line in rules/index.ts and its test. */
 export const rules: readonly Rule[] = sortBy([...allRules], (rule) => rule.meta.id);
 
-/** The lint engine's own findings about the policy: configured like rules, but with no check. */
+/** The lint engine's own findings about the policy: configured like rules, but reported by the engine itself. */
 const policyFindings: readonly RuleMeta[] = [codes.expiredSuppression, codes.policyConfig, codes.policyFloor, codes.unusedSuppression];
 
 /** Every id the lint stage reports, with its documentation and options: the rules and the policy findings. */

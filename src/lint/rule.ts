@@ -1,7 +1,7 @@
 import type { LintCode } from '../diagnostics/codes.js';
 import type { RelatedLocation, Severity } from '../diagnostics/diagnostic.js';
 import type { NormalizedPolicy, NormalizedSystem } from '../normalize/model.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 
 /** A numeric rule option, set in `policy.rules.<id>: {severity, <name>: value}`. */
 export interface RuleOption {
@@ -38,10 +38,11 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
-/** One lint rule: its documentation and a check over the resolved model (never the raw spec). */
+/** One lint rule: its documentation and what it inspects in the resolved model (never the raw spec). */
 export interface Rule {
   meta: RuleMeta;
-  check(context: RuleContext): void;
+  /** Reports a finding through `context.report` for every problem it sees. */
+  inspect(context: RuleContext): void;
 }
 
 export const defineRule = (rule: Rule): Rule => rule;

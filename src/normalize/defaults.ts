@@ -1,7 +1,7 @@
 import type { Tier } from '../spec/schema.generated.js';
 
 /**
- * Every built-in default, in one place. The normalise stage applies them all; nothing later guesses.
+ * Every built-in default, in one place. The normalize stage applies them all; nothing later guesses.
  * The README's "Defaults" table documents this object. Defaults derived from other fields are applied in
  * normalize(): `metadata.namespace` and `broker.cluster` default to `metadata.name`, `broker.namespace` to
  * the system's namespace, `subscribes.<event>.group` to the service's name, a version's image to the service's.

@@ -36,7 +36,7 @@ const haFields: readonly HaField[] = [
 /** A duration the validate stage has already checked. */
 function ms(text: string): number {
   const value = parseDuration(text);
-  if (value === undefined) throw new Error(`normalise: unvalidated duration ${JSON.stringify(text)}`);
+  if (value === undefined) throw new Error(`normalize: unvalidated duration ${JSON.stringify(text)}`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 import type { TemplateEngine } from './engine.js';
 
 /** Kubernetes-style object (or any rendered document) as plain data. */
@@ -34,7 +34,7 @@ export interface Target {
   description: string;
   /** Whether `hamesh build` renders it when --target is not given. */
   byDefault(resolved: ResolvedSystem): boolean;
-  /** Problems that make this target's output impossible (e.g. a Kafka topic name collision); errors stop the build. */
-  check?(resolved: ResolvedSystem): Diagnostic[];
+  /** Problems, found before rendering, that make this target's output impossible (e.g. a Kafka topic name collision); errors stop the build. */
+  preflight?(resolved: ResolvedSystem): Diagnostic[];
   render(resolved: ResolvedSystem, context: RenderContext): RenderedDocument[];
 }

@@ -5,7 +5,7 @@ import { maxPortNameLength, wirePortName } from '../spec/port-name.js';
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A port as the raw spec gives it (before normalise), with the pointer of its entry. */
+/** A port as the raw spec gives it (before normalize), with the pointer of its entry. */
 interface RawPort {
   name: string;
   port: unknown;
@@ -16,7 +16,7 @@ interface RawPort {
 }
 
 /**
- * The ports of a raw service's pod: `ports` (or the one-port shorthand, defaults as in normalise), then each
+ * The ports of a raw service's pod: `ports` (or the one-port shorthand, defaults as in normalize), then each
  * sidecar's `ports`.
  */
 export function rawPorts(name: string, service: Record_): RawPort[] {

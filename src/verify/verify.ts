@@ -2,7 +2,7 @@ import { codes } from '../diagnostics/codes.js';
 import { pointer, pointerSegments, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { patchedSource } from '../render/patches.js';
 import type { RenderedDocument } from '../render/target.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 import type { Verifier, VerifierEntry } from './verifier.js';
 import { verifiers as registered } from './verifiers.js';
 

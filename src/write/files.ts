@@ -20,7 +20,7 @@ export function manifestStream(documents: readonly RenderedDocument[]): string {
     .join('');
 }
 
-/** A normalised relative path that stays inside the output folder: `/`-separated, no `.`, `..` or empty segments. */
+/** A normalized relative path that stays inside the output folder: `/`-separated, no `.`, `..` or empty segments. */
 export function isPlainRelativePath(path: string): boolean {
   if (path === '' || path.startsWith('/') || /[\\\0]/.test(path)) return false;
   return path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');

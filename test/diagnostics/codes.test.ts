@@ -6,7 +6,7 @@ import { lint } from '../../src/lint/engine.js';
 import { applyOrgPolicy } from '../../src/lint/org-policy.js';
 import { loadPolicy } from '../../src/load/policy.js';
 import { LoadError } from '../../src/load/source.js';
-import { build, check } from '../../src/pipeline.js';
+import { analyze, build } from '../../src/pipeline.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { drift } from '../../src/write/drift.js';
 import { leftovers } from '../../src/write/out-dir.js';
@@ -23,12 +23,12 @@ import { tempDir } from '../helpers/tmp.js';
 type Witness = () => Promise<readonly Diagnostic[]> | readonly Diagnostic[];
 
 const image = 'example/app:1';
-const validated = async (services: Record<string, object>, extra: object = {}) => (await check(specFile(system(services, extra)))).diagnostics;
-const targetChecked = (name: string, spec: TestSpec) => target(name).check!(resolveSpec(spec));
+const validated = async (services: Record<string, object>, extra: object = {}) => (await analyze(specFile(system(services, extra)))).diagnostics;
+const targetPreflight = (name: string, spec: TestSpec) => target(name).preflight!(resolveSpec(spec));
 const natsSpec = (services: TestSpec['services'], events: TestSpec['events']): TestSpec => ({ broker: { kind: 'nats' }, services, events });
 
 const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Partial<Record<LintCode['id'], Witness>> = {
-  load: () => check(specFile('services: [', 'broken.yaml')).then(() => [], (error: LoadError) => [error.diagnostic]),
+  load: () => analyze(specFile('services: [', 'broken.yaml')).then(() => [], (error: LoadError) => [error.diagnostic]),
   schema: () => validated({ a: { image: 1 } }),
   'unknown-key': () => validated({ a: { image, replicaz: 2 } }),
   'unknown-reference': () => validated({ a: { image, calls: ['nobody'] } }),
@@ -57,13 +57,13 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   },
   'unused-suppression': () => lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r' }] } })),
   'topic-name': () =>
-    targetChecked('kafka', { services: { w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, events: { 'job.done': {}, 'job.done.w.dlt': {} } }),
-  'kafka-user-name': () => targetChecked('kafka', { broker: { auth: 'tls' }, services: { ['a'.repeat(60)]: { image, publishes: ['e'] } }, events: { e: {} } }),
-  'stream-name': () => targetChecked('nats', natsSpec({ w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, { 'job.done': {}, 'job.done.dlq': {} })),
-  'consumer-name': () => targetChecked('nats', natsSpec({ a: { image, subscribes: { e: { group: 'g' } } }, b: { image, subscribes: { e: { group: 'g' } } } }, { e: {} })),
-  'nats-duration': () => targetChecked('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { retention: '200000d' } })),
-  'stream-replicas': () => targetChecked('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
-  'virtualservice-name': () => targetChecked('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
+    targetPreflight('kafka', { services: { w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, events: { 'job.done': {}, 'job.done.w.dlt': {} } }),
+  'kafka-user-name': () => targetPreflight('kafka', { broker: { auth: 'tls' }, services: { ['a'.repeat(60)]: { image, publishes: ['e'] } }, events: { e: {} } }),
+  'stream-name': () => targetPreflight('nats', natsSpec({ w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, { 'job.done': {}, 'job.done.dlq': {} })),
+  'consumer-name': () => targetPreflight('nats', natsSpec({ a: { image, subscribes: { e: { group: 'g' } } }, b: { image, subscribes: { e: { group: 'g' } } } }, { e: {} })),
+  'nats-duration': () => targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { retention: '200000d' } })),
+  'stream-replicas': () => targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
+  'virtualservice-name': () => targetPreflight('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
   'ingress-conflict': () => validated({ a: { image, ingress: { hosts: ['example.com'] } }, b: { image, ingress: { hosts: ['example.com'] } } }),
   patch: async () => {
     const file = specFile(system({ web: { image, patches: { Service: { metadata: { name: 'other' } } } } }));

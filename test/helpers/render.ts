@@ -1,12 +1,12 @@
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import { TemplateEngine } from '../../src/render/engine.js';
 import { istioTarget } from '../../src/render/istio/target.js';
 import { namespaceTarget } from '../../src/render/kubernetes/namespace.js';
 import { kubernetesTarget } from '../../src/render/kubernetes/target.js';
 import type { RenderedDocument, Target } from '../../src/render/target.js';
 import { targets } from '../../src/render/targets.js';
-import type { ResolvedSystem } from '../../src/resolve/graph.js';
+import type { ResolvedSystem } from '../../src/resolve/resolve.js';
 import { verify } from '../../src/verify/verify.js';
 import { specFile } from './spec.js';
 
@@ -15,7 +15,7 @@ import { specFile } from './spec.js';
  * verification error. Lint is left out: these tests are about what the compiler emits for a valid spec.
  */
 export async function documentsOf(spec: object, engine = new TemplateEngine()): Promise<RenderedDocument[]> {
-  const { diagnostics, resolved } = await check(specFile(spec));
+  const { diagnostics, resolved } = await analyze(specFile(spec));
   if (!resolved || hasErrors(diagnostics)) throw new Error(JSON.stringify(diagnostics, null, 2));
   const documents = [namespaceTarget, kubernetesTarget, istioTarget].flatMap((t) => t.render(resolved, { engine }));
   const problems = await verify(documents, resolved);

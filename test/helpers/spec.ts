@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalize } from '../../src/normalize/normalize.js';
-import { check } from '../../src/pipeline.js';
-import { resolve, type ResolvedSystem } from '../../src/resolve/graph.js';
+import { analyze } from '../../src/pipeline.js';
+import { resolve, type ResolvedSystem } from '../../src/resolve/resolve.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { validate } from '../../src/validate/validate.js';
 import { tempDir } from './tmp.js';
@@ -37,7 +37,7 @@ export function resolveSpec(spec: TestSpec): ResolvedSystem {
 
 /** A spec file through the real pipeline (load → … → lint); throws unless it resolves. */
 export async function resolveFile(file: string): Promise<ResolvedSystem> {
-  const { resolved, diagnostics } = await check(file);
+  const { resolved, diagnostics } = await analyze(file);
   if (!resolved) throw new Error(`spec has findings: ${JSON.stringify(diagnostics)}`);
   return resolved;
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compareDiagnostics } from '../../src/diagnostics/diagnostic.js';
 import { lint } from '../../src/lint/engine.js';
 import { locateAll } from '../../src/load/source.js';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 
 describe('examples/broken-ha.yaml', () => {
   it('validates, then shows a finding of every rule at the value to change', async () => {
-    const checked = await check('examples/broken-ha.yaml');
-    expect(checked.diagnostics).toEqual([]);
-    const findings = locateAll(lint(checked.resolved!, { today: '2026-06-01' }), checked.spec).sort(compareDiagnostics);
+    const analysis = await analyze('examples/broken-ha.yaml');
+    expect(analysis.diagnostics).toEqual([]);
+    const findings = locateAll(lint(analysis.resolved!, { today: '2026-06-01' }), analysis.spec).sort(compareDiagnostics);
     expect(findings.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.path}`)).toEqual([
       'examples/broken-ha.yaml:7:1 error zone-spread /zones',
       'examples/broken-ha.yaml:10:3 error broker-redundancy /broker/brokers',

@@ -4,7 +4,7 @@ import { applyOrgPolicy, checkOrgPolicy, lint, mergePolicies } from '../../src/l
 import { loadPolicy } from '../../src/load/policy.js';
 import { LoadError } from '../../src/load/source.js';
 import { normalize } from '../../src/normalize/normalize.js';
-import { resolve } from '../../src/resolve/graph.js';
+import { resolve } from '../../src/resolve/resolve.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { tempDir } from '../helpers/tmp.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/normalize.js';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { validate } from '../../src/validate/validate.js';
 
@@ -12,9 +12,9 @@ function normalized(spec: Omit<System, 'apiVersion' | 'kind' | 'metadata'>) {
   return normalize(result.spec);
 }
 
-describe('normalise', () => {
-  it('loads the TypeScript and YAML shop examples to the same normalised spec', async () => {
-    const [ts, yaml] = await Promise.all([check('examples/shop/system.ts'), check('examples/shop/system.yaml')]);
+describe('normalize', () => {
+  it('loads the TypeScript and YAML shop examples to the same normalized spec', async () => {
+    const [ts, yaml] = await Promise.all([analyze('examples/shop/system.ts'), analyze('examples/shop/system.yaml')]);
     expect(ts.resolved?.system).toEqual(yaml.resolved?.system);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import { render } from '../helpers/render.js';
 import { resolveFile, shopExample, specFile } from '../helpers/spec.js';
 
@@ -51,9 +51,9 @@ describe('broker placement', () => {
   });
 
   it('still needs calls for a service that reads the address without publishing or subscribing, and a declared broker service', async () => {
-    const api = await check(inMeshBroker('kafka', '{ B: { broker: bootstrap } }'));
+    const api = await analyze(inMeshBroker('kafka', '{ B: { broker: bootstrap } }'));
     expect(api.diagnostics.map((d) => `${d.rule} ${d.path}`)).toEqual(['env-reference /services/api/env/B/broker']);
-    const unknown = await check(inMeshBroker('kafak'));
+    const unknown = await analyze(inMeshBroker('kafak'));
     expect(unknown.diagnostics.map((d) => `${d.rule} ${d.path} ${d.message}`)).toEqual([
       "unknown-reference /broker/service refers to service 'kafak', which is not declared (did you mean 'kafka'?)",
     ]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { kafkaVerifiers } from '../../src/verify/kafka.js';
 import { render, target } from '../helpers/render.js';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import { resolveFile, shopExample, specFile } from '../helpers/spec.js';
 
 const verifyKafkaUser = await kafkaVerifiers.find((entry) => entry.kind === 'KafkaUser' && entry.apiVersion === 'kafka.strimzi.io/v1')!.load();
@@ -104,7 +104,7 @@ describe('KafkaUsers (broker.auth)', () => {
       `apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: shop }\nbroker: { auth: tls }\nservices: { ${long}: { image: "x:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`,
       'long.yaml',
     );
-    const findings = target('kafka').check!(await resolveFile(file));
+    const findings = target('kafka').preflight!(await resolveFile(file));
     expect(findings).toEqual([
       expect.objectContaining({ rule: 'kafka-user-name', path: `/services/${long}`, message: expect.stringContaining("certificate's CN (at most 64)") }),
     ]);
@@ -157,7 +157,7 @@ describe('broker credentials in env ({ broker: username | password | … })', ()
 
   it('refuses credentials that do not exist, at the reference', async () => {
     const findings = async (broker: string, env: string, worker?: string) =>
-      (await check(credentialsSpec(broker, env, worker))).diagnostics.map((d) => `${d.rule} ${d.path} ${d.message}`);
+      (await analyze(credentialsSpec(broker, env, worker))).diagnostics.map((d) => `${d.rule} ${d.path} ${d.message}`);
     expect(await findings('{}', '{ USER: { broker: username } }')).toEqual([
       'env-reference /services/worker/env/USER/broker reads the broker username, but broker.auth is none, so there is no KafkaUser: set broker.auth to scram-sha-512 or tls',
     ]);

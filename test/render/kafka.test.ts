@@ -49,7 +49,7 @@ describe('kafka target', () => {
 
   it('builds the shop example: event, retry and dead-letter topics, all valid Strimzi v1 KafkaTopics', async () => {
     const resolved = await resolveFile(shopExample);
-    expect(target('kafka').check!(resolved)).toEqual([]);
+    expect(target('kafka').preflight!(resolved)).toEqual([]);
     const documents = render(resolved, 'kafka');
     expect(topicNames(documents)).toEqual([
       'inventory.reserved',
@@ -162,7 +162,7 @@ describe('kafka target', () => {
   it('reports topic names Kafka would reject and topics that collide', async () => {
     const long = `e${'x'.repeat(198)}`;
     const tooLong = await resolveFile(miniSpec(`{ ${long}: {} }`, `{ ${long}: { group: g${'y'.repeat(60)}, deadLetter: true } }`));
-    expect(target('kafka').check!(tooLong)).toEqual([
+    expect(target('kafka').preflight!(tooLong)).toEqual([
       {
         rule: 'topic-name',
         severity: 'error',
@@ -172,7 +172,7 @@ describe('kafka target', () => {
     ]);
 
     const clash = await resolveFile(miniSpec('{ job.done: {}, job-done: {}, job.done.worker.dlt: {} }', '{ job.done: { deadLetter: true } }'));
-    expect(target('kafka').check!(clash).map((d) => [d.rule, d.path, d.message])).toEqual([
+    expect(target('kafka').preflight!(clash).map((d) => [d.rule, d.path, d.message])).toEqual([
       ['topic-name', '/events/job.done', "topic 'job.done' maps to the same KafkaTopic name 'job-done' as topic 'job-done' (from /events/job-done); rename the event or consumer group"],
       [
         'topic-name',

@@ -52,7 +52,7 @@ describe('Kubernetes objects', () => {
     expect(docs.some((d) => d.value.kind === 'PodDisruptionBudget' && (d.value.metadata as { name: string }).name === 'lone')).toBe(false);
   });
 
-  it('normalises quantities', () => {
+  it('normalizes quantities', () => {
     expect([cpuQuantity(2), cpuQuantity('1500m'), cpuQuantity('0.25'), cpuQuantity('1000m')]).toEqual(['2', '1500m', '250m', '1']);
     expect([memoryQuantity('2048Ki'), memoryQuantity('1536Mi'), memoryQuantity('1G'), memoryQuantity(1000)]).toEqual(['2Mi', '1536Mi', '1G', '1000']);
   });

@@ -20,7 +20,7 @@ describe('nats target', () => {
 
   it('builds one stream per event, a dead-letter stream where needed and one durable consumer per subscription', async () => {
     const resolved = await resolveFile(shopWithNats());
-    expect(target('nats').check!(resolved)).toEqual([]);
+    expect(target('nats').preflight!(resolved)).toEqual([]);
     const documents = render(resolved, 'nats');
     expect(documents.map((d) => `${d.kind} ${d.file}`)).toEqual([
       'file nats/streams/INVENTORY_RESERVED.json',
@@ -92,7 +92,7 @@ describe('nats target', () => {
 
   it('reports stream name collisions, durations JetStream cannot hold and compaction it cannot do', async () => {
     const clash = await resolveFile(spec('{ job.done: {}, job.done.dlq: {} }', '{ job.done: { deadLetter: true } }'));
-    expect(target('nats').check!(clash)).toEqual([
+    expect(target('nats').preflight!(clash)).toEqual([
       {
         rule: 'stream-name',
         severity: 'error',
@@ -104,7 +104,7 @@ describe('nats target', () => {
     const huge = await resolveFile(
       spec('{ job.done: { compacted: true, retention: 200000d, replication: 7 } }', '{ job.done: { retry: { attempts: 50, backoff: exponential, delay: 1d } } }'),
     );
-    expect(target('nats').check!(huge).map((d) => [d.rule, d.severity, d.path])).toEqual([
+    expect(target('nats').preflight!(huge).map((d) => [d.rule, d.severity, d.path])).toEqual([
       ['nats-duration', 'error', '/services/worker/subscribes/job.done/retry'],
       ['nats-duration', 'error', '/events/job.done/retention'],
       ['stream-replicas', 'error', '/events/job.done/replication'],

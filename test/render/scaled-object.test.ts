@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { kedaVerifiers } from '../../src/verify/keda.js';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import { render } from '../helpers/render.js';
 import { resolveFile, specFile } from '../helpers/spec.js';
 
@@ -73,11 +73,11 @@ describe('lag autoscaling (subscribes.<event>.autoscale)', () => {
   });
 
   it('needs max on NATS and min <= max, as located validation errors', async () => {
-    const nats = await check(spec('{ kind: nats }', '{ autoscale: { lag: 20 } }'));
+    const nats = await analyze(spec('{ kind: nats }', '{ autoscale: { lag: 20 } }'));
     expect(nats.diagnostics).toEqual([
       expect.objectContaining({ rule: 'invalid-value', path: '/services/worker/subscribes/order.created/autoscale', line: 7, message: expect.stringContaining('needs `max`') }),
     ]);
-    const inverted = await check(spec('{}', '{ autoscale: { lag: 20, min: 5, max: 2 } }'));
+    const inverted = await analyze(spec('{}', '{ autoscale: { lag: 20, min: 5, max: 2 } }'));
     expect(inverted.diagnostics).toEqual([expect.objectContaining({ path: '/services/worker/subscribes/order.created/autoscale/max', message: 'must be at least autoscale.min (5)' })]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 
 /** Each mistake in examples/broken.{yaml,ts}: rule, JSON Pointer, and its line:col in each file. */
 const expected: Array<{ rule: string; path: string; yaml: string; ts: string; message: RegExp }> = [
@@ -19,7 +19,7 @@ const expected: Array<{ rule: string; path: string; yaml: string; ts: string; me
 
 describe('the bundled examples', () => {
   it.each(['examples/shop/system.ts', 'examples/shop/system.yaml'])('%s is valid', async (file) => {
-    const { diagnostics, resolved } = await check(file);
+    const { diagnostics, resolved } = await analyze(file);
     expect(diagnostics).toEqual([]);
     expect(resolved?.system.services.length).toBeGreaterThanOrEqual(6);
     expect(resolved?.system.events.length).toBeGreaterThanOrEqual(4);
@@ -30,7 +30,7 @@ describe('the bundled examples', () => {
     ['ts', 'examples/broken.ts'],
   ] as const)('examples/broken.%s', (format, file) => {
     it('reports every mistake (and nothing else) with its pointer and line:col', async () => {
-      const { diagnostics, resolved } = await check(file);
+      const { diagnostics, resolved } = await analyze(file);
       expect(resolved).toBeUndefined();
       const found = diagnostics.map((d) => ({ rule: d.rule, path: d.path, at: `${d.line}:${d.column}`, file: d.file }));
       expect(found).toEqual(expected.map((e) => ({ rule: e.rule, path: e.path, at: e[format], file })));

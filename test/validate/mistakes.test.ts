@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const tmp = tempDir();
@@ -115,7 +115,7 @@ describe.each(cases)('$name', ({ name, rule, path, message, yaml, ts }) => {
   ])('is reported at its line:col in %s', async (extension, header, body, footer) => {
     const marked = place(header + body + footer);
     const file = tmp.write(`${name.replace(/\W+/g, '-')}.${extension}`, marked.text);
-    const { diagnostics } = await check(file);
+    const { diagnostics } = await analyze(file);
     const found = diagnostics.find((d) => d.path === path);
     expect(found, JSON.stringify(diagnostics, null, 2)).toMatchObject({ rule, file, line: marked.line, column: marked.column });
     expect(found!.message).toMatch(message);
@@ -125,7 +125,7 @@ describe.each(cases)('$name', ({ name, rule, path, message, yaml, ts }) => {
 describe('one run reports every problem', () => {
   it('a schema error does not hide an unknown reference elsewhere', async () => {
     const file = tmp.write('both.yaml', `${yamlHeader}services:\n  web:\n    image: web:1\n    replicas: many\n    calls: [nobody]\n`);
-    const { diagnostics } = await check(file);
+    const { diagnostics } = await analyze(file);
     expect(diagnostics.map((d) => [d.rule, d.path])).toEqual([
       ['schema', '/services/web/replicas'],
       ['unknown-reference', '/services/web/calls/0'],

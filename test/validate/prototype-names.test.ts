@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { build, check, lintChecked } from '../../src/pipeline.js';
+import { analyze, build, lintAnalysis } from '../../src/pipeline.js';
 import { specFile } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -29,11 +29,11 @@ describe('names that Object.prototype has are ordinary names (issue 9, item 6)',
       fc.asyncProperty(fc.constantFrom(...prototypeNames), fc.constantFrom(...Object.keys(mutations)), async (name, where) => {
         // JSON.parse keeps "__proto__" as an own key, as the spec loaders do.
         const file = specFile({ apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'demo' }, ...mutations[where]!(name) }, 'system.json', dir);
-        const checked = await check(file);
+        const analysis = await analyze(file);
         if (where.includes('undeclared')) {
-          expect(checked.diagnostics.some((d) => d.rule === 'unknown-reference' && d.message.includes(`'${name}'`))).toBe(true);
+          expect(analysis.diagnostics.some((d) => d.rule === 'unknown-reference' && d.message.includes(`'${name}'`))).toBe(true);
         }
-        if (checked.resolved) lintChecked({ ...checked, resolved: checked.resolved });
+        if (analysis.resolved) lintAnalysis({ ...analysis, resolved: analysis.resolved });
         await build(file, { verify: true });
       }),
       { numRuns: 200 },

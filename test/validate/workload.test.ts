@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import { validate } from '../../src/validate/validate.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -139,7 +139,7 @@ describe('located in YAML and TypeScript specs', () => {
       ].join('\n'),
     );
     for (const [file, line] of [[yamlFile, 8], [tsFile, 5]] as const) {
-      const { diagnostics } = await check(file);
+      const { diagnostics } = await analyze(file);
       expect(diagnostics.map((d) => [d.rule, d.line])).toEqual([['env-reference', line]]);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { strictModelVerifier } from '../../src/verify/strict-model.js';
 import { verifiers } from '../../src/verify/verifiers.js';
@@ -51,7 +51,7 @@ describe('strict verification against the upstream schemas', () => {
   });
 
   it('names the object, template and field, and refuses kinds without a registered schema', async () => {
-    const { resolved } = await check(specFile(system({ x: { image: 'i' } })));
+    const { resolved } = await analyze(specFile(system({ x: { image: 'i' } })));
     const bad = deployment() as any;
     bad.spec.replicaz = 1;
     const documents: RenderedDocument[] = [
@@ -81,7 +81,7 @@ describe('every registered kind', () => {
   };
 
   it('rejects an unknown field at the top, in metadata and at the deepest object of a real emitted object', async () => {
-    const { resolved } = await check(shopExample);
+    const { resolved } = await analyze(shopExample);
     const documents = targets.filter((t) => t.byDefault(resolved!)).flatMap((t) => t.render(resolved!, { engine: new TemplateEngine() }));
     for (const entry of verifiers) {
       const sample = documents.find((d) => d.value.apiVersion === entry.apiVersion && d.value.kind === entry.kind)?.value;

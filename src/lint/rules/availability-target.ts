@@ -1,7 +1,7 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { minReplicas } from '../facts.js';
-import { foldGraph } from '../graph.js';
+import { minReplicas } from '../replicas.js';
+import { foldGraph } from '../graph-algorithms.js';
 
 interface Estimate {
   availability: number;
@@ -20,7 +20,7 @@ const TOLERANCE = 1e-9;
 
 export const rule = defineRule({
   meta: codes.availabilityTarget,
-  check({ system, resolved, policy, report }) {
+  inspect({ system, resolved, policy, report }) {
     const p = policy.model.replicaAvailability;
     const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const estimates = foldGraph<Estimate>(

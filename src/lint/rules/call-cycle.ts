@@ -1,10 +1,10 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { callHops, shortestPath, stronglyConnectedComponents } from '../graph.js';
+import { callHops, shortestPath, stronglyConnectedComponents } from '../graph-algorithms.js';
 
 export const rule = defineRule({
   meta: codes.callCycle,
-  check({ system, resolved, report }) {
+  inspect({ system, resolved, report }) {
     const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const names = system.services.map((s) => s.name);
     for (const component of stronglyConnectedComponents(names, successors)) {

@@ -1,11 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
-import { listNames } from '../facts.js';
+import { listNames } from '../../util/list-names.js';
 
 export const rule = defineRule({
   meta: codes.circuitBreaker,
-  check({ system, resolved, policy, report }) {
+  inspect({ system, resolved, policy, report }) {
     /** The first of the service and its callers whose tier sets requireCircuitBreaker. */
     const requiredBy = (service: NormalizedService) =>
       [service, ...resolved.callers(service.name).map((c) => c.service)].find((s) => policy.tiers[s.tier].requireCircuitBreaker);

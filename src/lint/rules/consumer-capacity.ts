@@ -1,11 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
 import { groupThroughput, formatRate, measuredSubscriptions } from '../consumer-capacity.js';
-import { maxReplicas, minReplicas, replicasOrigin, zoneLoss, describeReplicas } from '../facts.js';
+import { describeReplicas, maxReplicas, minReplicas, replicasOrigin, zoneLoss } from '../replicas.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.consumerCapacity,
-  check({ system, resolved, policy, report }) {
+  inspect({ system, resolved, policy, report }) {
     for (const m of measuredSubscriptions(resolved)) {
       const severity = m.service.tier === 'critical' ? ('error' as const) : undefined;
       const subject = `group '${m.subscription.group}' of '${m.service.name}'`;

@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.deadLetter,
-  check({ system, report }) {
+  inspect({ system, report }) {
     for (const service of system.services) {
       for (const subscription of service.subscribes) {
         if (!subscription.retry || subscription.deadLetter) continue;

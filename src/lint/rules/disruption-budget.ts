@@ -1,6 +1,6 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { minReplicas } from '../facts.js';
+import { minReplicas } from '../replicas.js';
 
 /** Kubernetes rounds PodDisruptionBudget percentages up for both minAvailable and maxUnavailable. */
 const scaled = (value: number | string, replicas: number): number =>
@@ -8,7 +8,7 @@ const scaled = (value: number | string, replicas: number): number =>
 
 export const rule = defineRule({
   meta: codes.disruptionBudget,
-  check({ system, report }) {
+  inspect({ system, report }) {
     for (const service of system.services) {
       // The one budget selects every version's pods, and each version's Deployment runs the full replica count.
       const replicas = minReplicas(service) * Math.max(1, service.versions.length);

@@ -1,11 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
 import { formatDuration } from '../../spec/duration.js';
-import { ISTIO_IMPLICIT_RETRIES } from '../facts.js';
+import { ISTIO_IMPLICIT_RETRIES } from '../istio-route.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.faultDisablesRetries,
-  check({ system, report }) {
+  inspect({ system, report }) {
     for (const service of system.services) {
       for (const route of service.routes) {
         if (!route.fault) continue;

@@ -1,10 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { describeReplicas, minReplicas, replicasOrigin, tierPolicy } from '../facts.js';
+import { describeReplicas, minReplicas, replicasOrigin } from '../replicas.js';
+import { tierPolicy } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.minReplicas,
-  check({ system, policy, report }) {
+  inspect({ system, policy, report }) {
     for (const service of system.services) {
       const required = tierPolicy(policy, service).minReplicas;
       const count = minReplicas(service);

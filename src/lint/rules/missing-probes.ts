@@ -1,10 +1,10 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { tierPolicy } from '../facts.js';
+import { tierPolicy } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.missingProbes,
-  check({ system, policy, report }) {
+  inspect({ system, policy, report }) {
     for (const service of system.services) {
       if (service.probes.readiness !== undefined) continue;
       const required = tierPolicy(policy, service).requireProbes;

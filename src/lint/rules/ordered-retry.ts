@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.orderedRetry,
-  check({ system, report }) {
+  inspect({ system, report }) {
     if (system.broker.kind !== 'kafka') return;
     for (const service of system.services) {
       for (const subscription of service.subscribes) {

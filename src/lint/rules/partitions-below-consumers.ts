@@ -1,10 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { listNames, maxReplicas } from '../facts.js';
+import { listNames } from '../../util/list-names.js';
+import { maxReplicas } from '../replicas.js';
 
 export const rule = defineRule({
   meta: codes.partitionsBelowConsumers,
-  check({ system, resolved, report }) {
+  inspect({ system, resolved, report }) {
     if (system.broker.kind !== 'kafka') return;
     for (const event of system.events) {
       const groups = new Map<string, { consumers: number; services: string[] }>();

@@ -1,7 +1,7 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { tries } from '../facts.js';
-import { foldGraph } from '../graph.js';
+import { tries } from '../istio-route.js';
+import { foldGraph } from '../graph-algorithms.js';
 
 interface Amplification {
   /** Worst-case tries at the end of the worst call path starting at this service. */
@@ -17,7 +17,7 @@ export const rule = defineRule({
     ...codes.retryAmplification,
     options: { max: { description: 'The most tries one request may cause at the end of a call path.', default: 10, stricter: 'lower' } },
   },
-  check({ system, resolved, options, report }) {
+  inspect({ system, resolved, options, report }) {
     const max = options.max!;
     const successors = (name: string) => resolved.callees(name).map((c) => c.service.name);
     const amplification = foldGraph<Amplification>(

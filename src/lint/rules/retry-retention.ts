@@ -5,7 +5,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.retryRetention,
-  check({ system, resolved, report }) {
+  inspect({ system, resolved, report }) {
     const nats = system.broker.kind === 'nats';
     for (const service of system.services) {
       for (const subscription of service.subscribes) {

@@ -1,6 +1,6 @@
 import { codes } from '../../diagnostics/codes.js';
 import { formatRate, groupThroughput, measuredSubscriptions } from '../consumer-capacity.js';
-import { maxReplicas } from '../facts.js';
+import { maxReplicas } from '../replicas.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -14,7 +14,7 @@ export const rule = defineRule({
       },
     },
   },
-  check({ system, resolved, options, report }) {
+  inspect({ system, resolved, options, report }) {
     const ratio = options.failureRatio!;
     for (const m of measuredSubscriptions(resolved)) {
       const retry = m.subscription.retry;

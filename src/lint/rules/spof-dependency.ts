@@ -1,8 +1,8 @@
 import { codes } from '../../diagnostics/codes.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
-import { describeReplicas, minReplicas, replicasOrigin } from '../facts.js';
-import { callHops, reversePostorder } from '../graph.js';
+import { describeReplicas, minReplicas, replicasOrigin } from '../replicas.js';
+import { callHops, reversePostorder } from '../graph-algorithms.js';
 
 /** Why a service is a single point of failure, and the value to change; undefined when it is not one. */
 function weakness(s: NormalizedService): { reason: string; path: string } | undefined {
@@ -13,7 +13,7 @@ function weakness(s: NormalizedService): { reason: string; path: string } | unde
 
 export const rule = defineRule({
   meta: codes.spofDependency,
-  check({ system, resolved, report }) {
+  inspect({ system, resolved, report }) {
     const criticalCallees = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const isSource = (name: string) => resolved.service(name)!.tier !== 'best-effort';
     // Breadth-first from the critical and standard services, callers first, so a path starts at the outermost caller

@@ -1,11 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
 import { formatDuration } from '../../spec/duration.js';
 import { defineRule } from '../rule.js';
-import { istioRoute, tries, worstCase } from '../facts.js';
+import { istioRoute, tries, worstCase } from '../istio-route.js';
 
 export const rule = defineRule({
   meta: codes.timeoutBudget,
-  check({ system, resolved, report }) {
+  inspect({ system, resolved, report }) {
     for (const service of system.services) {
       const { timeoutMs: timeout, perTryTimeoutMs: perTry } = istioRoute(service);
       if (timeout === undefined) continue;

@@ -1,11 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
 import { DEFAULTS } from '../../normalize/defaults.js';
 import { defineRule } from '../rule.js';
-import { highestTier } from '../facts.js';
+import { highestTier } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.topicDurability,
-  check({ system, resolved, policy, report }) {
+  inspect({ system, resolved, policy, report }) {
     for (const event of system.events) {
       const users = [...resolved.publishers(event.name), ...resolved.subscribers(event.name).map((s) => s.service)];
       const tier = highestTier(users.map((s) => s.tier)) ?? DEFAULTS.tier;

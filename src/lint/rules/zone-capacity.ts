@@ -1,10 +1,10 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { describeReplicas, minReplicas, replicasOrigin, zoneLoss } from '../facts.js';
+import { describeReplicas, minReplicas, replicasOrigin, zoneLoss } from '../replicas.js';
 
 export const rule = defineRule({
   meta: codes.zoneCapacity,
-  check({ system, policy, report }) {
+  inspect({ system, policy, report }) {
     for (const service of system.services) {
       const capacity = service.capacity;
       if (!capacity) continue;

@@ -1,11 +1,13 @@
 import { codes } from '../../diagnostics/codes.js';
 import type { Tier } from '../../spec/schema.generated.js';
 import { defineRule } from '../rule.js';
-import { describeReplicas, listNames, minReplicas, replicasOrigin, tierPolicy } from '../facts.js';
+import { describeReplicas, minReplicas, replicasOrigin } from '../replicas.js';
+import { listNames } from '../../util/list-names.js';
+import { tierPolicy } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.zoneSpread,
-  check({ system, policy, report }) {
+  inspect({ system, policy, report }) {
     const short = new Map<Tier, string[]>();
     for (const service of system.services) {
       const minZones = tierPolicy(policy, service).minZones;

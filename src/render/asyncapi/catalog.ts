@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { brokerBootstrap, natsHost } from '../../resolve/addresses.js';
 import { consumerName, streamName } from '../nats/names.js';
 

@@ -1,5 +1,5 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { compareStrings } from '../../util/order.js';
 import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
 

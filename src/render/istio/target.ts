@@ -1,6 +1,6 @@
 import { codes } from '../../diagnostics/codes.js';
 import type { NormalizedService } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import { namespaceFile, serviceFile } from '../kubernetes/labels.js';
 import type { RenderedDocument, Target } from '../target.js';
@@ -27,7 +27,7 @@ export const istioTarget: Target = {
   name,
   description: 'VirtualService and DestinationRule per service, the ingress Gateway, STRICT mTLS and one AuthorizationPolicy per service from the call graph',
   byDefault: () => true,
-  check: (resolved) =>
+  preflight: (resolved) =>
     ingressHosts(resolved.system).flatMap((host) => {
       const taken = resolved.service(host.name);
       if (!taken) return [];

@@ -1,6 +1,6 @@
 import { renderManifests } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
-import { checkTopics, checkUsers } from './check.js';
+import { topicNameProblems, userNameProblems } from './preflight.js';
 import { topicResourceName } from './names.js';
 import { retryPlanDocument } from './retry-plan.js';
 import { planSubscriptions, planTopics } from './topics.js';
@@ -12,9 +12,9 @@ export const kafkaTarget: Target = {
   description:
     'Strimzi KafkaTopics (events, retry and dead-letter topics), a retry-plan ConfigMap per subscribing service and, with broker.auth, a least-privilege KafkaUser per publishing or subscribing service',
   byDefault: (resolved) => resolved.system.broker.kind === 'kafka' && resolved.system.events.length > 0,
-  check: (resolved) => {
+  preflight: (resolved) => {
     const subscriptions = planSubscriptions(resolved);
-    return [...checkTopics(planTopics(resolved, subscriptions)), ...checkUsers(resolved.system.broker.auth, planKafkaUsers(resolved, subscriptions))];
+    return [...topicNameProblems(planTopics(resolved, subscriptions)), ...userNameProblems(resolved.system.broker.auth, planKafkaUsers(resolved, subscriptions))];
   },
   render(resolved, { engine }) {
     const { system } = resolved;

@@ -1,5 +1,5 @@
 import type { NormalizedEvent, NormalizedService, NormalizedSubscription } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { retryDelays } from '../../resolve/retry-schedule.js';
 import { sortBy } from '../../util/order.js';
 

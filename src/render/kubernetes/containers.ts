@@ -1,6 +1,6 @@
 import type { NormalizedExtraContainer, NormalizedService } from '../../normalize/model.js';
 import { headlessServiceName } from '../../resolve/addresses.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { sortBy } from '../../util/order.js';
 import { containerEnv } from './env.js';
 import { containerResources, containerSecurityContext, envFromSource } from './pod.js';

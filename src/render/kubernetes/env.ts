@@ -1,6 +1,6 @@
 import type { NormalizedEnvVar, NormalizedService } from '../../normalize/model.js';
 import { brokerBootstrap, headlessServiceName, serviceHost, servicePort } from '../../resolve/addresses.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import type { EnvValue } from '../../spec/schema.generated.js';
 import { envReferences } from '../../util/env-references.js';
 import { compareStrings } from '../../util/order.js';

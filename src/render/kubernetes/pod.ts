@@ -1,5 +1,5 @@
 import type { NormalizedSecurity, NormalizedService } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import type { EnvFrom, Resources } from '../../spec/schema.generated.js';
 import { containerEnv } from './env.js';
 import { cpuQuantity, memoryQuantity } from './quantity.js';

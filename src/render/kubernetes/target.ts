@@ -1,5 +1,5 @@
 import type { NormalizedService } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { appSelector, serviceFile, serviceLabels } from './labels.js';
@@ -40,7 +40,7 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
       ? render('service.yaml.hbs', { ...metadata, name: headlessServiceName(service.name), annotations: null, type: null, headless: true, selector: appSelector(service), ports: ports.length > 0 ? ports : null })
       : []),
     ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(resolved, service, workload))),
-    // normalise sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
+    // normalize sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
     ...(service.disruption
       ? render('poddisruptionbudget.yaml.hbs', { ...metadata, selector: appSelector(service), disruption: service.disruption })
       : []),

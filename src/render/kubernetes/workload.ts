@@ -1,7 +1,7 @@
 import type { NormalizedPort, NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { mainPort } from '../../normalize/ports.js';
 import { appSelector, serviceLabels, type Labels } from './labels.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { containerSettings, podSettings } from './pod.js';
 import { extraContainers, mainContainerMounts, podVolumes, statefulSetFields, withNetworkInit } from './containers.js';
 import { containerPorts } from './ports.js';

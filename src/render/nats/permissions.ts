@@ -1,5 +1,5 @@
 import type { NormalizedService } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { compareStrings } from '../../util/order.js';
 import type { JetStreamPlan } from './plan.js';
 

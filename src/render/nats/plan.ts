@@ -1,6 +1,6 @@
 import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedEvent, NormalizedService } from '../../normalize/model.js';
-import type { ResolvedSystem } from '../../resolve/graph.js';
+import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { retryDelays } from '../../resolve/retry-schedule.js';
 import { consumerName, deadLetterStreamName, maxDeliveriesSubject, streamName } from './names.js';
 

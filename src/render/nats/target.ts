@@ -1,6 +1,6 @@
 import { renderManifests } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
-import { checkJetStream } from './check.js';
+import { jetStreamProblems } from './preflight.js';
 import { nanoseconds } from './nanoseconds.js';
 import { planNatsPermissions } from './permissions.js';
 import { planJetStream } from './plan.js';
@@ -15,7 +15,7 @@ export const natsTarget: Target = {
   description:
     'NATS JetStream stream and consumer configs (JSON, plus a ConfigMap bundling them) and, with broker.auth, least-privilege publish/subscribe permissions per service',
   byDefault: (resolved) => resolved.system.broker.kind === 'nats' && resolved.system.events.length > 0,
-  check: (resolved) => checkJetStream(planJetStream(resolved), resolved.system.events),
+  preflight: (resolved) => jetStreamProblems(planJetStream(resolved), resolved.system.events),
   render(resolved, { engine }) {
     const { system } = resolved;
     const plan = planJetStream(resolved);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldGraph, reversePostorder, shortestPath, stronglyConnectedComponents } from '../../src/lint/graph.js';
+import { foldGraph, reversePostorder, shortestPath, stronglyConnectedComponents } from '../../src/lint/graph-algorithms.js';
 import { lint } from '../../src/lint/engine.js';
 import type { Service } from '../../src/spec/schema.generated.js';
 import { resolveSpec } from '../helpers/spec.js';

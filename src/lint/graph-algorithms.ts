@@ -1,5 +1,5 @@
 import type { RelatedLocation } from '../diagnostics/diagnostic.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 
 /**
  * Graph algorithms for the call graph, each linear in nodes + edges and iterative, so a deep chain of

@@ -8,7 +8,7 @@ import type { KafkaUserPlan } from './users.js';
 const describe = (topic: TopicPlan) => `${topic.role === 'event' ? 'topic' : `${topic.role} topic`} '${topic.name}'`;
 
 /** Topic names Kafka would reject, and topics that collide as topics, in metric names or as KafkaTopic names. */
-export function checkTopics(topics: readonly TopicPlan[]): Diagnostic[] {
+export function topicNameProblems(topics: readonly TopicPlan[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (path: string, message: string) => out.push({ rule: codes.topicName.id, severity: 'error', message, path });
   for (const topic of topics) {
@@ -32,7 +32,7 @@ export function checkTopics(topics: readonly TopicPlan[]): Diagnostic[] {
 const maxCommonNameLength = 64;
 
 /** KafkaUser names Kubernetes or, for `tls` users, a certificate cannot hold. */
-export function checkUsers(auth: 'none' | 'scram-sha-512' | 'tls', users: readonly KafkaUserPlan[]): Diagnostic[] {
+export function userNameProblems(auth: 'none' | 'scram-sha-512' | 'tls', users: readonly KafkaUserPlan[]): Diagnostic[] {
   if (auth === 'none') return [];
   return users.flatMap((user) => {
     const problem =

@@ -10,7 +10,7 @@ export interface Subscriber {
   subscription: NormalizedSubscription;
 }
 
-/** The normalised system plus its call graph and event graph, indexed for the lint and render stages. */
+/** The normalized system plus its call graph and event graph, indexed for the lint and render stages. */
 export interface ResolvedSystem {
   system: NormalizedSystem;
   service(name: string): NormalizedService | undefined;

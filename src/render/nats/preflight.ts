@@ -10,7 +10,7 @@ import type { JetStreamPlan } from './plan.js';
 const maxStreamReplicas = 5;
 
 /** Stream and consumer names that collide after name mapping, durations and replication JetStream cannot hold. */
-export function checkJetStream(plan: JetStreamPlan, events: readonly NormalizedEvent[]): Diagnostic[] {
+export function jetStreamProblems(plan: JetStreamPlan, events: readonly NormalizedEvent[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const error = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
 

@@ -1,0 +1,39 @@
+import type { NormalizedService } from '../normalize/model.js';
+import { meshTraffic } from '../normalize/ports.js';
+import { formatDuration } from '../spec/duration.js';
+
+/** Istio retries a route twice when it sets no `retries`; `attempts: 0` turns that off. */
+export const ISTIO_IMPLICIT_RETRIES = 2;
+
+/** What Istio applies to a request to the service: its retries (and per-try timeout) and its route timeout. */
+export interface IstioRoute {
+  attempts: number;
+  perTryTimeoutMs?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * The retries and timeout Istio applies to calls to the service. Istio retries and times out only HTTP and
+ * gRPC routes: a service without an exposed HTTP or gRPC port gets neither. Any other service without `retries` gets Istio's implicit retries.
+ */
+export function istioRoute(s: NormalizedService): IstioRoute {
+  if (!meshTraffic(s).http) return { attempts: 0 };
+  const { attempts, perTryTimeoutMs } = s.retries ?? { attempts: ISTIO_IMPLICIT_RETRIES };
+  return {
+    attempts,
+    ...(perTryTimeoutMs !== undefined && { perTryTimeoutMs }),
+    ...(s.timeoutMs !== undefined && { timeoutMs: s.timeoutMs }),
+  };
+}
+
+/** Tries per request to the service: the first one plus the retries Istio makes. */
+export const tries = (s: NormalizedService): number => 1 + istioRoute(s).attempts;
+
+/** The longest a call to the service can take, and why; undefined when neither a timeout nor a per-try timeout bounds it. */
+export function worstCase(s: NormalizedService): { ms: number; how: string } | undefined {
+  const { perTryTimeoutMs: perTry, timeoutMs } = istioRoute(s);
+  const retried = perTry === undefined ? undefined : { ms: tries(s) * perTry, how: `${tries(s)} tries × ${formatDuration(perTry)}` };
+  if (timeoutMs === undefined) return retried;
+  if (retried === undefined || timeoutMs < retried.ms) return { ms: timeoutMs, how: `its timeout` };
+  return retried;
+}
