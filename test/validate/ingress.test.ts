@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/pipeline.js';
+import { analyze } from '../../src/pipeline.js';
 import { validate } from '../../src/validate/validate.js';
 import { system } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -99,7 +99,7 @@ describe('ingress-conflict located in YAML and TypeScript specs', () => {
       ].join('\n'),
     );
     for (const [file, first, second] of [[yamlFile, 8, 13], [tsFile, 5, 8]] as const) {
-      const { diagnostics } = await check(file);
+      const { diagnostics } = await analyze(file);
       expect(diagnostics.map((d) => [d.rule, d.line, d.related?.map((r) => r.line)])).toEqual([['ingress-conflict', second, [first]]]);
     }
   });
