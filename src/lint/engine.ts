@@ -30,7 +30,7 @@ export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagn
   for (const rule of rules) {
     const { severity, options: ruleOptions } = config.setting(rule.meta.id);
     if (severity === 'off') continue;
-    rule.inspect({
+    rule.evaluate({
       resolved,
       system,
       policy,

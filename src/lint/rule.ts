@@ -38,11 +38,11 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
-/** One lint rule: its documentation and what it inspects in the resolved model (never the raw spec). */
+/** One lint rule: its documentation and how it evaluates the resolved model (never the raw spec). */
 export interface Rule {
   meta: RuleMeta;
   /** Reports a finding through `context.report` for every problem it sees. */
-  inspect(context: RuleContext): void;
+  evaluate(context: RuleContext): void;
 }
 
 export const defineRule = (rule: Rule): Rule => rule;

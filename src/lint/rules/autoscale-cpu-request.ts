@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.autoscaleCpuRequest,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       if (!service.autoscale || service.resources?.cpu !== undefined) continue;
       report({

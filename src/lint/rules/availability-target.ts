@@ -20,7 +20,7 @@ const TOLERANCE = 1e-9;
 
 export const rule = defineRule({
   meta: codes.availabilityTarget,
-  inspect({ system, resolved, policy, report }) {
+  evaluate({ system, resolved, policy, report }) {
     const p = policy.model.replicaAvailability;
     const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const estimates = foldGraph<Estimate>(

@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.brokerRedundancy,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     const brokers = system.broker.brokers;
     if (brokers === undefined || system.events.length === 0) return;
     const widest = system.events.reduce((a, b) => (b.replication > a.replication ? b : a));

@@ -4,7 +4,7 @@ import { callHops, shortestPath, stronglyConnectedComponents } from '../graph-al
 
 export const rule = defineRule({
   meta: codes.callCycle,
-  inspect({ system, resolved, report }) {
+  evaluate({ system, resolved, report }) {
     const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const names = system.services.map((s) => s.name);
     for (const component of stronglyConnectedComponents(names, successors)) {

@@ -5,7 +5,7 @@ import { listNames } from '../../util/list-names.js';
 
 export const rule = defineRule({
   meta: codes.circuitBreaker,
-  inspect({ system, resolved, policy, report }) {
+  evaluate({ system, resolved, policy, report }) {
     /** The first of the service and its callers whose tier sets requireCircuitBreaker. */
     const requiredBy = (service: NormalizedService) =>
       [service, ...resolved.callers(service.name).map((c) => c.service)].find((s) => policy.tiers[s.tier].requireCircuitBreaker);

@@ -5,7 +5,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.consumerCapacity,
-  inspect({ system, resolved, policy, report }) {
+  evaluate({ system, resolved, policy, report }) {
     for (const m of measuredSubscriptions(resolved)) {
       const severity = m.service.tier === 'critical' ? ('error' as const) : undefined;
       const subject = `group '${m.subscription.group}' of '${m.service.name}'`;

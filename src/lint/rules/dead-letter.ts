@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.deadLetter,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       for (const subscription of service.subscribes) {
         if (!subscription.retry || subscription.deadLetter) continue;

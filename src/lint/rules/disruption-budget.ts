@@ -8,7 +8,7 @@ const scaled = (value: number | string, replicas: number): number =>
 
 export const rule = defineRule({
   meta: codes.disruptionBudget,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       // The one budget selects every version's pods, and each version's Deployment runs the full replica count.
       const replicas = minReplicas(service) * Math.max(1, service.versions.length);

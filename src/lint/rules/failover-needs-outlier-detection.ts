@@ -10,7 +10,7 @@ const defaults =
 
 export const rule = defineRule({
   meta: codes.failoverNeedsOutlierDetection,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       if (service.failover.length === 0 || service.circuitBreaker) continue;
       report({

@@ -5,7 +5,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.faultDisablesRetries,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       for (const route of service.routes) {
         if (!route.fault) continue;

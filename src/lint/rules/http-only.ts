@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.httpOnly,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       const exposed = service.ports.filter((port) => port.expose);
       // Workers (no mesh port) are no-mesh-route's; HTTP settings apply as soon as one HTTP or gRPC port is exposed.

@@ -14,7 +14,7 @@ function wholeMatch(regex: string): RegExp | undefined {
 
 export const rule = defineRule({
   meta: codes.ingressRegexOverlap,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const host of ingressHosts(system)) {
       for (const backend of host.backends) {
         const pattern = backend.claim.kind === 'regex' ? wholeMatch(backend.claim.value) : undefined;

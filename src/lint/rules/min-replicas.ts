@@ -5,7 +5,7 @@ import { tierPolicy } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.minReplicas,
-  inspect({ system, policy, report }) {
+  evaluate({ system, policy, report }) {
     for (const service of system.services) {
       const required = tierPolicy(policy, service).minReplicas;
       const count = minReplicas(service);

@@ -4,7 +4,7 @@ import { tierPolicy } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.missingProbes,
-  inspect({ system, policy, report }) {
+  evaluate({ system, policy, report }) {
     for (const service of system.services) {
       if (service.probes.readiness !== undefined) continue;
       const required = tierPolicy(policy, service).requireProbes;

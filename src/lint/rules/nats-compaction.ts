@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.natsCompaction,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     if (system.broker.kind !== 'nats') return;
     for (const event of system.events) {
       if (!event.compacted) continue;

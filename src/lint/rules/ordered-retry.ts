@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.orderedRetry,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     if (system.broker.kind !== 'kafka') return;
     for (const service of system.services) {
       for (const subscription of service.subscribes) {

@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.orphanEvent,
-  inspect({ system, resolved, report }) {
+  evaluate({ system, resolved, report }) {
     for (const event of system.events) {
       const missing = [
         ...(resolved.publishers(event.name).length === 0 ? ['publishes'] : []),

@@ -5,7 +5,7 @@ import { maxReplicas } from '../replicas.js';
 
 export const rule = defineRule({
   meta: codes.partitionsBelowConsumers,
-  inspect({ system, resolved, report }) {
+  evaluate({ system, resolved, report }) {
     if (system.broker.kind !== 'kafka') return;
     for (const event of system.events) {
       const groups = new Map<string, { consumers: number; services: string[] }>();

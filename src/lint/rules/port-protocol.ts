@@ -26,7 +26,7 @@ const wellKnownPorts: Readonly<Record<number, { server: string; protocol: Protoc
 
 export const rule = defineRule({
   meta: codes.portProtocol,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       for (const port of service.ports) {
         const known = wellKnownPorts[port.port];

@@ -7,7 +7,7 @@ const layer = (service: NormalizedService, origin: string) => (origin.startsWith
 
 export const rule = defineRule({
   meta: codes.replicasIgnored,
-  inspect({ system, report }) {
+  evaluate({ system, report }) {
     for (const service of system.services) {
       const origin = service.origin.replicas;
       // A `replicas` in defaults or a profile, under an autoscale set closer to the service, is a fallback, not a mistake.

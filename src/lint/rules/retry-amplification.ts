@@ -17,7 +17,7 @@ export const rule = defineRule({
     ...codes.retryAmplification,
     options: { max: { description: 'The most tries one request may cause at the end of a call path.', default: 10, stricter: 'lower' } },
   },
-  inspect({ system, resolved, options, report }) {
+  evaluate({ system, resolved, options, report }) {
     const max = options.max!;
     const successors = (name: string) => resolved.callees(name).map((c) => c.service.name);
     const amplification = foldGraph<Amplification>(

@@ -5,7 +5,7 @@ import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
   meta: codes.retryRetention,
-  inspect({ system, resolved, report }) {
+  evaluate({ system, resolved, report }) {
     const nats = system.broker.kind === 'nats';
     for (const service of system.services) {
       for (const subscription of service.subscribes) {

@@ -14,7 +14,7 @@ export const rule = defineRule({
       },
     },
   },
-  inspect({ system, resolved, options, report }) {
+  evaluate({ system, resolved, options, report }) {
     const ratio = options.failureRatio!;
     for (const m of measuredSubscriptions(resolved)) {
       const retry = m.subscription.retry;

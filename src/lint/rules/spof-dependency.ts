@@ -13,7 +13,7 @@ function weakness(s: NormalizedService): { reason: string; path: string } | unde
 
 export const rule = defineRule({
   meta: codes.spofDependency,
-  inspect({ system, resolved, report }) {
+  evaluate({ system, resolved, report }) {
     const criticalCallees = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
     const isSource = (name: string) => resolved.service(name)!.tier !== 'best-effort';
     // Breadth-first from the critical and standard services, callers first, so a path starts at the outermost caller

@@ -5,7 +5,7 @@ import { istioRoute, tries, worstCase } from '../istio-route.js';
 
 export const rule = defineRule({
   meta: codes.timeoutBudget,
-  inspect({ system, resolved, report }) {
+  evaluate({ system, resolved, report }) {
     for (const service of system.services) {
       const { timeoutMs: timeout, perTryTimeoutMs: perTry } = istioRoute(service);
       if (timeout === undefined) continue;

@@ -5,7 +5,7 @@ import { highestTier } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.topicDurability,
-  inspect({ system, resolved, policy, report }) {
+  evaluate({ system, resolved, policy, report }) {
     for (const event of system.events) {
       const users = [...resolved.publishers(event.name), ...resolved.subscribers(event.name).map((s) => s.service)];
       const tier = highestTier(users.map((s) => s.tier)) ?? DEFAULTS.tier;

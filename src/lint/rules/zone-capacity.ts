@@ -4,7 +4,7 @@ import { describeReplicas, minReplicas, replicasOrigin, zoneLoss } from '../repl
 
 export const rule = defineRule({
   meta: codes.zoneCapacity,
-  inspect({ system, policy, report }) {
+  evaluate({ system, policy, report }) {
     for (const service of system.services) {
       const capacity = service.capacity;
       if (!capacity) continue;

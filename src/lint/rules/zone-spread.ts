@@ -7,7 +7,7 @@ import { tierPolicy } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.zoneSpread,
-  inspect({ system, policy, report }) {
+  evaluate({ system, policy, report }) {
     const short = new Map<Tier, string[]>();
     for (const service of system.services) {
       const minZones = tierPolicy(policy, service).minZones;
