@@ -59,7 +59,7 @@ export default defineSystem({
       port: 6379,
       protocol: 'tcp',
       replicas: 3,
-      probes: { readiness: '/ready' },
+      probes: { readiness: { tcp: true } }, // Redis speaks no HTTP: a connection check
     },
     catalog: {
       image: 'ghcr.io/acme/shop-catalog:4.0.1',

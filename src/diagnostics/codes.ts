@@ -178,6 +178,13 @@ export const codes = {
     description: 'A `storage` claim has the name of a volume in `volumes`.',
     fix: 'Rename one of them: volume names must be unique in the pod.',
   },
+  probeProtocol: {
+    id: 'probe-protocol',
+    stage: 'validate',
+    severity: 'error',
+    description: "A probe does not fit its port's protocol: an HTTP path on a grpc or tcp port, grpc on a tcp port, or any network probe on a udp port.",
+    fix: 'Probe a grpc port with `grpc`, a tcp port with `{ tcp: true }`, an http port with a path; or point the probe at another port with `port`, or use `{ exec: [...] }`.',
+  },
   // lint
   autoscaleCpuRequest: {
     id: 'autoscale-cpu-request',

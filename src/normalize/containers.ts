@@ -3,6 +3,7 @@ import type { ContainerSecurity, InitContainer, Service, Sidecar } from '../spec
 import { sortBy } from '../util/order.js';
 import type { NormalizedExtraContainer, NormalizedSecurity, NormalizedStorage, NormalizedVolume } from './model.js';
 import { portMap } from './ports.js';
+import { normalizeProbes } from './probes.js';
 
 /** `volumes`, sorted by name; a volume with neither `config` nor `secret` is an emptyDir. */
 export function normalizeVolumes(service: Service, servicePath: string): NormalizedVolume[] {
@@ -55,6 +56,7 @@ export function normalizeExtraContainers(
 ): NormalizedExtraContainer[] {
   return (entries ?? []).map((entry, index) => {
     const path = `${servicePath}${pointer(field, index)}`;
+    const ports = 'ports' in entry ? portMap(entry.ports, path) : [];
     return {
       name: entry.name,
       image: entry.image,
@@ -72,8 +74,8 @@ export function normalizeExtraContainers(
         (m) => m.volume,
       ),
       network: 'network' in entry ? (entry.network ?? false) : false,
-      ports: 'ports' in entry ? portMap(entry.ports, path) : [],
-      probes: 'probes' in entry ? { ...entry.probes } : {},
+      ports,
+      probes: 'probes' in entry ? normalizeProbes(entry.probes, ports) : {},
       path,
     };
   });

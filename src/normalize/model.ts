@@ -8,7 +8,6 @@ import type {
   Disruption,
   LoadBalancer,
   Policy,
-  Probes,
   Protocol,
   Resources,
   RouteMatch,
@@ -71,6 +70,23 @@ export interface NormalizedPort {
   expose: boolean;
   /** JSON Pointer of the port in the spec (`/services/<name>/port` for the shorthand). */
   path: string;
+}
+
+/** A probe in its object form (see `src/normalize/probes.ts`). */
+export interface NormalizedProbe {
+  check: { http: string; headers: Array<{ name: string; value: string }> } | { grpc: true; service?: string } | { tcp: true } | { exec: string[] };
+  /** The port probed: one the container declares, or a bare number it does not; none for `exec`. */
+  port?: NormalizedPort | number;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
+}
+
+export interface NormalizedProbes {
+  readiness?: NormalizedProbe;
+  liveness?: NormalizedProbe;
+  startup?: NormalizedProbe;
 }
 
 export interface NormalizedRoute {
@@ -207,7 +223,7 @@ export interface NormalizedExtraContainer {
   network: boolean;
   /** Sidecars: their own ports (names unique in the pod) and probes. */
   ports: NormalizedPort[];
-  probes: Probes;
+  probes: NormalizedProbes;
   /** JSON Pointer of the entry, `/services/<name>/init/<i>` or `/services/<name>/sidecars/<i>`. */
   path: string;
 }
@@ -235,7 +251,7 @@ export interface NormalizedService {
    */
   lagAutoscale?: { min: number; max: number; path: string };
   resources?: Resources;
-  probes: Probes;
+  probes: NormalizedProbes;
   spread: Spread;
   disruption?: Disruption;
   loadBalancer?: LoadBalancer;

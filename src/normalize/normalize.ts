@@ -5,6 +5,7 @@ import { DEFAULTS } from './defaults.js';
 import { normalizeExtraContainers, normalizeStorage, normalizeVolumes } from './containers.js';
 import { normalizePodSettings, type Layer } from './pod.js';
 import { normalizePorts } from './ports.js';
+import { normalizeProbes } from './probes.js';
 import { sortBy } from '../util/order.js';
 import { own } from '../util/own.js';
 import type {
@@ -109,18 +110,19 @@ function normalizeService(spec: System, name: string, service: Service): Normali
   const disruption = ha.disruption ?? (replicas > 1 ? { ...DEFAULTS.disruption } : undefined);
 
   const podSettings = normalizePodSettings(name, service, layers);
+  const ports = normalizePorts(service, path);
   const normalized: Omit<NormalizedService, 'routes'> = {
     name,
     path,
     image: service.image,
     tier,
     ...(service.profile !== undefined && { profile: service.profile }),
-    ports: normalizePorts(service, path),
+    ports,
     replicas,
     ...(autoscale && { autoscale }),
     ...(lagAutoscale && { lagAutoscale }),
     ...(ha.resources && { resources: { ...ha.resources } }),
-    probes: { ...ha.probes },
+    probes: normalizeProbes(ha.probes, ports),
     spread: ha.spread ?? DEFAULTS.spread,
     ...(disruption && { disruption }),
     ...(ha.loadBalancer !== undefined && { loadBalancer: ha.loadBalancer }),

@@ -18,12 +18,40 @@ export type Tier = 'critical' | 'standard' | 'best-effort';
  */
 export type Quantity = number | string;
 /**
- * An HTTP path starting with '/', or 'grpc' for Kubernetes' native gRPC health probe.
+ * A probe: the short form (an HTTP path or 'grpc', on the main port) or an object with exactly one of http, grpc, tcp or exec, the port (name or number) and timings.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "probe".
+ */
+export type Probe = ProbePath | HttpProbe | GrpcProbe | TcpProbe | ExecProbe;
+/**
+ * The short form: an HTTP path starting with '/' (an HTTP GET on the main port), or 'grpc' for Kubernetes' native gRPC health probe.
  *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "probePath".
  */
 export type ProbePath = string;
+/**
+ * The port to probe: the name of one of the container's `ports` (for the one-port shorthand, its protocol: http, grpc or tcp) or a port number (default: the container's main port).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "probePort".
+ */
+export type ProbePort = PortName | number;
+/**
+ * A port name: an IANA service name of at most 15 lowercase letters, digits and "-" with at least one letter and no leading, trailing or double "-". hamesh writes it with the protocol in front ("metrics" on an http port becomes "http-metrics", as Istio reads the protocol from the name), and that name must fit in 15 characters too.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "portName".
+ */
+export type PortName = string;
+/**
+ * A duration in whole seconds, such as 5s or 1m (Kubernetes counts probe timings in seconds): initialDelay (default 0s) is the wait after the container starts, period (default 10s, at least 1s) how often the probe runs, timeout (default 1s, at least 1s) how long one probe may take.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "probeTiming".
+ */
+export type ProbeTiming = string;
 /**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "spread".
@@ -245,13 +273,6 @@ export type MountPath = string;
  */
 export type SeveritySetting = 'off' | 'warning' | 'error';
 /**
- * A port name: an IANA service name of at most 15 lowercase letters, digits and "-" with at least one letter and no leading, trailing or double "-". hamesh writes it with the protocol in front ("metrics" on an http port becomes "http-metrics", as Istio reads the protocol from the name), and that name must fit in 15 characters too.
- *
- * This interface was referenced by `System`'s JSON-Schema
- * via the `definition` "portName".
- */
-export type PortName = string;
-/**
  * An environment variable name: letters, digits, "_", "-" and ".", not starting with a digit, such as "CART_ADDR".
  *
  * This interface was referenced by `System`'s JSON-Schema
@@ -424,13 +445,106 @@ export interface Resources {
   };
 }
 /**
+ * Readiness, liveness and startup probes of the container. A probe must fit its port's protocol: an HTTP path on a grpc or tcp port, or grpc on a tcp port, is an error.
+ *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "probes".
  */
 export interface Probes {
-  readiness?: ProbePath;
-  liveness?: ProbePath;
-  startup?: ProbePath;
+  readiness?: Probe;
+  liveness?: Probe;
+  startup?: Probe;
+}
+/**
+ * An HTTP GET probe. Only on an http port (on a grpc or tcp port it is an error).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "httpProbe".
+ */
+export interface HttpProbe {
+  /**
+   * The path of an HTTP GET; any status from 200 to 399 is a success.
+   */
+  http: string;
+  /**
+   * Request headers by name, e.g. {"Cookie": "session-id=x-readiness-probe"}.
+   */
+  headers?: {
+    [k: string]: string;
+  };
+  port?: ProbePort;
+  initialDelay?: ProbeTiming;
+  period?: ProbeTiming;
+  timeout?: ProbeTiming;
+  /**
+   * Consecutive failures before the probe counts as failed (Kubernetes default 3).
+   */
+  failureThreshold?: number;
+}
+/**
+ * A gRPC health probe. On a grpc or http port (on a tcp port it is an error).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "grpcProbe".
+ */
+export interface GrpcProbe {
+  /**
+   * Kubernetes' native gRPC health probe (grpc.health.v1.Health/Check).
+   */
+  grpc: true;
+  /**
+   * The service name sent in the health check request (default: the server's overall health).
+   */
+  service?: string;
+  port?: ProbePort;
+  initialDelay?: ProbeTiming;
+  period?: ProbeTiming;
+  timeout?: ProbeTiming;
+  /**
+   * Consecutive failures before the probe counts as failed (Kubernetes default 3).
+   */
+  failureThreshold?: number;
+}
+/**
+ * A TCP connection probe, for servers that speak no HTTP or gRPC (Redis, Postgres). Not on a udp port.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "tcpProbe".
+ */
+export interface TcpProbe {
+  /**
+   * Succeeds when the port accepts a TCP connection.
+   */
+  tcp: true;
+  port?: ProbePort;
+  initialDelay?: ProbeTiming;
+  period?: ProbeTiming;
+  timeout?: ProbeTiming;
+  /**
+   * Consecutive failures before the probe counts as failed (Kubernetes default 3).
+   */
+  failureThreshold?: number;
+}
+/**
+ * A command run in the container. Needs no port (an exec probe's `port` is an error).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "execProbe".
+ */
+export interface ExecProbe {
+  /**
+   * The command and its arguments (no shell unless you run one); exit status 0 is a success.
+   *
+   * @minItems 1
+   */
+  exec: [string, ...string[]];
+  initialDelay?: ProbeTiming;
+  period?: ProbeTiming;
+  timeout?: ProbeTiming;
+  /**
+   * Consecutive failures before the probe counts as failed (Kubernetes default 3).
+   */
+  failureThreshold?: number;
 }
 /**
  * This interface was referenced by `System`'s JSON-Schema

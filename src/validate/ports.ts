@@ -6,7 +6,7 @@ type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A port as the raw spec gives it (before normalize), with the pointer of its entry. */
-interface RawPort {
+export interface RawPort {
   name: string;
   port: unknown;
   protocol: string;
@@ -23,15 +23,21 @@ export function rawPorts(name: string, service: Record_): RawPort[] {
   const sidecars = (Array.isArray(service.sidecars) ? service.sidecars : []).flatMap((sidecar, index) =>
     isRecord(sidecar) && isRecord(sidecar.ports) ? portEntries(sidecar.ports, pointer('services', name, 'sidecars', index)) : [],
   );
+  return [...mainContainerPorts(name, service), ...sidecars];
+}
+
+/** The ports of a raw service's own container: `ports`, or the one-port shorthand (defaults as in normalize). */
+export function mainContainerPorts(name: string, service: Record_): RawPort[] {
   if (!isRecord(service.ports)) {
     const protocol = typeof service.protocol === 'string' ? service.protocol : 'http';
     const port = service.port ?? 8080;
-    return [{ name: protocol, port, protocol, servicePort: port, expose: true, path: pointer('services', name, 'port') }, ...sidecars];
+    return [{ name: protocol, port, protocol, servicePort: port, expose: true, path: pointer('services', name, 'port') }];
   }
-  return [...portEntries(service.ports, pointer('services', name)), ...sidecars];
+  return portEntries(service.ports, pointer('services', name));
 }
 
-function portEntries(ports: Record_, path: string): RawPort[] {
+/** The entries of a `ports` map (of a service or a sidecar at `path`), in the spec's order. */
+export function portEntries(ports: Record_, path: string): RawPort[] {
   return Object.entries(ports).map(([key, value]) => {
     const port = isRecord(value) ? value : {};
     return {

@@ -7,6 +7,7 @@ import { checkRoutes } from './routes.js';
 import { checkIngressConflicts } from './ingress.js';
 import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
 import { checkContainers } from './containers.js';
+import { checkProbes } from './probes.js';
 import { checkPorts, hasExposedPort, hasMeshPort } from './ports.js';
 
 type Record_ = Record<string, unknown>;
@@ -46,6 +47,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     if (!isRecord(service)) continue;
     checkServiceEnv(index, name, service, report);
     checkContainers(index, name, service, report);
+    checkProbes(index, name, service, report);
     checkPodFields(pointer('services', name), service, report, warn);
     if (typeof service.profile === 'string' && !Object.hasOwn(profiles, service.profile)) {
       unknown(pointer('services', name, 'profile'), 'profile', service.profile, Object.keys(profiles));
@@ -131,7 +133,7 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
 
 /**
  * A service without a port the mesh proxies (a worker, or UDP only): nothing reaches it through Envoy, so
- * mesh traffic settings do nothing, an ingress has nothing to route to and a probe has no port.
+ * mesh traffic settings do nothing and an ingress has nothing to route to (src/validate/probes.ts checks its probes).
  */
 function checkWorker(name: string, service: Record_, report: Report, warn: Report): void {
   const path = pointer('services', name);
@@ -141,11 +143,6 @@ function checkWorker(name: string, service: Record_, report: Report, warn: Repor
   }
   if (service.ingress !== undefined) {
     report(codes.invalidValue.id, `${path}/ingress`, `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``);
-  }
-  // Probes of the main container need a port of its own (sidecar ports are the sidecars').
-  if (!isRecord(service.ports) || Object.keys(service.ports).length > 0) return;
-  for (const [kind, probe] of entries(service.probes)) {
-    if (typeof probe === 'string') report(codes.invalidValue.id, `${path}/probes/${kind}`, `has no port to probe: '${name}' is a worker (\`ports: {}\`)`);
   }
 }
 

@@ -56,7 +56,7 @@ describe('ports', () => {
   });
 
   it('keeps the one-port shorthand as it was: one port named after its protocol', async () => {
-    const docs = await documentsOf(system({ cache: { image, port: 6379, protocol: 'tcp', probes: { readiness: '/' } } }));
+    const docs = await documentsOf(system({ cache: { image, port: 6379, protocol: 'tcp', probes: { readiness: { tcp: true } } } }));
     expect(find(docs, 'Service', 'cache').spec.ports).toEqual([{ name: 'tcp', port: 6379, targetPort: 'tcp', protocol: 'TCP', appProtocol: 'tcp' }]);
     expect(find(docs, 'Deployment', 'cache').spec.template.spec.containers[0].readinessProbe).toEqual({ tcpSocket: { port: 'tcp' } });
   });

@@ -67,11 +67,10 @@ function containerIdentity(container: NormalizedExtraContainer, service: Normali
 function extraContainer(resolved: ResolvedSystem, service: NormalizedService, container: NormalizedExtraContainer): object {
   const env = containerEnv(resolved, service, container.name, container.env);
   const resources = containerResources(container.resources);
-  const mainPort = container.ports.find((p) => p.expose) ?? container.ports[0];
   const probes = {
-    readinessProbe: probe(mainPort, container.probes.readiness),
-    livenessProbe: probe(mainPort, container.probes.liveness),
-    startupProbe: probe(mainPort, container.probes.startup),
+    readinessProbe: probe(container.probes.readiness),
+    livenessProbe: probe(container.probes.liveness),
+    startupProbe: probe(container.probes.startup),
   };
   return {
     name: container.name,

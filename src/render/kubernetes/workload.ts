@@ -1,5 +1,4 @@
-import type { NormalizedPort, NormalizedService, NormalizedSystem } from '../../normalize/model.js';
-import { mainPort } from '../../normalize/ports.js';
+import type { NormalizedProbe, NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { appSelector, serviceLabels, type Labels } from './labels.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { containerSettings, podSettings } from './pod.js';
@@ -24,14 +23,22 @@ export function workloads(service: NormalizedService): Workload[] {
 
 const spreadKeys = { zone: 'topology.kubernetes.io/zone', node: 'kubernetes.io/hostname' } as const;
 
-/** A probe of a container on its main port (a service's, or a sidecar's own). */
-export function probe(port: NormalizedPort | undefined, path: string | undefined): object | null {
-  // validate rejects a probe on a container without ports.
-  if (path === undefined || port === undefined) return null;
-  if (path === 'grpc') return { grpc: { port: port.port } };
-  // An HTTP path means nothing to a raw TCP server: probe that it accepts connections.
-  if (port.protocol === 'tcp') return { tcpSocket: { port: port.portName } };
-  return { httpGet: { path, port: port.portName } };
+/** A container's probe as Kubernetes takes it (null: none). A port is given by name, except to gRPC (a number). */
+export function probe(given: NormalizedProbe | undefined): object | null {
+  if (given === undefined) return null;
+  const { check, port } = given;
+  const byName = typeof port === 'object' ? port.portName : port;
+  const byNumber = typeof port === 'object' ? port.port : port;
+  const handler =
+    'http' in check
+      ? { httpGet: { path: check.http, port: byName, ...(check.headers.length > 0 && { httpHeaders: check.headers }) } }
+      : 'grpc' in check
+        ? { grpc: { port: byNumber, ...(check.service !== undefined && { service: check.service }) } }
+        : 'tcp' in check
+          ? { tcpSocket: { port: byName } }
+          : { exec: { command: check.exec } };
+  const timings = (['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold'] as const).filter((key) => given[key] !== undefined);
+  return { ...handler, ...Object.fromEntries(timings.map((key) => [key, given[key]])) };
 }
 
 /**
@@ -82,9 +89,9 @@ export function deploymentContext(resolved: ResolvedSystem, service: NormalizedS
       image: workload.image,
       ports: containerPorts(service.ports),
       ...containerSettings(resolved, service),
-      readinessProbe: probe(mainPort(service), service.probes.readiness),
-      livenessProbe: probe(mainPort(service), service.probes.liveness),
-      startupProbe: probe(mainPort(service), service.probes.startup),
+      readinessProbe: probe(service.probes.readiness),
+      livenessProbe: probe(service.probes.liveness),
+      startupProbe: probe(service.probes.startup),
       volumeMounts: mainContainerMounts(service),
     },
     ...extraContainers(resolved, service),
