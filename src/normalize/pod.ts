@@ -48,7 +48,7 @@ function mergedSecurity(layers: readonly Layer[]): NormalizedSecurity {
 }
 
 /** Whole seconds, rounded up (Kubernetes' terminationGracePeriodSeconds is an integer). */
-function seconds(duration: string): number {
+export function seconds(duration: string): number {
   const ms = parseDuration(duration);
   if (ms === undefined) throw new Error(`normalize: unvalidated duration ${JSON.stringify(duration)}`);
   return Math.ceil(ms / 1000);

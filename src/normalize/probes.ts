@@ -1,15 +1,10 @@
-import { parseDuration } from '../spec/duration.js';
 import type { HttpProbe, Probe, Probes } from '../spec/schema.generated.js';
 import { sortBy } from '../util/order.js';
+import { seconds } from './pod.js';
 import type { NormalizedPort, NormalizedProbe, NormalizedProbes } from './model.js';
 
-/** Whole seconds of a probe timing validate has checked. */
-const seconds = (text: string | undefined): number | undefined => {
-  if (text === undefined) return undefined;
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new Error(`normalise: unvalidated duration ${JSON.stringify(text)}`);
-  return ms / 1000;
-};
+/** Whole seconds of a probe timing (validate has checked it is whole seconds). */
+const secondsOf = (text: string | undefined) => (text === undefined ? undefined : seconds(text));
 
 /**
  * One probe in its object form: the short form `/path` is an HTTP GET and `grpc` a gRPC health check, on the
@@ -33,9 +28,9 @@ function normalizeProbe(probe: Probe, ports: readonly NormalizedPort[]): Normali
         ? (ports.find((p) => p.expose) ?? ports[0])
         : (ports.find((p) => (typeof wanted === 'number' ? p.port === wanted : p.name === wanted)) ?? Number(wanted));
   const timing: Pick<HttpProbe, 'initialDelay' | 'period' | 'timeout' | 'failureThreshold'> = typeof probe === 'string' ? {} : probe;
-  const initialDelaySeconds = seconds(timing.initialDelay);
-  const periodSeconds = seconds(timing.period);
-  const timeoutSeconds = seconds(timing.timeout);
+  const initialDelaySeconds = secondsOf(timing.initialDelay);
+  const periodSeconds = secondsOf(timing.period);
+  const timeoutSeconds = secondsOf(timing.timeout);
   return {
     check,
     ...(port !== undefined && { port }),
