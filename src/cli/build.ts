@@ -13,7 +13,8 @@ import { TemplateError } from '../render/engine.js';
 import type { Target } from '../render/target.js';
 import { targets as registry } from '../render/targets.js';
 import { drift } from '../write/drift.js';
-import { fileContent, manifestStream, outputFiles } from '../write/files.js';
+import { fileContent, manifestChunks, outputFiles } from '../write/files.js';
+import { writeChunks } from '../write/stream.js';
 import { waitUnlocked } from '../write/lock.js';
 import { Interrupted, writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
@@ -74,7 +75,7 @@ async function buildOne(spec: LoadedSpec, environment: string | undefined, out: 
     const standalone = documents.filter((d) => d.kind === 'file');
     const onlyOne = standalone.length === 1 && standalone.length === documents.length;
     // A build of one standalone document (e.g. --target asyncapi) prints it; otherwise stdout is the manifest stream.
-    process.stdout.write(onlyOne ? fileContent(standalone[0]!) : manifestStream(documents));
+    await writeChunks(process.stdout, onlyOne ? [fileContent(standalone[0]!)] : manifestChunks(documents));
     const summary =
       standalone.length > 0 && !onlyOne ? `${count(standalone.length, 'standalone file(s)')} (not Kubernetes objects) are written only with --out DIR` : undefined;
     return { code: EXIT.ok, diagnostics: result.diagnostics, summary };

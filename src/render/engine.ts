@@ -6,8 +6,10 @@ import type Handlebars from 'handlebars';
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import { readInput, UnreadableInput } from '../util/read-input.js';
 import type { RenderedDocument, RenderedValue } from './target.js';
+import { templates as precompiled } from '../generated/templates.js';
 
 const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+const require = createRequire(import.meta.url);
 
 /** A template that did not compile or rendered something that is not YAML; names the template file and line. */
 export class TemplateError extends Error {
@@ -31,11 +33,15 @@ const maxSkeletons = 1000;
  * the text at all: it writes a placeholder scalar, and once the text is parsed the placeholder is replaced by
  * x itself (any JSON value). So a name with `:`, `#`, `{`, a quote or a newline stays one value, and the
  * parser never reads the values (the hot path of a large build). A placeholder used inside a larger string
- * is an error. HTML escaping is off: the output is YAML, not HTML. Templates are compiled once per engine.
+ * is an error. HTML escaping is off: the output is YAML, not HTML. The built-in templates come precompiled
+ * (scripts/gen-templates.mjs), so only Handlebars' runtime loads; a --templates override, or a built-in template
+ * edited since the build, is compiled on demand, once per engine.
  */
 export class TemplateEngine {
   // Required on first use: a command that renders nothing does not load Handlebars.
-  private readonly handlebars = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
+  private readonly runtime = this.withHelpers((require('handlebars/runtime') as typeof Handlebars).create());
+  /** The full Handlebars (parser and compiler), loaded only for a template that is not precompiled. */
+  private compiler: typeof Handlebars | undefined;
   private readonly compiled = new Map<string, { file: string; render: Handlebars.TemplateDelegate }>();
   /** Parsed rendered texts (placeholders unfilled), by text. */
   private readonly skeletons = new Map<string, object[]>();
@@ -43,15 +49,19 @@ export class TemplateEngine {
   private slots: unknown[] = [];
 
   /** `overrideDir` (from --templates) wins over the built-in templates, file by file. */
-  constructor(private readonly overrideDir?: string) {
-    this.handlebars.registerHelper('json', (...args: unknown[]) => {
+  constructor(private readonly overrideDir?: string) {}
+
+  /** Registers `{{json x}}` on a Handlebars environment (the runtime, or the compiler when one is needed). */
+  private withHelpers(handlebars: typeof Handlebars): typeof Handlebars {
+    handlebars.registerHelper('json', (...args: unknown[]) => {
       const options = args.pop() as Handlebars.HelperOptions & { loc?: { start: { line: number } } };
       // A misspelled variable is undefined: fail rather than render `null`.
       if (args.length !== 1 || args[0] === undefined) {
         throw Object.assign(new Error('{{json}} got no value: is the variable name misspelled?'), { lineNumber: options.loc?.start.line });
       }
-      return new this.handlebars.SafeString(`${slotPrefix}${this.slots.push(args[0]) - 1}`);
+      return new handlebars.SafeString(`${slotPrefix}${this.slots.push(args[0]) - 1}`);
     });
+    return handlebars;
   }
 
   /** Renders `name` (e.g. `deployment.yaml.hbs`) and parses the YAML documents it produced. */
@@ -108,12 +118,17 @@ export class TemplateEngine {
       } catch (error) {
         throw error instanceof UnreadableInput ? new TemplateError(file, undefined, error.message) : error;
       }
-      try {
-        // Parse now, so a syntax error is reported before any rendering; compile from that one parse.
-        const render = this.handlebars.compile(this.handlebars.parse(source), { noEscape: true, strict: true });
-        entry = { file, render };
-      } catch (error) {
-        throw new TemplateError(file, lineOf(error), parseMessage(error));
+      const built = file === join(builtinTemplateDir, name) && Object.hasOwn(precompiled, name) ? precompiled[name]! : undefined;
+      if (built?.source === source) entry = { file, render: this.runtime.template(built.spec) };
+      else {
+        this.compiler ??= this.withHelpers((require('handlebars') as typeof Handlebars).create());
+        try {
+          // Parse now, so a syntax error is reported before any rendering; compile from that one parse.
+          // scripts/gen-templates.mjs precompiles with the same options.
+          entry = { file, render: this.compiler.compile(this.compiler.parse(source), { noEscape: true, strict: true }) };
+        } catch (error) {
+          throw new TemplateError(file, lineOf(error), parseMessage(error));
+        }
       }
       this.compiled.set(name, entry);
     }

@@ -3,7 +3,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './files.js';
-import { FOREIGN, leftovers, obstacleProblem } from './out-dir.js';
+import { FOREIGN, legacyTempFiles, leftovers, obstacleProblem } from './out-dir.js';
 import { plan } from './plan.js';
 
 /** The first line where two texts differ (1-based) and that line in each. */
@@ -48,5 +48,5 @@ export function drift(dir: string, files: readonly OutputFile[], options: { forc
       message: `differs from the build at line ${diff.line}: found ${JSON.stringify(diff.actual)}, the build writes ${JSON.stringify(diff.expected)}`,
     };
   });
-  return [...drifted, ...blocked, ...leftovers(dir, [...expected.keys()], 'error'), ...warnings];
+  return [...drifted, ...blocked, ...leftovers(dir, legacyTempFiles(dir, expected.keys()), 'error'), ...warnings];
 }

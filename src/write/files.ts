@@ -14,10 +14,14 @@ const header = `${GENERATED_MARKER}: do not edit, \`hamesh build\` rewrites this
 
 /** Kubernetes objects as one multi-document YAML stream, in render order (for stdout and `kubectl apply -f -`). */
 export function manifestStream(documents: readonly RenderedDocument[]): string {
-  return documents
-    .filter((d) => d.kind === 'manifest')
-    .map((d) => `---\n${toYaml(d.value)}`)
-    .join('');
+  let stream = '';
+  for (const chunk of manifestChunks(documents)) stream += chunk;
+  return stream;
+}
+
+/** manifestStream document by document, so stdout can be written without holding the whole stream. */
+export function* manifestChunks(documents: readonly RenderedDocument[]): Generator<string> {
+  for (const document of documents) if (document.kind === 'manifest') yield `---\n${toYaml(document.value)}`;
 }
 
 /** A normalized relative path that stays inside the output folder: `/`-separated, no `.`, `..` or empty segments. */

@@ -11,6 +11,8 @@ export const STAGING = '.hamesh-staging';
 
 /** What the switch-over does, in order: creates `folders`, puts `writes` in place, removes `removes`. */
 export interface Journal {
+  /** 2: staged files are named by position (see stagedNames); absent in journals of builds before it. */
+  version?: 2;
   pid: number;
   folders: string[];
   writes: string[];
@@ -56,10 +58,21 @@ export const stagingPaths = (dir: string) => {
     root,
     journal: join(root, 'journal.json'),
     committed: join(root, 'committed'),
-    new: (path: string) => join(root, 'new', path),
-    old: (path: string) => join(root, 'old', path),
+    new: (name: string) => join(root, 'new', name),
+    old: (name: string) => join(root, 'old', name),
   };
 };
+
+/**
+ * The names in `new/` and `old/` of the journal's writes, then its removes: their positions, so the staging
+ * folder stays flat. Removing the staging folder then removes two folders rather than one per output folder
+ * (an empty folder's rmdir took 2.6 ms on this machine's ext4: 26 s of a 10,000-service build). Journals
+ * without a version (an older build killed half-way) staged each file under its own path.
+ */
+export function stagedNames(journal: Journal): string[] {
+  const paths = [...journal.writes, ...journal.removes];
+  return journal.version === 2 ? paths.map((_, i) => String(i)) : paths;
+}
 
 /** Whether anything (a dangling symbolic link too) is at `path`. */
 export const occupied = (path: string): boolean => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
@@ -79,32 +92,33 @@ function keep(from: string, to: string): void {
 /** The switch-over's steps. Each file is replaced by one rename, so a reader sees the old or the new version of it. */
 export function commitSteps(dir: string, journal: Journal): Step[] {
   const paths = stagingPaths(dir);
+  const names = stagedNames(journal);
   const steps: Step[] = journal.folders.map((folder) => ({ path: folder, run: () => mkdirSync(join(dir, folder)) }));
   // When a step fails half-way (the file was kept but not replaced or removed), the kept link goes again, so a
   // rollback never moves it over a file that is still there.
-  const keptThen = (path: string, change: () => void) => {
+  const keptThen = (path: string, name: string, change: () => void) => {
     const target = join(dir, path);
     const kept = occupied(target);
-    if (kept) keep(target, paths.old(path));
+    if (kept) keep(target, paths.old(name));
     try {
       change();
     } catch (error) {
-      if (kept) rmSync(paths.old(path), { force: true });
+      if (kept) rmSync(paths.old(name), { force: true });
       throw error;
     }
   };
-  for (const path of journal.writes) {
-    steps.push({ path, run: () => keptThen(path, () => renameSync(paths.new(path), join(dir, path))) });
-  }
-  for (const path of journal.removes) {
+  journal.writes.forEach((path, i) => {
+    steps.push({ path, run: () => keptThen(path, names[i]!, () => renameSync(paths.new(names[i]!), join(dir, path))) });
+  });
+  journal.removes.forEach((path, j) => {
     steps.push({
       path,
       run: () => {
-        keptThen(path, () => rmSync(join(dir, path)));
+        keptThen(path, names[journal.writes.length + j]!, () => rmSync(join(dir, path)));
         removeEmptyParents(dir, dirname(path));
       },
     });
-  }
+  });
   steps.push({ path: STAGING, run: () => writeFileSync(paths.committed, '') });
   return steps;
 }
@@ -142,13 +156,14 @@ export function recover(dir: string): void {
   const paths = stagingPaths(dir);
   const journal = existsSync(paths.committed) ? undefined : readJournal(paths.journal);
   if (journal) {
-    const written = new Set(journal.writes);
-    for (const path of [...journal.removes, ...journal.writes].reverse()) {
-      const target = join(dir, path);
-      if (occupied(paths.old(path))) {
+    const names = stagedNames(journal);
+    const entries = [...journal.writes, ...journal.removes];
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const target = join(dir, entries[i]!);
+      if (occupied(paths.old(names[i]!))) {
         mkdirSync(dirname(target), { recursive: true });
-        renameSync(paths.old(path), target);
-      } else if (written.has(path) && !occupied(paths.new(path))) {
+        renameSync(paths.old(names[i]!), target);
+      } else if (i < journal.writes.length && !occupied(paths.new(names[i]!))) {
         rmSync(target, { force: true });
       }
     }

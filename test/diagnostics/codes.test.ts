@@ -9,7 +9,7 @@ import { LoadError } from '../../src/load/source.js';
 import { analyze, build } from '../../src/pipeline.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { drift } from '../../src/write/drift.js';
-import { leftovers } from '../../src/write/out-dir.js';
+import { legacyTempFiles, leftovers } from '../../src/write/out-dir.js';
 import { INDEX_FILE, readIndex } from '../../src/write/plan.js';
 import { target } from '../helpers/render.js';
 import { resolveSpec, specFile, system, type TestSpec } from '../helpers/spec.js';
@@ -85,7 +85,7 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'output-interrupted': () => {
     const out = tempDir();
     out.write('old.yaml.hamesh-tmp-123', 'left by a killed build\n');
-    return leftovers(out.dir, ['old.yaml'], 'error');
+    return leftovers(out.dir, legacyTempFiles(out.dir, ['old.yaml']), 'error');
   },
 };
 

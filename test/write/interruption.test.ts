@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
@@ -137,4 +137,27 @@ describe('concurrent builds into one DIR (issue 9, item 5)', () => {
     const final = snapshot(out);
     expect(sameTree(final, trees[0]!) || sameTree(final, trees[1]!)).toBe(true);
   }, 300_000);
+});
+
+describe('recover', () => {
+  /** A switch-over killed after its first write: `a/x.yaml` replaced (its old version kept), `b/y.yaml` still staged. */
+  function killedAfterFirstWrite(version: 2 | undefined, names: [string, string]): string {
+    const { dir } = tempDir();
+    const staging = join(dir, STAGING);
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(dirname(join(staging, 'old', names[0])), { recursive: true });
+    mkdirSync(dirname(join(staging, 'new', names[1])), { recursive: true });
+    writeFileSync(join(staging, 'old', names[0]), 'old x');
+    writeFileSync(join(dir, 'a/x.yaml'), 'new x');
+    writeFileSync(join(staging, 'new', names[1]), 'new y');
+    writeFileSync(join(staging, 'journal.json'), JSON.stringify({ version, pid: 1, folders: ['b'], writes: ['a/x.yaml', 'b/y.yaml'], removes: [] }));
+    return dir;
+  }
+
+  it('rolls back a flat staging folder (files named by position) and one of an older build (named by path)', () => {
+    for (const dir of [killedAfterFirstWrite(2, ['0', '1']), killedAfterFirstWrite(undefined, ['a/x.yaml', 'b/y.yaml'])]) {
+      recover(dir);
+      expect(snapshot(dir)).toEqual(new Map([['a', 'folder'], ['a/x.yaml', 'old x']]));
+    }
+  });
 });
