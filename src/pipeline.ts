@@ -80,6 +80,8 @@ export interface BuildResult {
   ignored?: Diagnostic[];
   /** Present when nothing stopped the build. */
   documents?: RenderedDocument[];
+  /** The resolved system the documents were rendered from (present with them). */
+  resolved?: ResolvedSystem;
 }
 
 /** A lint error let through by `lint: 'warn'`: a warning that says what it was. */
@@ -115,5 +117,5 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
   diagnostics.push(...locate(patched.diagnostics));
   if (options.verify) diagnostics.push(...locate(await verify(documents, resolved)));
   if (hasErrors(diagnostics)) return result();
-  return { ...result(), documents };
+  return { ...result(), documents, resolved };
 }

@@ -7,15 +7,16 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 
 /** Every command, one file each under src/cli/ (imported on demand: `hamesh --version` needs none of them). */
 async function loadCommands(): Promise<Array<() => Command>> {
-  const [validate, build, lint, graph, rules, explain] = await Promise.all([
+  const [validate, build, lint, diff, graph, rules, explain] = await Promise.all([
     import('./validate.js'),
     import('./build.js'),
     import('./lint.js'),
+    import('./diff.js'),
     import('./graph.js'),
     import('./rules.js'),
     import('./explain.js'),
   ]);
-  return [validate.validateCommand, build.buildCommand, lint.lintCommand, graph.graphCommand, rules.rulesCommand, explain.explainCommand];
+  return [validate.validateCommand, build.buildCommand, lint.lintCommand, diff.diffCommand, graph.graphCommand, rules.rulesCommand, explain.explainCommand];
 }
 
 export function program(commands: ReadonlyArray<() => Command>): Command {
@@ -33,6 +34,7 @@ export function program(commands: ReadonlyArray<() => Command>): Command {
         '  hamesh lint --format sarif system.yaml         HA findings for code scanning',
         '  hamesh build system.ts | kubectl apply -f -    compile and apply',
         '  hamesh build system.ts --out deploy --check    fail CI when deploy/ is out of date',
+        '  hamesh diff --base origin/main system.ts       what a pull request changes, and whether it is safe',
         '  hamesh graph system.ts --format dot | dot -Tsvg > system.svg',
         '',
         'Exit codes: 0 clean, 1 findings, 2 unusable input or usage error.',

@@ -71,7 +71,12 @@ export function tally(diagnostics: readonly Diagnostic[]): { errors: number; war
  * `related` (the hops of a graph finding) follow only on the findings that have them.
  */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  const shaped = diagnostics.map(({ rule, severity, message, path, file, line, column, environment, related }) => ({
+  return JSON.stringify({ diagnostics: diagnostics.map(jsonDiagnostic) }, null, 2);
+}
+
+/** One finding in the JSON shape above. */
+export function jsonDiagnostic({ rule, severity, message, path, file, line, column, environment, related }: Diagnostic) {
+  return {
     rule,
     severity,
     message,
@@ -81,6 +86,5 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
     column: column ?? null,
     ...(environment !== undefined && { environment }),
     ...(related !== undefined && { related }),
-  }));
-  return JSON.stringify({ diagnostics: shaped }, null, 2);
+  };
 }

@@ -22,7 +22,12 @@ export function rulesCommand(): Command {
         for (const stage of stages) {
           const group = allCodes.filter((code) => code.stage === stage);
           if (group.length === 0) continue;
-          const note = stage === 'lint' ? 'judgements: configurable in policy.rules, suppressible in policy.suppress' : 'facts, not judgements: an error means the spec cannot be built; not configurable';
+          const note =
+            stage === 'lint'
+              ? 'judgements: configurable in policy.rules, suppressible in policy.suppress'
+              : stage === 'diff'
+                ? 'unsafe changes `hamesh diff` finds between two versions: configurable in policy.rules'
+                : 'facts, not judgements: an error means the spec cannot be built; not configurable';
           lines.push(`${lines.length > 0 ? '\n' : ''}${c.bold(stage)} (${note})`);
           for (const code of group) {
             lines.push(`  ${c.bold(code.id.padEnd(width))}  ${severityLabel(code.severity, c)}  ${code.description}`);

@@ -1,8 +1,8 @@
 import { compareStrings } from '../util/order.js';
 import type { Severity } from './diagnostic.js';
 
-/** The pipeline stage that reports an id, in pipeline order. */
-export const stages = ['load', 'validate', 'lint', 'render', 'verify', 'write'] as const;
+/** The pipeline stage that reports an id, in pipeline order; `diff` is `hamesh diff` comparing two versions of a spec. */
+export const stages = ['load', 'validate', 'lint', 'render', 'verify', 'write', 'diff'] as const;
 export type Stage = (typeof stages)[number];
 
 export interface CodeEntry {
@@ -532,6 +532,55 @@ export const codes = {
     description: 'A build of the --out folder was killed before it finished: its staging folder (`.hamesh-staging`) or older `*.hamesh-tmp-*` files are left. An error for `--check`; the next build cleans them up (rolling the interrupted switch-over back) and reports them as a warning.',
     fix: 'Run `hamesh build --out DIR` again: it rolls the interrupted build back, removes the leftovers and writes the build.',
   },
+  // diff: unsafe changes between two versions of a spec (`hamesh diff`), judgements configured in `policy.rules`
+  partitionsDecrease: {
+    id: 'partitions-decrease',
+    stage: 'diff',
+    severity: 'error',
+    description: 'A Kafka event has fewer partitions than before.',
+    rationale: 'Kafka cannot remove partitions: the Strimzi Topic Operator refuses the change (the KafkaTopic stays NotReady with "Decreasing partitions not supported") and the topic keeps its old count, so the cluster silently no longer matches the manifests.',
+    fix: 'Keep the partition count. To really shrink it, create a new event with fewer partitions, move publishers and subscribers to it, and remove the old event once drained.',
+  },
+  partitionsIncreaseKeyed: {
+    id: 'partitions-increase-keyed',
+    stage: 'diff',
+    severity: 'warning',
+    description: 'A Kafka event that has a `key`, or an `ordered` subscriber, gets more partitions.',
+    rationale: 'Kafka places a keyed record on hash(key) mod partitions: with more partitions most keys move to another partition, so for a while records of one key sit on two partitions and consumers see them out of order. Subscribers that rely on per-key order (`ordered: true`) can process a later event before an earlier one.',
+    fix: 'Increase partitions when the event is drained (pause publishers until consumer lag is 0), or accept the reordering for this change and suppress it with `policy.rules.partitions-increase-keyed: off` for the release.',
+  },
+  replicationChange: {
+    id: 'replication-change',
+    stage: 'diff',
+    severity: 'warning',
+    description: 'A Kafka event\'s `replication` (the topic\'s replication factor) changes.',
+    rationale: 'Changing a topic\'s replication factor is a partition reassignment: the Strimzi Topic Operator does it only with Cruise Control enabled, and it copies every partition\'s data between brokers, which loads the cluster for the whole transfer.',
+    fix: 'Make sure Cruise Control is deployed with the Kafka cluster (Strimzi `cruiseControl: {}`) and plan the reassignment for a quiet period; otherwise keep the replication factor.',
+  },
+  eventRemovedWithSubscribers: {
+    id: 'event-removed-with-subscribers',
+    stage: 'diff',
+    severity: 'error',
+    description: 'An event that had subscribers in the old version is removed together with them.',
+    rationale: 'Removing the event deletes its topic or stream, and with it every message the subscribers have not consumed yet (and its dead-letter topics); consumers still running the old version fail to read it.',
+    fix: 'Remove the event in two steps: first remove its publishers, deploy, and wait until every subscriber has drained it (lag 0, dead letters handled); then remove the subscriptions and the event.',
+  },
+  payloadBreaking: {
+    id: 'payload-breaking',
+    stage: 'diff',
+    severity: 'error',
+    description: 'An event\'s payload `schema` changes in a way existing consumers cannot read: a property that was required is removed or no longer required, a property\'s `type` admits a type it did not, or an `enum` admits new values (checked in nested objects and array items too).',
+    rationale: 'Subscribers are written against the old schema and events already in the topic keep it: a consumer that reads a required property, or switches over an enum, breaks on the first event the new publisher sends. Adding optional properties, adding required ones, narrowing a type or removing enum values are safe for consumers.',
+    fix: 'Make the change additive: keep the property (required, with its type and values), add a new optional one, and remove the old one only after every consumer stopped reading it. For a real break, publish a new event (e.g. `order.created.v2`).',
+  },
+  callerRemoved: {
+    id: 'caller-removed',
+    stage: 'diff',
+    severity: 'note',
+    description: 'A service no longer lists a callee in `calls`: the callee\'s AuthorizationPolicy will refuse its requests.',
+    rationale: 'hamesh admits only declared callers in each service\'s AuthorizationPolicy. If the caller\'s code still makes the call (an old version during the rollout, a forgotten code path), the mesh answers 403 RBAC: access denied.',
+    fix: 'Deploy the caller\'s code that no longer makes the call before (or with) this change; if the call is still needed, keep it in `calls`.',
+  },
 } as const satisfies Record<string, CodeEntry>;
 
 type Codes = typeof codes;
@@ -550,8 +599,11 @@ const byId = new Map<string, Code>(allCodes.map((code) => [code.id, code]));
 
 export const findCode = (id: string): Code | undefined => byId.get(id);
 
-/** Lint ids are judgements a policy may configure; the others are facts about the input or the output. */
-export const isConfigurable = (code: Code): code is LintCode => code.stage === 'lint';
+/** The ids of `hamesh diff`'s unsafe-change rules: judgements, configurable in `policy.rules` (severity or off). */
+export type DiffCode = Extract<Code, { stage: 'diff' }>;
+
+/** Lint and diff ids are judgements a policy may configure; the others are facts about the input or the output. */
+export const isConfigurable = (code: Code): code is LintCode | DiffCode => code.stage === 'lint' || code.stage === 'diff';
 
 /** Why a policy cannot turn off or suppress an id that is not a lint judgement. */
 export function whyNotConfigurable(code: Code): string {

@@ -40,15 +40,20 @@ export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: stri
     if (!isConfigurable(code)) return whyNotConfigurable(code);
     return undefined;
   };
+  /** `hamesh diff` rules compare two versions: there is no finding in one spec for a suppression to match. */
+  const unsuppressible = (id: string) =>
+    findCode(id)?.stage === 'diff' ? `'${id}' is a \`hamesh diff\` rule: configure it in policy.rules (a severity or off); there is nothing to suppress` : undefined;
   const settings = new Map<string, RuleSetting>();
 
   for (const [id, entry] of Object.entries(policy.rules ?? {})) {
     const path = `${base}${pointer('rules', id)}`;
     const { severity, options } = splitRuleEntry(entry);
-    const meta = findRule(id);
+    const code = findCode(id);
+    // A diff rule has a severity and no options.
+    const meta = findRule(id) ?? (code?.stage === 'diff' ? { options: {} } : undefined);
     if (!meta) {
       // Setting an id that is not a judgement to its own severity restates what always holds; anything else is refused.
-      if (!(findCode(id)?.severity === severity && Object.keys(options).length === 0)) problem(path, refusal(id)!);
+      if (!(code?.severity === severity && Object.keys(options).length === 0)) problem(path, refusal(id)!);
       continue;
     }
     const known = meta.options ?? {};
@@ -63,7 +68,7 @@ export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: stri
     settings.set(id, { severity, options: values });
   }
   (policy.suppress ?? []).forEach((entry, index) => {
-    const refused = refusal(entry.rule);
+    const refused = refusal(entry.rule) ?? unsuppressible(entry.rule);
     if (refused) problem(`${base}${pointer('suppress', index, 'rule')}`, refused);
   });
 

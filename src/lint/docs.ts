@@ -1,11 +1,20 @@
+import { allCodes, type DiffCode } from '../diagnostics/codes.js';
+import { sortBy } from '../util/order.js';
+import type { RuleMeta } from './rule.js';
 import { ruleMetas } from './registry.js';
+
+/** `hamesh diff`'s unsafe-change rules: documented with the lint rules, configured the same way, never suppressed. */
+const diffCodes = allCodes.filter((code): code is DiffCode => code.stage === 'diff');
+const documented: ReadonlyArray<RuleMeta | DiffCode> = sortBy([...ruleMetas, ...diffCodes], (meta) => meta.id);
+const optionsOf = (meta: RuleMeta | DiffCode) => Object.entries(('options' in meta && meta.options) || {});
 
 /** The README's rule list (between `<!-- rules:start -->` and `<!-- rules:end -->`), generated from each rule's meta. */
 export function rulesMarkdown(): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = ruleMetas.map((meta) => {
-    const options = Object.entries(meta.options ?? {}).map(([name, o]) => `\`${name}\` (default ${o.default})`);
-    return `| \`${meta.id}\` | ${meta.severity} | ${escape(meta.description)}${options.length ? ` Options: ${options.join(', ')}.` : ''} |`;
+  const rows = documented.map((meta) => {
+    const options = optionsOf(meta).map(([name, o]) => `\`${name}\` (default ${o.default})`);
+    const diff = meta.stage === 'diff' ? '*`hamesh diff`:* ' : '';
+    return `| \`${meta.id}\` | ${meta.severity} | ${diff}${escape(meta.description)}${options.length ? ` Options: ${options.join(', ')}.` : ''} |`;
   });
   return [
     '<!-- Generated from the rules\' meta by `npm run docs:rules`; a test fails when it drifts. -->',
@@ -30,8 +39,8 @@ export function withRulesSection(readme: string): string {
 
 /** `docs/rules/<id>.md`: one page per rule (the SARIF `helpUri`), generated from its meta. */
 export function rulePages(): Array<{ file: string; content: string }> {
-  return ruleMetas.map((meta) => {
-    const options = Object.entries(meta.options ?? {}).map(
+  return documented.map((meta) => {
+    const options = optionsOf(meta).map(
       ([name, o]) => `| \`${name}\` | ${o.default} | ${o.description} An organisation policy's value is a floor: a spec may only set it ${o.stricter}. |`,
     );
     const lines = [
@@ -51,17 +60,34 @@ export function rulePages(): Array<{ file: string; content: string }> {
       meta.fix,
       ...(options.length > 0 ? ['', '## Options', '', '| Option | Default | Meaning |', '| --- | --- | --- |', ...options] : []),
       '',
-      '## Configure or suppress',
-      '',
-      '```yaml',
-      'policy:',
-      '  rules:',
-      `    ${meta.id}: warning        # or error, off`,
-      '  suppress:',
-      `    - {rule: ${meta.id}, path: /services/NAME, reason: "why", expires: "YYYY-MM-DD"}`,
-      '```',
-      '',
+      ...(meta.stage === 'diff' ? diffConfiguration(meta.id) : lintConfiguration(meta.id)),
     ];
     return { file: `${meta.id}.md`, content: lines.join('\n') };
   });
 }
+
+const lintConfiguration = (id: string) => [
+  '## Configure or suppress',
+  '',
+  '```yaml',
+  'policy:',
+  '  rules:',
+  `    ${id}: warning        # or error, off`,
+  '  suppress:',
+  `    - {rule: ${id}, path: /services/NAME, reason: "why", expires: "YYYY-MM-DD"}`,
+  '```',
+  '',
+];
+
+const diffConfiguration = (id: string) => [
+  '## Configure',
+  '',
+  `\`hamesh diff\` reports it when it compares two versions of a spec (\`hamesh diff --base main system.yaml\`); the new version's policy sets its severity:`,
+  '',
+  '```yaml',
+  'policy:',
+  '  rules:',
+  `    ${id}: warning        # or error, off`,
+  '```',
+  '',
+];

@@ -14,6 +14,7 @@ import { INDEX_FILE, readIndex } from '../../src/write/plan.js';
 import { target } from '../helpers/render.js';
 import { resolveSpec, specFile, system, type TestSpec } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
+import { diffShop } from '../helpers/diff.js';
 
 /*
  * Every id in the catalogue is produced by at least one test. A lint rule is proven by its RuleTester file
@@ -82,6 +83,13 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
     out.write(INDEX_FILE, '../outside.yaml\n');
     return readIndex(out.dir).warnings;
   },
+  'partitions-decrease': async () => (await diffShop((s) => (s.events['order.created'].partitions = 3))).diagnostics,
+  'partitions-increase-keyed': async () => (await diffShop((s) => (s.events['order.created'].partitions = 12))).diagnostics,
+  'replication-change': async () => (await diffShop((s) => (s.events['order.created'].replication = 2))).diagnostics,
+  'event-removed-with-subscribers': async () =>
+    (await diffShop((s) => (delete s.events['order.shipped'], (s.services.shipping.publishes = []), delete s.services.notifications.subscribes['order.shipped']))).diagnostics,
+  'payload-breaking': async () => (await diffShop((s) => (s.events['order.created'].schema.required = []))).diagnostics,
+  'caller-removed': async () => (await diffShop((s) => (s.services.checkout.calls = ['payments']))).diagnostics,
   'output-interrupted': () => {
     const out = tempDir();
     out.write('old.yaml.hamesh-tmp-123', 'left by a killed build\n');

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { join } from 'node:path';
 import { normalize } from '../../src/normalize/normalize.js';
 import { analyze } from '../../src/pipeline.js';
@@ -49,3 +50,15 @@ export function shopWithNats(): string {
   if (switched === source) throw new Error('the shop example no longer declares broker.kind kafka as expected');
   return specFile(switched, 'system.ts');
 }
+
+export const shopYaml = new URL('../../examples/shop/system.yaml', import.meta.url).pathname;
+
+/** The shop example's YAML as data, edited by `edit`, written as `name` in `dir`: a second version to diff against it. */
+export function shopVersion(edit: (spec: ShopData) => void, name = 'system.yaml', dir = tempDir().dir): string {
+  const data = parseYaml(readFileSync(shopYaml, 'utf8')) as ShopData;
+  edit(data);
+  return specFile(stringifyYaml(data), name, dir);
+}
+
+/** The shop example's data, loosely typed for edits. */
+export type ShopData = Record<string, any> & { services: Record<string, any>; events: Record<string, any> };

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { allCodes, isConfigurable } from '../../src/diagnostics/codes.js';
 import { rulePages, rulesMarkdown, withRulesSection } from '../../src/lint/docs.js';
 import { ruleMetas, rules } from '../../src/lint/registry.js';
 import type { Rule } from '../../src/lint/rule.js';
@@ -47,7 +48,10 @@ describe('docs/rules pages (the SARIF helpUri of each rule)', () => {
   it('has one page per rule, exactly as generated from meta (run `npm run docs:rules` to update)', () => {
     const folder = new URL('../../docs/rules/', import.meta.url);
     const pages = rulePages();
-    expect(readdirSync(folder).sort()).toEqual(ruleMetas.map((m) => `${m.id}.md`).sort());
+    // Every configurable id has a page: the lint rules and `hamesh diff`'s unsafe-change rules.
+    const configurable = allCodes.filter(isConfigurable).map((code) => `${code.id}.md`);
+    expect(readdirSync(folder).sort()).toEqual(configurable.sort());
+    expect(configurable).toEqual(expect.arrayContaining(ruleMetas.map((m) => `${m.id}.md`)));
     for (const { file, content } of pages) expect(readFileSync(new URL(file, folder), 'utf8'), file).toBe(content);
   });
 });
