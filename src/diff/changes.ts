@@ -1,6 +1,6 @@
 import type { NormalizedEvent, NormalizedService, NormalizedSubscription } from '../normalize/model.js';
 import type { RenderedDocument } from '../render/target.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 import { compareStrings } from '../util/order.js';
 import { canonical, fieldChanges, show } from './values.js';
 

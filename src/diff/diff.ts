@@ -3,7 +3,7 @@ import { configure } from '../lint/config.js';
 import { locateAll, type LoadedSpec } from '../load/source.js';
 import { build } from '../pipeline.js';
 import type { RenderedDocument, Target } from '../render/target.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 import { objectChanges, specChanges, type ObjectChange, type SpecChange } from './changes.js';
 import type { DiffRule } from './rule.js';
 import { callerRemoved } from './rules/caller-removed.js';
@@ -67,7 +67,7 @@ export function diffVersions(before: BuiltVersion, after: BuiltVersion): DiffRes
   for (const rule of diffRules) {
     const { severity } = config.setting(rule.meta.id);
     if (severity === 'off') continue;
-    rule.check({
+    rule.inspect({
       before: before.resolved,
       after: after.resolved,
       afterDocuments: after.documents,

@@ -2,7 +2,7 @@ import type { DiffCode } from '../diagnostics/codes.js';
 import type { RelatedLocation } from '../diagnostics/diagnostic.js';
 import type { NormalizedEvent } from '../normalize/model.js';
 import type { RenderedDocument } from '../render/target.js';
-import type { ResolvedSystem } from '../resolve/graph.js';
+import type { ResolvedSystem } from '../resolve/resolve.js';
 
 /** An unsafe change: where it is in the new spec (a JSON Pointer; the nearest remaining parent for a removal). */
 export interface DiffFinding {
@@ -19,10 +19,10 @@ export interface DiffContext {
   report(finding: DiffFinding): void;
 }
 
-/** One unsafe-change rule of `hamesh diff`: its catalogue entry and a check over both versions. */
+/** One unsafe-change rule of `hamesh diff`: its catalogue entry and an inspection of both versions. */
 export interface DiffRule {
   meta: DiffCode;
-  check(context: DiffContext): void;
+  inspect(context: DiffContext): void;
 }
 
 /** Events declared in both versions, as [before, after] pairs. */

@@ -8,7 +8,7 @@ const guarded = (documents: readonly RenderedDocument[], service: string) =>
 
 export const callerRemoved: DiffRule = {
   meta: codes.callerRemoved,
-  check({ before, after, afterDocuments, report }) {
+  inspect({ before, after, afterDocuments, report }) {
     for (const old of before.system.services) {
       const caller = after.service(old.name);
       if (!caller) continue;

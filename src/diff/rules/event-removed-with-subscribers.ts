@@ -3,7 +3,7 @@ import type { DiffRule } from '../rule.js';
 
 export const eventRemovedWithSubscribers: DiffRule = {
   meta: codes.eventRemovedWithSubscribers,
-  check({ before, after, report }) {
+  inspect({ before, after, report }) {
     for (const old of before.system.events) {
       const subscribers = before.subscribers(old.name);
       if (after.event(old.name) || subscribers.length === 0) continue;

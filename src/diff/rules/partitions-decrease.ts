@@ -3,7 +3,7 @@ import { derivedTopics, keptEvents, onKafka, type DiffRule } from '../rule.js';
 
 export const partitionsDecrease: DiffRule = {
   meta: codes.partitionsDecrease,
-  check(context) {
+  inspect(context) {
     if (!onKafka(context)) return;
     for (const [old, next] of keptEvents(context)) {
       if (next.partitions >= old.partitions) continue;

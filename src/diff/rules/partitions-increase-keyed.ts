@@ -3,7 +3,7 @@ import { keptEvents, onKafka, type DiffRule } from '../rule.js';
 
 export const partitionsIncreaseKeyed: DiffRule = {
   meta: codes.partitionsIncreaseKeyed,
-  check(context) {
+  inspect(context) {
     if (!onKafka(context)) return;
     for (const [old, next] of keptEvents(context)) {
       if (next.partitions <= old.partitions) continue;

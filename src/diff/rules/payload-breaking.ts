@@ -4,7 +4,7 @@ import { keptEvents, type DiffRule } from '../rule.js';
 
 export const payloadBreaking: DiffRule = {
   meta: codes.payloadBreaking,
-  check(context) {
+  inspect(context) {
     for (const [old, next] of keptEvents(context)) {
       if (!old.schema) continue;
       const consumers = context.after.subscribers(next.name).map((s) => s.service.name);

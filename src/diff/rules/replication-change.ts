@@ -3,7 +3,7 @@ import { derivedTopics, keptEvents, onKafka, type DiffRule } from '../rule.js';
 
 export const replicationChange: DiffRule = {
   meta: codes.replicationChange,
-  check(context) {
+  inspect(context) {
     if (!onKafka(context)) return;
     for (const [old, next] of keptEvents(context)) {
       if (next.replication === old.replication) continue;
