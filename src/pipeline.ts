@@ -107,7 +107,8 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
   if (hasErrors(diagnostics)) return result();
 
   const selected = options.targets ?? registry.filter((t) => t.byDefault(resolved));
-  diagnostics.push(...locate(selected.flatMap((t) => t.preflight?.(resolved) ?? [])));
+  const names = selected.map((t) => t.name);
+  diagnostics.push(...locate(selected.flatMap((t) => t.preflight?.(resolved, names) ?? [])));
   if (hasErrors(diagnostics)) return result();
 
   // A broken template throws TemplateError: unusable input, not a finding.

@@ -494,6 +494,13 @@ export const codes = {
     description: 'The VirtualService of an ingress host (named after the host) collides with a service\'s VirtualService.',
     fix: 'Rename the service, or use another host name.',
   },
+  ingressUnsupported: {
+    id: 'ingress-unsupported',
+    stage: 'render',
+    severity: 'error',
+    description: '`--target ingress` is asked for something a Kubernetes Ingress cannot express: a regex path, a TCP-only service, or (without the istio target) retries, timeouts, version weights, header matches, faults or mirroring.',
+    fix: 'Build with `--target istio` as well (its VirtualServices carry those features), or drop the feature from the services behind the ingress.',
+  },
   patch: {
     id: 'patch',
     stage: 'render',

@@ -34,7 +34,11 @@ export interface Target {
   description: string;
   /** Whether `hamesh build` renders it when --target is not given. */
   byDefault(resolved: ResolvedSystem): boolean;
-  /** Problems, found before rendering, that make this target's output impossible (e.g. a Kafka topic name collision); errors stop the build. */
-  preflight?(resolved: ResolvedSystem): Diagnostic[];
+  /**
+   * Problems, found before rendering, that make this target's output impossible (e.g. a Kafka topic name collision);
+   * errors stop the build. `selected` names every target of the build (what one target cannot say, another may);
+   * default: this one alone.
+   */
+  preflight?(resolved: ResolvedSystem, selected?: readonly string[]): Diagnostic[];
   render(resolved: ResolvedSystem, context: RenderContext): RenderedDocument[];
 }

@@ -1,4 +1,5 @@
 import { asyncApiTarget } from './asyncapi/target.js';
+import { ingressTarget } from './ingress/target.js';
 import { istioTarget } from './istio/target.js';
 import { kafkaTarget } from './kafka/target.js';
 import { kubernetesTarget } from './kubernetes/target.js';
@@ -8,4 +9,4 @@ import { natsTarget } from './nats/target.js';
 import type { Target } from './target.js';
 
 /** Every compile target, in output order. Each target lives in its own folder under src/render/. */
-export const targets: Target[] = [namespaceTarget, kubernetesTarget, istioTarget, kafkaTarget, natsTarget, asyncApiTarget, objectsTarget];
+export const targets: Target[] = [namespaceTarget, kubernetesTarget, istioTarget, ingressTarget, kafkaTarget, natsTarget, asyncApiTarget, objectsTarget];

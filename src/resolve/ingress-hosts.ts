@@ -1,4 +1,5 @@
 import type { NormalizedService, NormalizedSystem } from '../normalize/model.js';
+import { exposedPorts } from '../normalize/ports.js';
 import { compareClaims, pathClaim, type PathClaim } from '../spec/ingress-paths.js';
 import type { StringMatch } from '../spec/schema.generated.js';
 import { compareStrings } from '../util/order.js';
@@ -9,6 +10,8 @@ export interface IngressBackend {
   /** The `ingress.paths` entry; undefined: every path. */
   match?: StringMatch;
   claim: PathClaim;
+  /** The service port requests go to: its HTTP (or gRPC) port, which a gateway must name; undefined for TCP only. */
+  port?: number;
   /** Its index in the service's `ingress.paths` (0 for every path). */
   index: number;
   /** Pointer of the `paths` entry, or of the host entry when the service takes every path. */
@@ -63,9 +66,10 @@ export function ingressHosts(system: NormalizedSystem): IngressHost[] {
         byKey.set(key, group);
       }
       const hostPath = `${base}/hosts/${index}`;
+      const port = exposedPorts(service).find((p) => p.protocol === 'http' || p.protocol === 'grpc')?.servicePort;
       group.entries.push({ service, path: hostPath });
-      if (ingress.paths.length === 0) group.backends.push({ service, claim: pathClaim(undefined), index: 0, path: hostPath });
-      ingress.paths.forEach((match, i) => group.backends.push({ service, match, claim: pathClaim(match), index: i, path: `${base}/paths/${i}` }));
+      if (ingress.paths.length === 0) group.backends.push({ service, claim: pathClaim(undefined), port, index: 0, path: hostPath });
+      ingress.paths.forEach((match, i) => group.backends.push({ service, match, claim: pathClaim(match), port, index: i, path: `${base}/paths/${i}` }));
     });
   }
   const hosts = [...byKey.values()].sort((a, b) => compareStrings(a.gateway, b.gateway) || compareStrings(a.host, b.host));

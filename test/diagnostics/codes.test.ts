@@ -66,6 +66,7 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'nats-duration': () => targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { retention: '200000d' } })),
   'stream-replicas': () => targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
   'virtualservice-name': () => targetPreflight('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
+  'ingress-unsupported': () => targetPreflight('ingress', { services: { a: { image, retries: { attempts: 1 }, ingress: { hosts: ['example.com'] } } } }),
   'ingress-conflict': () => validated({ a: { image, ingress: { hosts: ['example.com'] } }, b: { image, ingress: { hosts: ['example.com'] } } }),
   patch: async () => {
     const file = specFile(system({ web: { image, patches: { Service: { metadata: { name: 'other' } } } } }));

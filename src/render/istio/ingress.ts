@@ -1,13 +1,10 @@
 import { DEFAULTS } from '../../normalize/defaults.js';
-import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
-import { exposedPorts, meshTraffic } from '../../normalize/ports.js';
+import type { NormalizedSystem } from '../../normalize/model.js';
+import { meshTraffic } from '../../normalize/ports.js';
 import type { IngressBackend, IngressHost } from '../../resolve/ingress-hosts.js';
 import { sortBy } from '../../util/order.js';
 import { systemLabels } from '../kubernetes/labels.js';
 import { defaultDestinations, httpRoutes } from './http-route.js';
-
-/** The service's HTTP (or gRPC) port, which a gateway-bound route must name (the gateway is not the caller). */
-export const ingressPort = (service: NormalizedService) => exposedPorts(service).find((p) => p.protocol === 'http' || p.protocol === 'grpc');
 
 /**
  * Runs of consecutive backends of one service: a service's paths that sit next to each other in the host's order
@@ -36,7 +33,7 @@ function hostRoutes(host: IngressHost): { http?: object[]; tcp?: object[] } {
     if (traffic.http) {
       // One route's matches are alternatives: kept in the spec's order.
       const matches = [...run].sort((a, b) => a.index - b.index).flatMap((b) => (b.match ? [{ uri: b.match }] : []));
-      http.push(...httpRoutes(service, matches, ingressPort(service)?.servicePort));
+      http.push(...httpRoutes(service, matches, run[0]!.port));
     } else if (traffic.tcp) tcp.push({ route: defaultDestinations(service) });
   }
   return { ...(http.length > 0 && { http }), ...(tcp.length > 0 && { tcp }) };
