@@ -1,7 +1,9 @@
-import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { applyOrgPolicy, lint, type LintOptions } from './lint/engine.js';
+import { compareDiagnostics, hasErrors, pointer, type Diagnostic } from './diagnostics/diagnostic.js';
+import { lint, type LintOptions } from './lint/engine.js';
 import { loadSpec } from './load/load.js';
-import type { LoadedPolicy } from './load/policy.js';
+import { loadPolicy, type LoadedPolicy } from './policy/load.js';
+import { applyOrgPolicy } from './policy/merge.js';
+import type { System } from './spec/schema.generated.js';
 import { locateAll, type LoadedSpec } from './load/source.js';
 import { normalize } from './normalize/normalize.js';
 import { TemplateEngine } from './render/engine.js';
@@ -44,9 +46,28 @@ export function analyzeSpec(loaded: LoadedSpec, options: AnalyzeOptions = {}): A
   const validation = validate(spec.data);
   const diagnostics = located(validation.diagnostics, spec).sort(compareDiagnostics);
   if (!validation.ok) return { spec, diagnostics, lintOptions: {} };
-  const input = options.policy ? applyOrgPolicy(validation.spec, options.policy) : { spec: validation.spec, options: {}, notes: [] };
+  const { policy } = options;
+  const input = policy ? applyOrgPolicy(validation.spec, policy) : { spec: validation.spec, notes: [] };
   diagnostics.push(...located(input.notes, spec));
-  return { spec, diagnostics, resolved: resolve(normalize(input.spec)), lintOptions: { ...input.options, sourceOf } };
+  const lintOptions: LintOptions = { sourceOf, ...(policy && { suppressionSource: orgSuppressions(validation.spec, policy) }) };
+  return { spec, diagnostics, resolved: resolve(normalize(input.spec)), lintOptions };
+}
+
+/** Reads the organisation policy (`--policy FILE`), if any: the policy, and its own problems located in its file. */
+export function loadOrgPolicy(file: string | undefined): { policy?: LoadedPolicy; diagnostics: Diagnostic[] } {
+  if (file === undefined) return { diagnostics: [] };
+  const { source, policy, diagnostics } = loadPolicy(file);
+  return { ...(policy && { policy: { ...source, policy } }), diagnostics: locateAll(diagnostics, source) };
+}
+
+/** Where the merged `policy.suppress[index]` is written: after the spec's own entries come the organisation's, located in its file. */
+function orgSuppressions(spec: System, org: LoadedPolicy): NonNullable<LintOptions['suppressionSource']> {
+  const own = spec.policy?.suppress?.length ?? 0;
+  return (index) => {
+    if (index < own) return undefined;
+    const path = pointer('suppress', index - own);
+    return { path, file: org.file, ...org.locate(path) };
+  };
 }
 
 /** Locates diagnostics in the spec and tags them with its environment, if any. */

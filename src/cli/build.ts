@@ -7,7 +7,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/d
 import { environmentsToRun } from '../environment/select.js';
 import { loadSpec } from '../load/load.js';
 import type { LoadedSpec } from '../load/source.js';
-import { build, type BuildOptions } from '../pipeline.js';
+import { build, loadOrgPolicy, type BuildOptions } from '../pipeline.js';
 import { environmentOption } from './environments.js';
 import { TemplateError } from '../render/engine.js';
 import type { Target } from '../render/target.js';
@@ -18,7 +18,6 @@ import { writeChunks } from '../write/stream.js';
 import { waitUnlocked } from '../write/lock.js';
 import { Interrupted, writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
-import { readPolicyFlag } from './policy-flag.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { colorsFor, formatText, printable, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
@@ -123,7 +122,7 @@ async function run(file: string, options: CliOptions): Promise<number> {
   const targets = options.target?.split(',').map((t) => t.trim()).filter((t) => t !== '');
   // stdout carries the YAML stream when there is no --out; the report then goes to stderr.
   const reportStream = options.out ? process.stdout : process.stderr;
-  const org = readPolicyFlag(options.policy);
+  const org = loadOrgPolicy(options.policy);
   if (hasErrors(org.diagnostics)) {
     emitReport(org.diagnostics, { command: 'build', specs: [file], summary: ['build stopped: the policy file is invalid'] }, options, reportStream);
     return EXIT.findings;

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { allCodes, findCode, isConfigurable, whyNotConfigurable } from '../diagnostics/codes.js';
+import { allCodes, findCode, isConfigurable, ruleOptions, whyNotConfigurable } from '../diagnostics/codes.js';
 import { didYouMean } from '../util/suggest.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { colorsFor } from './report.js';
@@ -10,7 +10,6 @@ export function explainCommand(): Command {
     .argument('<rule>', 'a diagnostic id, as `hamesh rules` lists them')
     .action(
       runCommand(async (id: string) => {
-        const { findRule } = await import('../lint/registry.js');
         const code = findCode(id);
         if (!code) {
           throw new UsageError(`unknown rule '${id}'${didYouMean(id, allCodes.map((m) => m.id))}; run \`hamesh rules\` to list them`);
@@ -19,7 +18,7 @@ export function explainCommand(): Command {
         const lines = [`${c.bold(code.id)} (${code.severity} by default): ${code.description}`];
         if ('rationale' in code) lines.push('', c.bold('Why'), code.rationale);
         lines.push('', c.bold('How to fix'), code.fix);
-        const options = Object.entries(findRule(code.id)?.options ?? {});
+        const options = Object.entries(ruleOptions(code));
         if (options.length > 0) {
           lines.push('', c.bold('Options') + ` (policy.rules.${code.id}: {severity, …})`);
           for (const [name, option] of options) lines.push(`  ${name}: ${option.description} Default ${option.default}.`);

@@ -1,12 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedSpec } from '../load/source.js';
-import { analyzeSpec, lintAnalysis, type AnalyzeOptions } from '../pipeline.js';
+import { analyzeSpec, lintAnalysis, loadOrgPolicy, type AnalyzeOptions } from '../pipeline.js';
 import { environmentOption, forEachEnvironment } from './environments.js';
 import { forEachFile, reportUnusable } from './each-file.js';
 import { EXIT, runCommand } from './errors.js';
 import { mermaidOf } from './graph.js';
-import { readPolicyFlag } from './policy-flag.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { timeoutOption } from './options.js';
 import { printable } from './report.js';
@@ -45,7 +44,7 @@ export function lintCommand(): Command {
     .addOption(environmentOption())
     .action(
       runCommand(async (files: string[], flags: LintFlags) => {
-        const { policy, diagnostics } = readPolicyFlag(flags.policy);
+        const { policy, diagnostics } = loadOrgPolicy(flags.policy);
         // An invalid organisation policy would lint every spec against the wrong rules: report it alone.
         const { diagnostics: found, unusable } = hasErrors(diagnostics)
           ? { diagnostics: [], unusable: [] }

@@ -10,9 +10,8 @@ export function rulesCommand(): Command {
     .action(
       runCommand(async (flags: { format: 'text' | 'json' }) => {
         if (flags.format === 'json') {
-          // Every id with its documentation; lint ids also with their options.
-          const { findRule } = await import('../lint/registry.js');
-          const entries = allCodes.map((code) => ({ ...code, configurable: isConfigurable(code), ...findRule(code.id) }));
+          // Every id with its documentation; lint rules also with their options.
+          const entries = allCodes.map((code) => ({ ...code, configurable: isConfigurable(code) }));
           process.stdout.write(`${JSON.stringify({ rules: entries }, null, 2)}\n`);
           return EXIT.ok;
         }

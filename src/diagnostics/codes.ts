@@ -5,6 +5,14 @@ import type { Severity } from './diagnostic.js';
 export const stages = ['load', 'validate', 'lint', 'render', 'verify', 'write', 'diff'] as const;
 export type Stage = (typeof stages)[number];
 
+/** A numeric lint-rule option, set in `policy.rules.<id>: {severity, <name>: value}`. */
+export interface RuleOption {
+  description: string;
+  default: number;
+  /** Which way makes the rule stricter: an organisation policy's value is a floor the spec may only tighten. */
+  stricter: 'lower' | 'higher';
+}
+
 export interface CodeEntry {
   /** The id a Diagnostic carries in `rule` (kebab-case, stable: users' policies and CI scripts name it). */
   id: string;
@@ -16,6 +24,8 @@ export interface CodeEntry {
   /** Why it matters (lint rules). */
   rationale?: string;
   fix: string;
+  /** A lint rule's numeric options, with their defaults. */
+  options?: Readonly<Record<string, RuleOption>>;
 }
 
 /**
@@ -379,6 +389,7 @@ export const codes = {
     description: 'Retries multiply along a call path beyond `max` tries per request (default 10).',
     rationale: 'Each hop retries independently, so retries multiply: a request through three services with 2 retries each can become 3 × 3 × 3 = 27 requests to the last one, exactly when it is already failing, turning a brief overload into an outage. A service without `retries` counts as Istio\'s implicit 2 retries; a `protocol: tcp` service as none (Istio retries HTTP and gRPC routes only).',
     fix: 'Retry at one layer only (usually the edge): set `retries: {attempts: 0}` on inner services, or lower their attempts.',
+    options: { max: { description: 'The most tries one request may cause at the end of a call path.', default: 10, stricter: 'lower' } },
   },
   retryRetention: {
     id: 'retry-retention',
@@ -395,6 +406,9 @@ export const codes = {
     description: 'A subscription\'s retries, at `failureRatio` of failed deliveries, would push its group beyond the throughput its consumers have.',
     rationale: 'When a dependency of a consumer degrades, a share of deliveries fails and comes back as retries: with a failure ratio r, retry n carries r^n of the traffic, so `retry.attempts` retries add rate.peak × (r + r² + …) events per second. The same group consumes them (from the retry topics on Kafka, as redeliveries on JetStream) next to the new events, so a group sized for rate.peak alone falls behind exactly when its dependency struggles, and the backlog makes the delays longer still. The model assumes every retry fails with the same ratio (`failureRatio`, default 0.2) and uses the group\'s best-case throughput (as consumer-capacity computes it).',
     fix: 'Leave headroom for retries: more replicas or partitions, fewer retry.attempts, or a dead letter sooner; or measure and raise throughput.perReplica.',
+    options: {
+      failureRatio: { description: 'The share of deliveries assumed to fail while a dependency is degraded (0 to 1).', default: 0.2, stricter: 'higher' },
+    },
   },
   spofDependency: {
     id: 'spof-dependency',
@@ -611,6 +625,18 @@ export type DiffCode = Extract<Code, { stage: 'diff' }>;
 
 /** Lint and diff ids are judgements a policy may configure; the others are facts about the input or the output. */
 export const isConfigurable = (code: Code): code is LintCode | DiffCode => code.stage === 'lint' || code.stage === 'diff';
+
+/** The lint id `id`, or undefined when it is unknown or not a lint judgement. */
+export function findLintCode(id: string): LintCode | undefined {
+  const code = findCode(id);
+  return code?.stage === 'lint' ? code : undefined;
+}
+
+/** Every lint id (rules and the engine's own policy findings), by id. */
+export const lintCodes: readonly LintCode[] = allCodes.filter((code): code is LintCode => code.stage === 'lint');
+
+/** A lint rule's options ({} for a rule that takes none, and for ids that are not lint rules). */
+export const ruleOptions = (code: Code | undefined): Readonly<Record<string, RuleOption>> => (code && 'options' in code ? code.options : {});
 
 /** Why a policy cannot turn off or suppress an id that is not a lint judgement. */
 export function whyNotConfigurable(code: Code): string {

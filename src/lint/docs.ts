@@ -1,12 +1,9 @@
-import { allCodes, type DiffCode } from '../diagnostics/codes.js';
+import { allCodes, isConfigurable, ruleOptions } from '../diagnostics/codes.js';
 import { sortBy } from '../util/order.js';
-import type { RuleMeta } from './rule.js';
-import { ruleMetas } from './registry.js';
 
-/** `hamesh diff`'s unsafe-change rules: documented with the lint rules, configured the same way, never suppressed. */
-const diffCodes = allCodes.filter((code): code is DiffCode => code.stage === 'diff');
-const documented: ReadonlyArray<RuleMeta | DiffCode> = sortBy([...ruleMetas, ...diffCodes], (meta) => meta.id);
-const optionsOf = (meta: RuleMeta | DiffCode) => Object.entries(('options' in meta && meta.options) || {});
+/** The lint rules, and `hamesh diff`'s unsafe-change rules, documented with them: configured the same way, never suppressed. */
+const documented = sortBy(allCodes.filter(isConfigurable), (meta) => meta.id);
+const optionsOf = (meta: (typeof documented)[number]) => Object.entries(ruleOptions(meta));
 
 /** The README's rule list (between `<!-- rules:start -->` and `<!-- rules:end -->`), generated from each rule's meta. */
 export function rulesMarkdown(): string {

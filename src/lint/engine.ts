@@ -1,17 +1,13 @@
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedSystem } from '../resolve/resolve.js';
-import { configure } from './config.js';
+import { ruleSettings } from '../policy/settings.js';
 import { rules } from './registry.js';
 import { applySuppressions, type SuppressionSource } from './suppress.js';
-
-export { applyOrgPolicy, checkOrgPolicy, mergePolicies } from './org-policy.js';
-export { findRule, ruleMetas } from './registry.js';
-export type { Finding, Rule, RuleContext, RuleMeta } from './rule.js';
 
 export interface LintOptions {
   /** The date (YYYY-MM-DD) suppressions expire against; defaults to today (UTC). */
   today?: string;
-  /** Where `policy.suppress[index]` is written when it is not the spec's own entry; see applyOrgPolicy. */
+  /** Where `policy.suppress[index]` is written when it is not the spec's own entry (an organisation policy's, located by the pipeline). */
   suppressionSource?: (index: number) => SuppressionSource | undefined;
   /** Where a value of the (environment-merged) spec is written, so suppressions also match that pointer. */
   sourceOf?: (path: string) => string;
@@ -25,7 +21,7 @@ export interface LintOptions {
 export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagnostic[] {
   const { system } = resolved;
   const { policy } = system;
-  const config = configure(policy, '/policy');
+  const config = ruleSettings(policy, '/policy');
   const findings: Array<Diagnostic & { subject?: string }> = [];
   for (const rule of rules) {
     const { severity, options: ruleOptions } = config.setting(rule.meta.id);

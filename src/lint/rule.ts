@@ -3,16 +3,8 @@ import type { RelatedLocation, Severity } from '../diagnostics/diagnostic.js';
 import type { NormalizedPolicy, NormalizedSystem } from '../normalize/model.js';
 import type { ResolvedSystem } from '../resolve/resolve.js';
 
-/** A numeric rule option, set in `policy.rules.<id>: {severity, <name>: value}`. */
-export interface RuleOption {
-  description: string;
-  default: number;
-  /** Which way makes the rule stricter: an organisation policy's value is a floor the spec may only tighten. */
-  stricter: 'lower' | 'higher';
-}
-
-/** A rule's documentation, from its catalogue entry (src/diagnostics/codes.ts), and its options. */
-export type RuleMeta = LintCode & { options?: Readonly<Record<string, RuleOption>> };
+/** A rule's documentation and options: its catalogue entry (src/diagnostics/codes.ts). */
+export type RuleMeta = LintCode;
 
 export interface Finding {
   /** JSON Pointer of the value to change. */

@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NormalizedPolicy } from '../normalize/model.js';
-import { codes } from '../diagnostics/codes.js';
-import { findRule } from './registry.js';
+import { codes, findLintCode } from '../diagnostics/codes.js';
 
 /** Where a suppression is written: a pointer into the spec, or a located entry of another file (an organisation policy). */
 export type SuppressionSource = Pick<Diagnostic, 'path' | 'file' | 'line' | 'column'>;
@@ -23,7 +22,7 @@ export function applySuppressions<F extends Diagnostic & { subject?: string }>(
 ): { kept: F[]; reports: Diagnostic[] } {
   const reports: Diagnostic[] = [];
   const active = suppress.flatMap((entry, index) => {
-    if (!findRule(entry.rule)) return [];
+    if (!findLintCode(entry.rule)) return [];
     if (entry.expires !== undefined && today > entry.expires) {
       reports.push({
         ...source(index),

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allCodes, type DiagnosticCode, type LintCode } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { lint } from '../../src/lint/engine.js';
-import { applyOrgPolicy } from '../../src/lint/org-policy.js';
-import { loadPolicy } from '../../src/load/policy.js';
+import { applyOrgPolicy } from '../../src/policy/merge.js';
 import { LoadError } from '../../src/load/source.js';
 import { analyze, build } from '../../src/pipeline.js';
 import type { System } from '../../src/spec/schema.generated.js';
@@ -54,7 +53,7 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'expired-suppression': () =>
     lint(resolveSpec({ services: { a: { image } }, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r', expires: '2020-01-01' }] } })),
   'policy-floor': () => {
-    const org = loadPolicy(tempDir().write('org.policy.yaml', 'tiers:\n  standard:\n    minReplicas: 3\n')).policy!;
+    const org = { file: 'org.policy.yaml', policy: { tiers: { standard: { minReplicas: 3 } } } };
     return applyOrgPolicy(system({ a: { image } }, { policy: { tiers: { standard: { minReplicas: 1 } } } }) as System, org).notes;
   },
   'unused-suppression': () => lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r' }] } })),

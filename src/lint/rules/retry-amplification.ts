@@ -13,10 +13,7 @@ interface Amplification {
 }
 
 export const rule = defineRule({
-  meta: {
-    ...codes.retryAmplification,
-    options: { max: { description: 'The most tries one request may cause at the end of a call path.', default: 10, stricter: 'lower' } },
-  },
+  meta: codes.retryAmplification,
   evaluate({ system, resolved, options, report }) {
     const max = options.max!;
     const successors = (name: string) => resolved.callees(name).map((c) => c.service.name);

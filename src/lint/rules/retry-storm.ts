@@ -4,16 +4,7 @@ import { maxReplicas } from '../replicas.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
-  meta: {
-    ...codes.retryStorm,
-    options: {
-      failureRatio: {
-        description: 'The share of deliveries assumed to fail while a dependency is degraded (0 to 1).',
-        default: 0.2,
-        stricter: 'higher',
-      },
-    },
-  },
+  meta: codes.retryStorm,
   evaluate({ system, resolved, options, report }) {
     const ratio = options.failureRatio!;
     for (const m of measuredSubscriptions(resolved)) {

@@ -1,8 +1,7 @@
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Policy, SeveritySetting } from '../spec/schema.generated.js';
 import { didYouMean } from '../util/suggest.js';
-import { allCodes, codes, findCode, isConfigurable, whyNotConfigurable } from '../diagnostics/codes.js';
-import { findRule } from './registry.js';
+import { allCodes, codes, findCode, isConfigurable, ruleOptions, whyNotConfigurable } from '../diagnostics/codes.js';
 
 export interface RuleSetting {
   /** Set when the policy overrides the rule's own severities. */
@@ -11,7 +10,7 @@ export interface RuleSetting {
   options: Record<string, number>;
 }
 
-export interface RuleConfiguration {
+export interface RuleSettings {
   setting(id: string): RuleSetting;
   /** Unknown rules and options, wrongly typed options: `policy-config` findings. */
   diagnostics: Diagnostic[];
@@ -25,10 +24,11 @@ export function splitRuleEntry(entry: NonNullable<Policy['rules']>[string]): { s
 }
 
 /**
- * Reads `policy.rules` and checks it and `policy.suppress` against the rule registry. `base` is the
- * policy's own pointer: `/policy` in a spec, `` in an organisation policy file.
+ * Reads `policy.rules`, and checks it and `policy.suppress` against the catalogue: only lint ids are
+ * judgements a policy may configure or suppress. `base` is the policy's own pointer: `/policy` in a spec, ``
+ * in an organisation policy file.
  */
-export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: string): RuleConfiguration {
+export function ruleSettings(policy: Pick<Policy, 'rules' | 'suppress'>, base: string): RuleSettings {
   const diagnostics: Diagnostic[] = [];
   const problem = (path: string, message: string) =>
     diagnostics.push({ rule: codes.policyConfig.id, severity: codes.policyConfig.severity, message, path });
@@ -49,14 +49,14 @@ export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: stri
     const path = `${base}${pointer('rules', id)}`;
     const { severity, options } = splitRuleEntry(entry);
     const code = findCode(id);
-    // A diff rule has a severity and no options.
-    const meta = findRule(id) ?? (code?.stage === 'diff' ? { options: {} } : undefined);
+    // Lint rules and `hamesh diff` rules (a severity, no options) are configurable.
+    const meta = code && isConfigurable(code) ? code : undefined;
     if (!meta) {
       // Setting an id that is not a judgement to its own severity restates what always holds; anything else is refused.
       if (!(code?.severity === severity && Object.keys(options).length === 0)) problem(path, refusal(id)!);
       continue;
     }
-    const known = meta.options ?? {};
+    const known = ruleOptions(meta);
     const values: Record<string, number> = {};
     for (const [name, value] of Object.entries(options)) {
       if (!Object.hasOwn(known, name)) {
@@ -75,7 +75,7 @@ export function configure(policy: Pick<Policy, 'rules' | 'suppress'>, base: stri
   return {
     diagnostics,
     setting(id) {
-      const defaults = Object.fromEntries(Object.entries(findRule(id)?.options ?? {}).map(([name, option]) => [name, option.default]));
+      const defaults = Object.fromEntries(Object.entries(ruleOptions(findCode(id))).map(([name, option]) => [name, option.default]));
       const given = settings.get(id);
       return { ...(given?.severity !== undefined && { severity: given.severity }), options: { ...defaults, ...given?.options } };
     },

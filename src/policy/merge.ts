@@ -1,12 +1,8 @@
+import { codes, findLintCode, ruleOptions } from '../diagnostics/codes.js';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedPolicy } from '../load/policy.js';
-import { locateAll } from '../load/source.js';
 import type { Policy, SeveritySetting, System, TierPolicy } from '../spec/schema.generated.js';
-import { configure, splitRuleEntry } from './config.js';
-import { codes } from '../diagnostics/codes.js';
-import type { LintOptions } from './engine.js';
-import { findRule } from './registry.js';
 import { own } from '../util/own.js';
+import { splitRuleEntry } from './settings.js';
 
 type RuleEntry = NonNullable<Policy['rules']>[string];
 
@@ -37,7 +33,7 @@ function mergeTier(org: TierPolicy = {}, spec: TierPolicy = {}, floor: FloorRepo
  * requireCircuitBreaker). Each spec option is clamped to its floor in the option's `stricter` direction.
  */
 function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | undefined, report: FloorReport): RuleEntry | undefined {
-  const meta = findRule(id);
+  const meta = findLintCode(id);
   if (spec === undefined || (org === undefined && meta === undefined)) return spec ?? org; // unknown ids: policy-config
   const o = org === undefined ? undefined : splitRuleEntry(org);
   const s = splitRuleEntry(spec);
@@ -50,7 +46,7 @@ function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | und
   }
   const options = { ...o?.options };
   for (const [name, value] of Object.entries(s.options)) {
-    const option = own(meta?.options, name);
+    const option = own(ruleOptions(meta), name);
     const bound = own(options, name) ?? option?.default;
     const clamped =
       option && typeof value === 'number' && typeof bound === 'number' ? (option.stricter === 'lower' ? Math.min : Math.max)(value, bound) : value;
@@ -92,24 +88,13 @@ export function mergePolicies(org: Policy, spec: Policy = {}, floor: FloorReport
 }
 
 /**
- * The spec under an organisation policy, the lint options that locate the policy file's suppressions, and a
- * `policy-floor` note (at the spec's value) for every loosening the organisation's floor overrode.
+ * The spec under an organisation policy (`file` names it in messages), and a `policy-floor` note (at the spec's
+ * value) for every loosening the organisation's floor overrode. The merged `policy.suppress` lists the spec's
+ * own entries first, then the organisation's.
  */
-export function applyOrgPolicy(spec: System, org: LoadedPolicy): { spec: System; options: LintOptions; notes: Diagnostic[] } {
-  const own = spec.policy?.suppress?.length ?? 0;
-  const suppressionSource = (index: number) => {
-    if (index < own) return undefined;
-    const path = pointer('suppress', index - own);
-    return { path, file: org.file, ...org.locate(path) };
-  };
+export function applyOrgPolicy(spec: System, org: { file: string; policy: Policy }): { spec: System; notes: Diagnostic[] } {
   const notes: Diagnostic[] = [];
   const floor: FloorReport = (path, message) =>
     notes.push({ rule: codes.policyFloor.id, severity: codes.policyFloor.severity, path: `/policy${path}`, message: `${message} (${org.file})` });
-  const policy = mergePolicies(org.policy, spec.policy, floor);
-  return { spec: { ...spec, policy }, options: { suppressionSource }, notes };
-}
-
-/** `policy-config` findings of an organisation policy file (unknown rules or options), located in it. */
-export function checkOrgPolicy(org: LoadedPolicy): Diagnostic[] {
-  return locateAll(configure(org.policy, '').diagnostics, org);
+  return { spec: { ...spec, policy: mergePolicies(org.policy, spec.policy, floor) }, notes };
 }

@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyOrgPolicy, checkOrgPolicy, lint, mergePolicies } from '../../src/lint/engine.js';
-import { loadPolicy } from '../../src/load/policy.js';
-import { LoadError } from '../../src/load/source.js';
-import { normalize } from '../../src/normalize/normalize.js';
-import { resolve } from '../../src/resolve/resolve.js';
+import { analyze, lintAnalysis, loadOrgPolicy } from '../../src/pipeline.js';
+import { mergePolicies } from '../../src/policy/merge.js';
 import type { System } from '../../src/spec/schema.generated.js';
+import { specFile } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const { dir, write } = tempDir();
+const { write } = tempDir();
 
 describe('mergePolicies: the organisation sets the floor, the spec may only tighten', () => {
   it('keeps the larger minimum and any requirement the organisation turns on', () => {
@@ -74,7 +71,7 @@ describe('mergePolicies: the organisation sets the floor, the spec may only tigh
   });
 });
 
-describe('organisation policy files', () => {
+describe('a spec under an organisation policy file', () => {
   const spec: System = {
     apiVersion: 'hamesh.dev/v1',
     kind: 'System',
@@ -85,58 +82,41 @@ describe('organisation policy files', () => {
     policy: { suppress: [{ rule: 'orphan-event', path: '/events/e', reason: 'spec-level' }] },
   };
 
-  it('applies its tiers and locates its own suppressions in its file', () => {
+  it('applies its tiers and locates its own suppressions in its file', async () => {
     const file = write(
       'org.yaml',
       'tiers:\n  standard: {minReplicas: 3}\nsuppress:\n  - rule: call-cycle\n    path: /services\n    reason: legacy\n    expires: "2026-01-01"\n',
     );
-    const { policy, diagnostics } = loadPolicy(file);
+    const { policy, diagnostics } = loadOrgPolicy(file);
     expect(diagnostics).toEqual([]);
-    const { spec: merged, options } = applyOrgPolicy(spec, policy!);
-    const findings = lint(resolve(normalize(merged)), { ...options, today: '2026-06-01' });
-    expect(findings.map((d) => [d.rule, d.path, d.file, d.line, d.column])).toEqual([
-      ['expired-suppression', '/suppress/0', file, 4, 5],
-      ['min-replicas', '/services/a', undefined, undefined, undefined],
+    const findings = await lintUnder(spec, policy!);
+    expect(findings.map((d) => [d.rule, d.path, d.file === file ? `${d.line}:${d.column}` : 'in the spec'])).toEqual([
+      ['expired-suppression', '/suppress/0', '4:5'],
+      ['min-replicas', '/services/a', 'in the spec'],
     ]);
   });
 
-  it('keeps findings a spec turns off or down under examples/hamesh.policy.yaml; suppressions still apply', () => {
-    const { policy } = loadPolicy('examples/hamesh.policy.yaml');
+  it('keeps findings a spec turns off or down under examples/hamesh.policy.yaml; suppressions still apply', async () => {
+    const { policy } = loadOrgPolicy('examples/hamesh.policy.yaml');
     const loosening: System = {
       ...spec,
       zones: ['z1', 'z2', 'z3'],
       services: { a: { image: 'a:1', tier: 'critical', replicas: 2, spread: 'node', circuitBreaker: { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 } } },
       policy: { rules: { 'min-replicas': 'off', 'zone-spread': 'warning', 'orphan-event': 'off' } },
     };
-    const lintWith = (s: System) => {
-      const { spec: merged, options } = applyOrgPolicy(s, policy!);
-      return lint(resolve(normalize(merged)), { ...options, today: '2026-06-01' }).map((d) => [d.rule, d.severity, d.path]);
-    };
-    expect(lintWith(loosening)).toEqual([
+    const lintWith = async (s: System) => (await lintUnder(s, policy!)).map((d) => [d.rule, d.severity, d.path]);
+    expect(await lintWith(loosening)).toEqual([
       ['min-replicas', 'error', '/services/a/replicas'],
       ['orphan-event', 'warning', '/events/e'],
       ['zone-spread', 'error', '/services/a/spread'],
     ]);
     const suppressed = { ...loosening, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'scaling up next sprint', expires: '2026-07-01' }] } };
-    expect(lintWith(suppressed).map(([rule]) => rule)).toEqual(['orphan-event', 'zone-spread']);
-  });
-
-  it('reports shape problems and unknown rules located in the file', () => {
-    const bad = write('bad.yaml', 'tiers:\n  critical: {minReplica: 3}\n');
-    expect(loadPolicy(bad).diagnostics.map((d) => [d.rule, d.path, d.line, d.column, d.message])).toEqual([
-      ['unknown-key', '/tiers/critical/minReplica', 2, 14, "'minReplica' is not a known key (did you mean 'minReplicas'?); allowed: minReplicas, minZones, minTopicReplication, requireCircuitBreaker, requireProbes"],
-    ]);
-    const typo = loadPolicy(write('typo.yaml', 'suppress:\n  - {rule: min-replica, path: /services, reason: r}\n')).policy!;
-    expect(checkOrgPolicy(typo).map((d) => [d.rule, d.path, d.file, d.line])).toEqual([['policy-config', '/suppress/0/rule', typo.file, 2]]);
-  });
-
-  it('accepts an empty file as an empty policy', () => {
-    expect(loadPolicy(write('empty.yaml', '')).policy?.policy).toEqual({});
-  });
-
-  it('throws LoadError for files it cannot use', () => {
-    expect(() => loadPolicy(join(dir, 'missing.yaml'))).toThrow(LoadError);
-    expect(() => loadPolicy(write('policy.toml', 'x = 1'))).toThrow(/unsupported policy file type '.toml'/);
-    expect(() => loadPolicy(write('broken.yaml', 'rules: [\n'))).toThrow(/cannot parse YAML/);
+    expect((await lintWith(suppressed)).map(([rule]) => rule)).toEqual(['orphan-event', 'zone-spread']);
   });
 });
+
+/** Lint findings of `spec` (written to a file) under the organisation policy, suppressions expiring against 2026-06-01. */
+async function lintUnder(spec: System, policy: NonNullable<ReturnType<typeof loadOrgPolicy>['policy']>) {
+  const analysis = await analyze(specFile(spec), { policy });
+  return lintAnalysis({ ...analysis, resolved: analysis.resolved!, lintOptions: { ...analysis.lintOptions, today: '2026-06-01' } });
+}
