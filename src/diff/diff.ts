@@ -1,5 +1,5 @@
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { configure } from '../lint/config.js';
+import { ruleSettings } from '../policy/settings.js';
 import { locateAll, type LoadedSpec } from '../load/source.js';
 import { build } from '../pipeline.js';
 import type { RenderedDocument, Target } from '../render/target.js';
@@ -62,7 +62,7 @@ export async function buildVersion(spec: LoadedSpec, environment: string | undef
 /** What the change from `before` to `after` does: spec changes, cluster object changes, and unsafe changes. */
 export function diffVersions(before: BuiltVersion, after: BuiltVersion): DiffResult {
   // The new version's policy decides: `policy.rules.<id>: off | warning | error`.
-  const config = configure(after.resolved.system.policy, '/policy');
+  const config = ruleSettings(after.resolved.system.policy, '/policy');
   const diagnostics: Diagnostic[] = [];
   for (const rule of diffRules) {
     const { severity } = config.setting(rule.meta.id);
