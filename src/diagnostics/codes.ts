@@ -414,8 +414,8 @@ export const codes = {
     id: 'spof-dependency',
     stage: 'lint',
     severity: 'error',
-    description: 'A critical or standard service depends, through critical calls, on a single point of failure.',
-    rationale: 'A service is only as available as the services it cannot work without. A critical or standard service that reaches, through a chain of critical calls, a service with fewer than 2 replicas or `spread: none` fails whenever that one pod or node does, however many replicas it runs itself. Per-object linters cannot see this: it only shows across the call graph.',
+    description: 'A critical or standard service depends, through critical calls, on a single point of failure; or an ingress host is served only by one.',
+    rationale: 'A service is only as available as the services it cannot work without. A critical or standard service that reaches, through a chain of critical calls, a service with fewer than 2 replicas or `spread: none` fails whenever that one pod or node does, however many replicas it runs itself. An ingress host is an entry point too: served only by such a service (critical or standard), the host is down whenever it is (reported once, on the host). Per-object linters cannot see this: it only shows across the call graph.',
     fix: 'Give the dependency at least 2 replicas spread over nodes or zones, or mark the call `critical: false` if the caller degrades gracefully without it.',
   },
   timeoutBudget: {

@@ -3,6 +3,7 @@ import type { NormalizedService } from '../../normalize/model.js';
 import { defineRule } from '../rule.js';
 import { describeReplicas, minReplicas, replicasOrigin } from '../replicas.js';
 import { callHops, reversePostorder } from '../graph-algorithms.js';
+import { ingressHosts } from '../../resolve/ingress-hosts.js';
 
 /** Why a service is a single point of failure, and the value to change; undefined when it is not one. */
 function weakness(s: NormalizedService): { reason: string; path: string } | undefined {
@@ -53,6 +54,20 @@ export const rule = defineRule({
         subject: service.path,
         related: callHops(resolved, chain),
         message: `'${service.name}' is a single point of failure (${weak.reason}) for ${root.tier} service '${root.name}': ${chain.join(' → ')}`,
+      });
+    }
+    // An ingress host is an entry point of its own: one served by a single weak service is down whenever that is
+    // (unless the service is best-effort, as for callers).
+    for (const host of ingressHosts(system)) {
+      const backends = [...new Set(host.backends.map((b) => b.service))];
+      const weak = backends.length === 1 && isSource(backends[0]!.name) ? weakness(backends[0]!) : undefined;
+      if (!weak) continue;
+      const service = backends[0]!;
+      report({
+        path: host.entries[0]!.path,
+        subject: service.path,
+        related: [{ path: weak.path, message: `'${service.name}' is weak here (${weak.reason})` }],
+        message: `the ingress host ${JSON.stringify(host.host)} is served only by '${service.name}', a single point of failure (${weak.reason}): the host is down whenever it is`,
       });
     }
   },

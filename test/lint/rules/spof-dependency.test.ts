@@ -4,6 +4,16 @@ const image = 'example/app:1';
 
 ruleTester('spof-dependency', {
   valid: [
+    { name: 'an ingress host served only by a best-effort service', spec: { services: { web: { image, tier: 'best-effort', replicas: 1, ingress: { hosts: ['example.com'] } } } } },
+    {
+      name: 'an ingress host with a weak service next to a redundant one (the host still answers part of its paths)',
+      spec: {
+        services: {
+          web: { image, ingress: { hosts: ['example.com'], paths: [{ prefix: '/' }] } },
+          beta: { image, replicas: 1, ingress: { hosts: ['example.com'], paths: [{ prefix: '/beta' }] } },
+        },
+      },
+    },
     { name: 'every dependency is redundant', spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } } } },
     { name: 'a best-effort caller may depend on one replica', spec: { services: { a: { image, tier: 'best-effort', calls: ['b'] }, b: { image, tier: 'best-effort' } } } },
     {
@@ -16,6 +26,19 @@ ruleTester('spof-dependency', {
     },
   ],
   invalid: [
+    {
+      name: 'an ingress host served only by one replica, reported once per host, however many paths it has',
+      spec: {
+        services: {
+          web: { image, replicas: 1, ingress: { hosts: ['www.example.com', 'example.com'], paths: [{ prefix: '/a' }, { prefix: '/b' }] } },
+          api: { image, ingress: { hosts: ['api.example.com'] } },
+        },
+      },
+      findings: [
+        { path: '/services/web/ingress/hosts/0', message: "the ingress host \"www.example.com\" is served only by 'web'" },
+        { path: '/services/web/ingress/hosts/1', message: "the ingress host \"example.com\" is served only by 'web', a single point of failure (1 replica)" },
+      ],
+    },
     {
       name: 'a single replica two hops away',
       spec: {
