@@ -43,14 +43,14 @@ export async function analyze(file: string, options: AnalyzeOptions = {}): Promi
 export function analyzeSpec(loaded: LoadedSpec, options: AnalyzeOptions = {}): Analysis {
   const spec: LoadedSpec & Partial<EnvironmentSpec> = options.environment === undefined ? loaded : applyEnvironment(loaded, options.environment);
   const sourceOf = spec.sourceOf;
-  const validation = validate(spec.data);
+  const validation = validate(spec.data, spec.fileSources);
   const diagnostics = located(validation.diagnostics, spec).sort(compareDiagnostics);
   if (!validation.ok) return { spec, diagnostics, lintOptions: {} };
   const { policy } = options;
   const input = policy ? applyOrgPolicy(validation.spec, policy) : { spec: validation.spec, notes: [] };
   diagnostics.push(...located(input.notes, spec));
   const lintOptions: LintOptions = { sourceOf, ...(policy && { suppressionSource: orgSuppressions(validation.spec, policy) }) };
-  return { spec, diagnostics, resolved: resolve(normalize(input.spec)), lintOptions };
+  return { spec, diagnostics, resolved: resolve(normalize(input.spec, spec.fileSources)), lintOptions };
 }
 
 /** Reads the organisation policy (`--policy FILE`), if any: the policy, and its own problems located in its file. */

@@ -188,6 +188,13 @@ export const codes = {
     description: 'A `storage` claim has the name of a volume in `volumes`.',
     fix: 'Rename one of them: volume names must be unique in the pod.',
   },
+  fileSource: {
+    id: 'file-source',
+    stage: 'validate',
+    severity: 'error',
+    description: "A `files` entry's `{from: PATH}` cannot be used: missing, not a regular file, outside the spec's folder, larger than 1 MiB or not UTF-8.",
+    fix: "Give a path relative to the spec file's folder, to a UTF-8 text file inside that folder (a ConfigMap holds at most 1 MiB).",
+  },
   probeProtocol: {
     id: 'probe-protocol',
     stage: 'validate',

@@ -1,5 +1,6 @@
 import { extname, resolve } from 'node:path';
 import { readInput, UnreadableInput } from '../util/read-input.js';
+import { readFileSources } from './files.js';
 import { loadError, type LoadedSpec } from './source.js';
 
 export const specExtensions = ['.ts', '.mts', '.cts', '.js', '.mjs', '.yaml', '.yml', '.json'] as const;
@@ -21,11 +22,10 @@ export async function loadSpec(file: string, options: { timeoutMs?: number } = {
     throw loadError(file, `unsupported file type '${extension || '(none)'}': use one of ${specExtensions.join(', ')}`);
   }
   const text = readFile(file);
-  if (extension === '.yaml' || extension === '.yml' || extension === '.json') {
-    const { loadYamlText } = await import('./yaml.js');
-    return loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml');
-  }
-  // Loaded on demand: the worker and the TypeScript compiler are only needed for module specs.
-  const { loadModule } = await import('./module.js');
-  return loadModule(file, absolutePath, text, options.timeoutMs);
+  const loaded =
+    extension === '.yaml' || extension === '.yml' || extension === '.json'
+      ? (await import('./yaml.js')).loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml')
+      : // Loaded on demand: the worker and the TypeScript compiler are only needed for module specs.
+        await (await import('./module.js')).loadModule(file, absolutePath, text, options.timeoutMs);
+  return { ...loaded, fileSources: readFileSources(file, loaded.data) };
 }

@@ -1,5 +1,6 @@
 import { codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileSource } from './files.js';
 
 export interface Position {
   line: number;
@@ -11,6 +12,8 @@ export interface LoadedSpec {
   file: string;
   format: 'yaml' | 'json' | 'module';
   data: unknown;
+  /** What the `files` entries' `{from: PATH}` read, by PATH as written (see src/load/files.ts). */
+  fileSources?: ReadonlyMap<string, FileSource>;
   /** The 1-based position of the value (or, for an object key, of the key) at `pointer`, or the nearest ancestor. */
   locate(pointer: string): Position | undefined;
 }

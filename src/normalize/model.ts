@@ -196,6 +196,16 @@ export interface NormalizedVolume {
   path: string;
 }
 
+/** One of a service's `files` (see `src/normalize/files.ts`). */
+export interface NormalizedFile {
+  /** Where the main container sees it. */
+  mountPath: string;
+  /** Its key in the files' ConfigMap. */
+  key: string;
+  content: string;
+  path: string;
+}
+
 /** A persistent volume per pod: a volumeClaimTemplate of a StatefulSet. */
 export interface NormalizedStorage {
   name: string;
@@ -290,6 +300,8 @@ export interface NormalizedService {
   storage: NormalizedStorage[];
   /** Sorted by name. */
   volumes: NormalizedVolume[];
+  /** Sorted by mount path; one ConfigMap holds them all. */
+  files: NormalizedFile[];
   /** In the spec's order (the order they run in). */
   init: NormalizedExtraContainer[];
   sidecars: NormalizedExtraContainer[];

@@ -6,6 +6,8 @@ import { normalizeExtraContainers, normalizeStorage, normalizeVolumes } from './
 import { normalizePodSettings, type Layer } from './pod.js';
 import { normalizePorts } from './ports.js';
 import { normalizeProbes } from './probes.js';
+import { normalizeFiles } from './files.js';
+import type { FileSource } from '../load/files.js';
 import { sortBy } from '../util/order.js';
 import { own } from '../util/own.js';
 import type {
@@ -48,7 +50,7 @@ const byKey = <T>(record: Record<string, T> | undefined): Array<[string, T]> =>
  * Applies every default (see DEFAULTS) to a validated spec. Precedence for HA fields: the service's own
  * value, then its profile, then `defaults`, then the built-in default.
  */
-export function normalize(spec: System): NormalizedSystem {
+export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSource>): NormalizedSystem {
   const name = spec.metadata.name;
   return {
     name,
@@ -66,7 +68,7 @@ export function normalize(spec: System): NormalizedSystem {
       ...(spec.broker?.bootstrap !== undefined && { bootstrap: spec.broker.bootstrap }),
     },
     mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) } },
-    services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service)),
+    services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service, fileSources)),
     events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event)),
     policy: normalizePolicy(spec),
     patches: [
@@ -82,7 +84,7 @@ export function normalize(spec: System): NormalizedSystem {
   };
 }
 
-function normalizeService(spec: System, name: string, service: Service): NormalizedService {
+function normalizeService(spec: System, name: string, service: Service, fileSources: ReadonlyMap<string, FileSource> | undefined): NormalizedService {
   const path = pointer('services', name);
   const layers: Layer[] = [
     [service, path],
@@ -170,6 +172,7 @@ function normalizeService(spec: System, name: string, service: Service): Normali
     workload: service.workload ?? DEFAULTS.workload,
     storage: normalizeStorage(service, path),
     volumes: normalizeVolumes(service, path),
+    files: normalizeFiles(service, path, fileSources),
     init: normalizeExtraContainers('init', service.init, path, podSettings.pod.security),
     sidecars: normalizeExtraContainers('sidecars', service.sidecars, path, podSettings.pod.security),
     origin,

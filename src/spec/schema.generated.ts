@@ -267,6 +267,14 @@ export type EnvFrom = (EnvFromSecret | EnvFromConfig)[];
  * via the `definition` "mountPath".
  */
 export type MountPath = string;
+export type File =
+  | string
+  | {
+      /**
+       * A file read at build time, relative to the spec file's folder and inside it ("./nginx.conf", "config/app.yaml").
+       */
+      from: string;
+    };
 /**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "severitySetting".
@@ -293,6 +301,13 @@ export type PriorityClass = string;
  * via the `definition` "terminationGracePeriod".
  */
 export type Duration3 = string;
+/**
+ * An absolute file path in the container, such as "/etc/nginx/conf.d/default.conf" (no "." or ".." segments, no trailing "/").
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "filePath".
+ */
+export type FilePath = string;
 
 /**
  * A hamesh system: services, the events between them and their high-availability policies.
@@ -920,6 +935,7 @@ export interface Service {
   priorityClass?: string;
   envFrom?: EnvFrom;
   volumes?: Volumes;
+  files?: Files;
   /**
    * Persistent volumes by name (a DNS-1123 label), one claim per pod: StatefulSet only (`workload: statefulset`).
    */
@@ -1189,6 +1205,15 @@ export interface Volume {
   readOnly?: boolean;
 }
 /**
+ * Config files by their path in the container: inline content, or `{from: "./relative/file"}` read at build time relative to the spec file (a regular UTF-8 file inside the spec's folder, at most 1 MiB in all per service). hamesh renders them into a ConfigMap `<service>-files-<hash>` whose name carries a hash of the content, so a change rolls the pods (as kustomize's configMapGenerator), and mounts each one by itself (`subPath`, read-only), so the rest of the image's folder stays visible. Init containers and sidecars mount a file with `mounts: {"/its/path": "/path/in/them"}`.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "files".
+ */
+export interface Files {
+  [k: string]: File;
+}
+/**
  * A persistent volume per pod (a volumeClaimTemplate of the StatefulSet), mounted into the main container at `path`.
  *
  * This interface was referenced by `System`'s JSON-Schema
@@ -1262,7 +1287,7 @@ export interface ContainerSecurity {
   };
 }
 /**
- * Volumes this container mounts: the name of a `volumes` or `storage` entry (or a `files` path) → the path in this container.
+ * Volumes this container mounts: the name of a `volumes` or `storage` entry, or a `files` path (that one file), → the path in this container.
  *
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "mounts".

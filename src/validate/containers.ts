@@ -10,7 +10,7 @@ const entries = (v: unknown): Array<[string, unknown]> => (isRecord(v) ? Object.
 
 /**
  * Checks of a service's volumes, init containers and sidecars: one source per volume, no two mounts on one
- * path, container names unique in the pod, `mounts` naming a declared volume, env references as for the
+ * path, container names unique in the pod, `mounts` naming a declared volume or file, env references as for the
  * service's own env.
  */
 export function checkContainers(index: SpecIndex, name: string, service: Record_, report: Report): void {
@@ -47,7 +47,12 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
     if (other !== undefined) report(codes.duplicateMount.id, `${path}${pointer('storage', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
     else mountPaths.set(spec.path, volume);
   }
+  for (const [file] of entries(service.files)) {
+    const other = mountPaths.get(file);
+    if (other !== undefined) report(codes.duplicateMount.id, `${path}${pointer('files', file)}`, `is mounted at the path of volume '${other}'`);
+  }
   const volumeNames = [...volumes, ...storage].map(([volume]) => volume);
+  const files = entries(service.files).map(([file]) => file);
   const containerNames = new Map<string, string>([[name, path]]);
   for (const field of ['init', 'sidecars'] as const) {
     (Array.isArray(service[field]) ? service[field] : []).forEach((container: unknown, i: number) => {
@@ -60,7 +65,11 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
         } else containerNames.set(container.name, at);
       }
       for (const [volume] of entries(container.mounts)) {
-        if (!volumeNames.includes(volume)) {
+        if (volume.startsWith('/')) {
+          if (!files.includes(volume)) {
+            report(codes.unknownReference.id, `${at}${pointer('mounts', volume)}`, `refers to file '${volume}', which '${name}' does not declare in \`files\`${didYouMean(volume, files)}`);
+          }
+        } else if (!volumeNames.includes(volume)) {
           report(
             codes.unknownReference.id,
             `${at}${pointer('mounts', volume)}`,

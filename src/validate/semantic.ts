@@ -8,6 +8,8 @@ import { checkIngressConflicts } from './ingress.js';
 import { checkPodFields, checkServiceEnv, type SpecIndex } from './workload.js';
 import { checkContainers } from './containers.js';
 import { checkProbes } from './probes.js';
+import { checkFiles } from './files.js';
+import type { FileSource } from '../load/files.js';
 import { checkPorts, hasExposedPort, hasMeshPort } from './ports.js';
 
 type Record_ = Record<string, unknown>;
@@ -18,7 +20,7 @@ const entries = (v: unknown): Array<[string, unknown]> => (isRecord(v) ? Object.
  * Checks the schema cannot express. Runs on the raw data even when the schema failed (so one run reports
  * every problem), hence the defensive reading of every field.
  */
-export function validateSemantics(data: unknown): Diagnostic[] {
+export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<string, FileSource>): Diagnostic[] {
   if (!isRecord(data)) return [];
   const services = isRecord(data.services) ? data.services : {};
   const events = isRecord(data.events) ? data.events : {};
@@ -48,6 +50,7 @@ export function validateSemantics(data: unknown): Diagnostic[] {
     checkServiceEnv(index, name, service, report);
     checkContainers(index, name, service, report);
     checkProbes(index, name, service, report);
+    checkFiles(name, service, fileSources, report);
     checkPodFields(pointer('services', name), service, report, warn);
     if (typeof service.profile === 'string' && !Object.hasOwn(profiles, service.profile)) {
       unknown(pointer('services', name, 'profile'), 'profile', service.profile, Object.keys(profiles));

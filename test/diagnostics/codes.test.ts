@@ -47,6 +47,7 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'duplicate-mount': () => validated({ a: { image, volumes: { data: { path: '/data' }, cache: { path: '/data' } } } }),
   'duplicate-container': () => validated({ a: { image, sidecars: [{ name: 'a', image }] } }),
   'duplicate-volume': () => validated({ kv: { image, workload: 'statefulset', volumes: { data: { path: '/x' } }, storage: { data: { size: '1Gi', path: '/y' } } } }),
+  'file-source': () => validated({ a: { image, files: { '/etc/app.conf': { from: './missing.conf' } } } }),
   'probe-protocol': () => validated({ cache: { image, ports: { redis: { port: 6379, protocol: 'tcp' } }, probes: { readiness: '/healthz' } } }),
   'unreachable-route': () => validated({ a: { image, routes: [{}, { match: [{ uri: { prefix: '/x' } }] }] } }),
   'policy-config': () => lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { rules: { schema: 'off' } } })),

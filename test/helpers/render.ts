@@ -11,11 +11,11 @@ import { verify } from '../../src/verify/verify.js';
 import { specFile } from './spec.js';
 
 /**
- * check → render (namespace, kubernetes, istio) → verify, in-process; fails the test on any validation or
+ * analyze → render (namespace, kubernetes, istio) → verify, in-process, of a spec object or a spec file already written; fails the test on any validation or
  * verification error. Lint is left out: these tests are about what the compiler emits for a valid spec.
  */
-export async function documentsOf(spec: object, engine = new TemplateEngine()): Promise<RenderedDocument[]> {
-  const { diagnostics, resolved } = await analyze(specFile(spec));
+export async function documentsOf(spec: object | string, engine = new TemplateEngine()): Promise<RenderedDocument[]> {
+  const { diagnostics, resolved } = await analyze(typeof spec === 'string' ? spec : specFile(spec));
   if (!resolved || hasErrors(diagnostics)) throw new Error(JSON.stringify(diagnostics, null, 2));
   const documents = [namespaceTarget, kubernetesTarget, istioTarget].flatMap((t) => t.render(resolved, { engine }));
   const problems = await verify(documents, resolved);

@@ -3,6 +3,7 @@ import { headlessServiceName } from '../../resolve/addresses.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { sortBy } from '../../util/order.js';
 import { containerEnv } from './env.js';
+import { fileMount, filesVolume } from './files.js';
 import { containerResources, containerSecurityContext, envFromSource } from './pod.js';
 import { containerPorts } from './ports.js';
 import { probe } from './workload.js';
@@ -20,23 +21,26 @@ export function withNetworkInit<T extends { annotations: Record<string, string> 
   return { ...pod, annotations: { ...pod.annotations, [nativeSidecarAnnotation]: 'true' } };
 }
 
-/** The pod's `volumes`, sorted by name; null without any. */
+/** The pod's `volumes` (the files' ConfigMap among them), sorted by name; null without any. */
 export function podVolumes(service: NormalizedService): object[] | null {
-  if (service.volumes.length === 0) return null;
-  return service.volumes.map(({ name, source }) => {
+  const volumes: Array<{ name: string }> = service.volumes.map(({ name, source }) => {
     if ('config' in source) return { name, configMap: { name: source.config } };
     if ('secret' in source) return { name, secret: { secretName: source.secret } };
     return { name, emptyDir: { ...source.emptyDir, ...(source.emptyDir.sizeLimit !== undefined && { sizeLimit: String(source.emptyDir.sizeLimit) }) } };
   });
+  const files = filesVolume(service);
+  if (files) volumes.push(files as { name: string });
+  return volumes.length > 0 ? sortBy(volumes, (v) => v.name) : null;
 }
 
-/** Every volume and persistent volume mounted into the main container at its `path`, by name. */
+/** Every volume and persistent volume mounted into the main container at its `path`, by name; then each file, by path. */
 export function mainContainerMounts(service: NormalizedService): object[] | null {
   const mounts = [
     ...service.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, ...(v.readOnly && { readOnly: true }) })),
     ...service.storage.map((v) => ({ name: v.name, mountPath: v.mountPath })),
   ];
-  return mounts.length > 0 ? sortBy(mounts, (m) => m.name) : null;
+  const all = [...sortBy(mounts, (m) => m.name), ...service.files.map((f) => fileMount(service, f.mountPath, f.mountPath))];
+  return all.length > 0 ? all : null;
 }
 
 /** `serviceName` and `volumeClaimTemplates` of a StatefulSet (one ReadWriteOnce claim per pod and `storage` entry). */
@@ -82,7 +86,10 @@ function extraContainer(resolved: ResolvedSystem, service: NormalizedService, co
     ...(container.envFrom.length > 0 && { envFrom: container.envFrom.map(envFromSource) }),
     ...(resources && { resources }),
     ...Object.fromEntries(Object.entries(probes).filter(([, value]) => value !== null)),
-    ...(container.mounts.length > 0 && { volumeMounts: container.mounts.map(({ volume, mountPath }) => ({ name: volume, mountPath })) }),
+    ...(container.mounts.length > 0 && {
+      // A `files` path mounts that one file; any other key names a volume.
+      volumeMounts: container.mounts.map(({ volume, mountPath }) => (volume.startsWith('/') ? fileMount(service, volume, mountPath) : { name: volume, mountPath })),
+    }),
     securityContext: { ...containerSecurityContext(container.security), ...containerIdentity(container, service) },
   };
 }

@@ -6,6 +6,7 @@ import { appSelector, serviceFile, serviceLabels } from './labels.js';
 import { podPorts } from '../../normalize/ports.js';
 import { headlessServiceName } from '../../resolve/addresses.js';
 import { servicePorts } from './ports.js';
+import { filesConfigMapData, filesConfigMapName } from './files.js';
 import { scaledObjectContext } from './scaled-object.js';
 import { deploymentContext, workloadKind, workloads } from './workload.js';
 
@@ -39,6 +40,9 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
     ...(service.workload === 'statefulset'
       ? render('service.yaml.hbs', { ...metadata, name: headlessServiceName(service.name), annotations: null, type: null, headless: true, selector: appSelector(service), ports: ports.length > 0 ? ports : null })
       : []),
+    ...(service.files.length > 0
+      ? render('files-configmap.yaml.hbs', { ...metadata, name: filesConfigMapName(service), data: filesConfigMapData(service) })
+      : []),
     ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(resolved, service, workload))),
     // normalize sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
     ...(service.disruption
@@ -67,7 +71,7 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
 export const kubernetesTarget: Target = {
   name,
   description:
-    'Deployment (one per version) or StatefulSet (with its headless Service), Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler (or, for subscriptions with autoscale, a KEDA ScaledObject) per service',
+    'Deployment (one per version) or StatefulSet (with its headless Service), the ConfigMap of its `files`, Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler (or, for subscriptions with autoscale, a KEDA ScaledObject) per service',
   byDefault: () => true,
   render: (resolved, { engine }) => resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
 };
