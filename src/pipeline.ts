@@ -1,19 +1,31 @@
+/*
+ * The pipeline, top to bottom as the README draws it: load → (environment) → validate → (organisation policy) →
+ * normalize → resolve → lint → render → verify; writing is the caller's. Each stage takes the previous one's
+ * output. Diagnostics come out of the stages as JSON Pointers and are located (file, line, column) here.
+ */
 import { compareDiagnostics, hasErrors, pointer, type Diagnostic } from './diagnostics/diagnostic.js';
-import { lint, type LintOptions } from './lint/engine.js';
 import { loadSpec } from './load/load.js';
+import { locateAll, type LoadedSpec } from './load/source.js';
+import { applyEnvironment, type EnvironmentSpec } from './environment/select.js';
+import { validate } from './validate/validate.js';
 import { loadPolicy, type LoadedPolicy } from './policy/load.js';
 import { applyOrgPolicy } from './policy/merge.js';
-import type { System } from './spec/schema.generated.js';
-import { locateAll, type LoadedSpec } from './load/source.js';
 import { normalize } from './normalize/normalize.js';
+import { resolve, type ResolvedSystem } from './resolve/resolve.js';
+import { lint, type LintOptions } from './lint/engine.js';
 import { TemplateEngine } from './render/engine.js';
 import { applyPatches } from './render/patches.js';
 import type { RenderedDocument, Target } from './render/target.js';
 import { targets as registry } from './render/targets.js';
-import { resolve, type ResolvedSystem } from './resolve/resolve.js';
-import { validate } from './validate/validate.js';
-import { applyEnvironment, type EnvironmentSpec } from './environment/select.js';
 import { verify } from './verify/verify.js';
+import type { System } from './spec/schema.generated.js';
+
+/** Reads the organisation policy (`--policy FILE`), if any: the policy, and its own problems located in its file. */
+export function loadOrgPolicy(file: string | undefined): { policy?: LoadedPolicy; diagnostics: Diagnostic[] } {
+  if (file === undefined) return { diagnostics: [] };
+  const { source, policy, diagnostics } = loadPolicy(file);
+  return { ...(policy && { policy: { ...source, policy } }), diagnostics: locateAll(diagnostics, source) };
+}
 
 export interface AnalyzeOptions {
   /** An organisation policy (`--policy`), merged with the spec's own `policy:` before normalizing. */
@@ -34,7 +46,7 @@ export interface Analysis {
   lintOptions: LintOptions;
 }
 
-/** load → (environment) → validate → normalize → resolve. Throws LoadError (exit code 2) for unusable input. */
+/** load → (environment) → validate → (policy) → normalize → resolve. Throws LoadError (exit code 2) for unusable input. */
 export async function analyze(file: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   return analyzeSpec(await loadSpec(file, { timeoutMs: options.timeoutMs }), options);
 }
@@ -42,22 +54,15 @@ export async function analyze(file: string, options: AnalyzeOptions = {}): Promi
 /** `analyze` of a spec already loaded (a spec with environments is loaded once and analyzed per environment). */
 export function analyzeSpec(loaded: LoadedSpec, options: AnalyzeOptions = {}): Analysis {
   const spec: LoadedSpec & Partial<EnvironmentSpec> = options.environment === undefined ? loaded : applyEnvironment(loaded, options.environment);
-  const sourceOf = spec.sourceOf;
   const validation = validate(spec.data, spec.fileSources);
   const diagnostics = located(validation.diagnostics, spec).sort(compareDiagnostics);
   if (!validation.ok) return { spec, diagnostics, lintOptions: {} };
+
   const { policy } = options;
   const input = policy ? applyOrgPolicy(validation.spec, policy) : { spec: validation.spec, notes: [] };
   diagnostics.push(...located(input.notes, spec));
-  const lintOptions: LintOptions = { sourceOf, ...(policy && { suppressionSource: orgSuppressions(validation.spec, policy) }) };
+  const lintOptions: LintOptions = { sourceOf: spec.sourceOf, ...(policy && { suppressionSource: orgSuppressions(validation.spec, policy) }) };
   return { spec, diagnostics, resolved: resolve(normalize(input.spec, spec.fileSources)), lintOptions };
-}
-
-/** Reads the organisation policy (`--policy FILE`), if any: the policy, and its own problems located in its file. */
-export function loadOrgPolicy(file: string | undefined): { policy?: LoadedPolicy; diagnostics: Diagnostic[] } {
-  if (file === undefined) return { diagnostics: [] };
-  const { source, policy, diagnostics } = loadPolicy(file);
-  return { ...(policy && { policy: { ...source, policy } }), diagnostics: locateAll(diagnostics, source) };
 }
 
 /** Where the merged `policy.suppress[index]` is written: after the spec's own entries come the organisation's, located in its file. */
