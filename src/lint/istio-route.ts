@@ -2,9 +2,6 @@ import type { NormalizedService } from '../normalize/model.js';
 import { meshTraffic } from '../normalize/ports.js';
 import { formatDuration } from '../spec/duration.js';
 
-/** Istio retries a route twice when it sets no `retries`; `attempts: 0` turns that off. */
-export const ISTIO_IMPLICIT_RETRIES = 2;
-
 /** What Istio applies to a request to the service: its retries (and per-try timeout) and its route timeout. */
 export interface IstioRoute {
   attempts: number;
@@ -13,12 +10,12 @@ export interface IstioRoute {
 }
 
 /**
- * The retries and timeout Istio applies to calls to the service. Istio retries and times out only HTTP and
- * gRPC routes: a service without an exposed HTTP or gRPC port gets neither. Any other service without `retries` gets Istio's implicit retries.
+ * The retries and timeout Istio applies to calls to the service (its `istioRetries`, from normalize). Istio
+ * retries and times out only HTTP and gRPC routes: a service without an exposed HTTP or gRPC port gets neither.
  */
 export function istioRoute(s: NormalizedService): IstioRoute {
   if (!meshTraffic(s).http) return { attempts: 0 };
-  const { attempts, perTryTimeoutMs } = s.retries ?? { attempts: ISTIO_IMPLICIT_RETRIES };
+  const { attempts, perTryTimeoutMs } = s.istioRetries;
   return {
     attempts,
     ...(perTryTimeoutMs !== undefined && { perTryTimeoutMs }),

@@ -31,6 +31,8 @@ export const DEFAULTS = {
    * service has no `circuitBreaker` (Istio ignores failover without outlier detection).
    */
   istioOutlierDetection: { consecutiveErrors: 5, intervalMs: 10_000, baseEjectionTimeMs: 30_000, maxEjectionPercent: 10 },
+  /** Istio retries an HTTP or gRPC route this many times when it sets no `retries` (`attempts: 0` turns that off). */
+  istioImplicitRetries: 2,
   /** JetStream settings written explicitly where the spec has no field, so applied config is never implicit. */
   jetstream: {
     /** The server's default ack wait; used when a subscription has no retry backoff. */

@@ -107,6 +107,9 @@ export interface NormalizedRoute {
   origin: { timeout: string; retries: string };
 }
 
+/** The outlier detection (ejection) part of a circuit breaker. */
+export type NormalizedOutlierDetection = Pick<NormalizedCircuitBreaker, 'consecutiveErrors' | 'intervalMs' | 'baseEjectionTimeMs' | 'maxEjectionPercent'>;
+
 export interface NormalizedCall {
   service: string;
   critical: boolean;
@@ -141,6 +144,10 @@ export interface NormalizedSubscription {
   retry?: NormalizedSubscriptionRetry;
   deadLetter: boolean;
   ordered: boolean;
+  /** JetStream's ack wait: the first retry delay (the server replaces ack_wait by backoff[0]), else the server's default. */
+  ackWaitMs: number;
+  /** Unacknowledged messages in flight (JetStream): 1 when `ordered`, else the server's default. */
+  maxAckPending: number;
   path: string;
 }
 
@@ -268,7 +275,14 @@ export interface NormalizedService {
   /** Milliseconds. */
   timeoutMs?: number;
   retries?: NormalizedRetries;
+  /**
+   * The retries Istio applies to requests to the service: its `retries`, else Istio's implicit ones; none for a
+   * service without an HTTP or gRPC port (Istio retries only those routes).
+   */
+  istioRetries: NormalizedRetries;
   circuitBreaker?: NormalizedCircuitBreaker;
+  /** The circuit breaker's ejection settings; with `failover` and no circuit breaker, Istio's defaults (failover needs them). */
+  outlierDetection?: NormalizedOutlierDetection;
   failover: Array<{ from: string; to: string }>;
   /** Sorted by name; empty when the service has a single version. */
   versions: NormalizedVersion[];
@@ -323,6 +337,10 @@ export interface NormalizedEvent {
   minInSync: number;
   /** Milliseconds. */
   retentionMs: number;
+  /** JetStream's duplicate window: the server's default, capped at the retention (as the server requires). */
+  duplicateWindowMs: number;
+  /** The most demanding tier of its publishers and subscribers (the default tier when it has none). */
+  tier: Tier;
   key?: string;
   compacted: boolean;
   schema?: Record<string, unknown>;

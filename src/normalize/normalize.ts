@@ -1,12 +1,15 @@
 import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
-import type { Call, Event, Profile, Retries, Route, Service, Subscription, System } from '../spec/schema.generated.js';
+import type { Call, Event, Profile, Retries, Route, Service, Subscription, System, Tier } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
 import { normalizeExtraContainers, normalizeStorage, normalizeVolumes } from './containers.js';
 import { normalizePodSettings, type Layer } from './pod.js';
 import { normalizePorts } from './ports.js';
 import { normalizeProbes } from './probes.js';
 import { normalizeFiles } from './files.js';
+import { eventTiers } from './event-tiers.js';
+import { istioRetries, outlierDetection } from './istio.js';
+import { retryDelays } from './retry-schedule.js';
 import type { FileSource } from '../load/files.js';
 import { sortBy } from '../util/order.js';
 import { own } from '../util/own.js';
@@ -18,6 +21,7 @@ import type {
   NormalizedRoute,
   NormalizedService,
   NormalizedSubscription,
+  NormalizedSubscriptionRetry,
   NormalizedSystem,
 } from './model.js';
 
@@ -52,6 +56,8 @@ const byKey = <T>(record: Record<string, T> | undefined): Array<[string, T]> =>
  */
 export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSource>): NormalizedSystem {
   const name = spec.metadata.name;
+  const services = byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service, fileSources));
+  const tiers = eventTiers(services);
   return {
     name,
     namespace: spec.metadata.namespace ?? name,
@@ -68,8 +74,8 @@ export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSo
       ...(spec.broker?.bootstrap !== undefined && { bootstrap: spec.broker.bootstrap }),
     },
     mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) } },
-    services: byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service, fileSources)),
-    events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event)),
+    services,
+    events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event, tiers.get(eventName) ?? DEFAULTS.tier)),
     policy: normalizePolicy(spec),
     patches: [
       ...byKey(spec.services).flatMap(([service, s]) =>
@@ -113,7 +119,7 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
 
   const podSettings = normalizePodSettings(name, service, layers);
   const ports = normalizePorts(service, path);
-  const normalized: Omit<NormalizedService, 'routes'> = {
+  const normalized: Omit<NormalizedService, 'routes' | 'istioRetries' | 'outlierDetection'> = {
     name,
     path,
     image: service.image,
@@ -177,7 +183,13 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
     sidecars: normalizeExtraContainers('sidecars', service.sidecars, path, podSettings.pod.security),
     origin,
   };
-  return { ...normalized, routes: (service.routes ?? []).map((route, index) => normalizeRoute(normalized, route, index)) };
+  const detection = outlierDetection(normalized);
+  return {
+    ...normalized,
+    istioRetries: istioRetries(normalized),
+    ...(detection && { outlierDetection: detection }),
+    routes: (service.routes ?? []).map((route, index) => normalizeRoute(normalized, route, index)),
+  };
 }
 
 function normalizeRetries(retries: Retries): NormalizedRetries {
@@ -189,7 +201,7 @@ function normalizeRetries(retries: Retries): NormalizedRetries {
 }
 
 /** A route takes its timeout and retries from the service unless it sets its own. */
-function normalizeRoute(service: Omit<NormalizedService, 'routes'>, route: Route, index: number): NormalizedRoute {
+function normalizeRoute(service: Omit<NormalizedService, 'routes' | 'istioRetries' | 'outlierDetection'>, route: Route, index: number): NormalizedRoute {
   const path = pointer('services', service.name, 'routes', index);
   const to = typeof route.to === 'string' ? { [route.to]: 100 } : (route.to ?? {});
   const timeoutMs = route.timeout !== undefined ? ms(route.timeout) : service.timeoutMs;
@@ -233,6 +245,14 @@ function lagScaling(spec: System, subscriptions: NormalizedSubscription[], cpu: 
 const partitionsOf = (spec: System, event: string) => spec.events?.[event]?.partitions ?? DEFAULTS.event.partitions;
 
 function normalizeSubscription(spec: System, service: string, event: string, sub: Subscription, replicas: number): NormalizedSubscription {
+  const retry: NormalizedSubscriptionRetry | undefined = sub.retry && {
+    attempts: sub.retry.attempts,
+    backoff: sub.retry.backoff,
+    delayMs: ms(sub.retry.delay),
+    ...(sub.retry.maxDelay !== undefined && { maxDelayMs: ms(sub.retry.maxDelay) }),
+    jitter: sub.retry.jitter ?? DEFAULTS.subscription.jitter,
+  };
+  const ordered = sub.ordered ?? DEFAULTS.subscription.ordered;
   return {
     event,
     group: sub.group ?? service,
@@ -245,30 +265,27 @@ function normalizeSubscription(spec: System, service: string, event: string, sub
         max: sub.autoscale.max ?? partitionsOf(spec, event),
       },
     }),
-    ...(sub.retry && {
-      retry: {
-        attempts: sub.retry.attempts,
-        backoff: sub.retry.backoff,
-        delayMs: ms(sub.retry.delay),
-        ...(sub.retry.maxDelay !== undefined && { maxDelayMs: ms(sub.retry.maxDelay) }),
-        jitter: sub.retry.jitter ?? DEFAULTS.subscription.jitter,
-      },
-    }),
+    ...(retry && { retry }),
     deadLetter: sub.deadLetter ?? DEFAULTS.subscription.deadLetter,
-    ordered: sub.ordered ?? DEFAULTS.subscription.ordered,
+    ordered,
+    ackWaitMs: (retry && retryDelays(retry)[0]) ?? DEFAULTS.jetstream.ackWaitMs,
+    maxAckPending: ordered ? 1 : DEFAULTS.jetstream.maxAckPending,
     path: pointer('services', service, 'subscribes', event),
   };
 }
 
-function normalizeEvent(name: string, event: Event): NormalizedEvent {
+function normalizeEvent(name: string, event: Event, tier: Tier): NormalizedEvent {
   const d = DEFAULTS.event;
+  const retentionMs = ms(event.retention ?? d.retention);
   return {
     name,
     path: pointer('events', name),
     partitions: event.partitions ?? d.partitions,
     replication: event.replication ?? d.replication,
     minInSync: event.minInSync ?? d.minInSync,
-    retentionMs: ms(event.retention ?? d.retention),
+    retentionMs,
+    duplicateWindowMs: Math.min(DEFAULTS.jetstream.duplicateWindowMs, retentionMs),
+    tier,
     ...(event.key !== undefined && { key: event.key }),
     compacted: event.compacted ?? d.compacted,
     ...(event.schema && { schema: event.schema }),

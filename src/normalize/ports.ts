@@ -34,10 +34,10 @@ function toPort(name: string, port: Port, path: string): NormalizedPort {
 }
 
 /** Every port of the pod: the main container's, then each sidecar's. */
-export const podPorts = (service: NormalizedService): NormalizedPort[] => [...service.ports, ...service.sidecars.flatMap((s) => s.ports)];
+export const podPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>): NormalizedPort[] => [...service.ports, ...service.sidecars.flatMap((s) => s.ports)];
 
 /** The ports the Service exposes (the main container's first); none means no Service at all. */
-export const exposedPorts = (service: NormalizedService): NormalizedPort[] => podPorts(service).filter((p) => p.expose);
+export const exposedPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>): NormalizedPort[] => podPorts(service).filter((p) => p.expose);
 
 /** The main container's main port: its first exposed one (else its first), the default of probes and `address` references. */
 export const mainPort = (service: NormalizedService): NormalizedPort | undefined => service.ports.find((p) => p.expose) ?? service.ports[0];
@@ -50,7 +50,7 @@ export const findPort = (service: NormalizedService, port: string | number): Nor
  * Which kinds of mesh route reach the service through its exposed ports: `http` (HTTP and gRPC ports) and
  * `tcp`. UDP is not proxied by Istio and gets no route.
  */
-export function meshTraffic(service: NormalizedService): { http: boolean; tcp: boolean } {
+export function meshTraffic(service: Pick<NormalizedService, 'ports' | 'sidecars'>): { http: boolean; tcp: boolean } {
   const exposed = exposedPorts(service);
   return {
     http: exposed.some((p) => p.protocol === 'http' || p.protocol === 'grpc'),

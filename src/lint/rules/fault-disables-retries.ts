@@ -1,6 +1,5 @@
 import { codes } from '../../diagnostics/codes.js';
 import { formatDuration } from '../../spec/duration.js';
-import { ISTIO_IMPLICIT_RETRIES } from '../istio-route.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -9,7 +8,7 @@ export const rule = defineRule({
     for (const service of system.services) {
       for (const route of service.routes) {
         if (!route.fault) continue;
-        const retries = route.retries ? `its retries (${route.retries.attempts} attempts)` : `the implicit ${ISTIO_IMPLICIT_RETRIES} retries`;
+        const retries = route.retries ? `its retries (${route.retries.attempts} attempts)` : `the implicit ${service.istioRetries.attempts} retries`;
         const timeout = route.timeoutMs !== undefined ? `its timeout (${formatDuration(route.timeoutMs)})` : 'any timeout';
         const name = route.name !== undefined ? `route '${route.name}'` : `route ${route.path.split('/').at(-1)}`;
         report({

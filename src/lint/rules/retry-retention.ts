@@ -1,5 +1,5 @@
 import { codes } from '../../diagnostics/codes.js';
-import { retryDelays } from '../../resolve/retry-schedule.js';
+import { retryDelays } from '../../normalize/retry-schedule.js';
 import { formatDuration } from '../../spec/duration.js';
 import { defineRule } from '../rule.js';
 

@@ -1,14 +1,11 @@
 import { codes } from '../../diagnostics/codes.js';
-import { DEFAULTS } from '../../normalize/defaults.js';
 import { defineRule } from '../rule.js';
-import { highestTier } from '../tiers.js';
 
 export const rule = defineRule({
   meta: codes.topicDurability,
-  evaluate({ system, resolved, policy, report }) {
+  evaluate({ system, policy, report }) {
     for (const event of system.events) {
-      const users = [...resolved.publishers(event.name), ...resolved.subscribers(event.name).map((s) => s.service)];
-      const tier = highestTier(users.map((s) => s.tier)) ?? DEFAULTS.tier;
+      const { tier } = event;
       const required = policy.tiers[tier].minTopicReplication;
       const { replication, minInSync } = event;
       if (replication < required) {

@@ -1,4 +1,3 @@
-import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
 import { formatDuration, parseDuration } from '../../spec/duration.js';
@@ -34,9 +33,9 @@ function connectionPool(service: NormalizedService): Record<string, unknown> | u
   };
 }
 
-/** Locality failover is ignored by Istio without outlier detection, so failover brings it along. */
+/** The service's outlier detection (normalize gives a locality failover Istio's defaults, as Istio ignores failover without it). */
 function outlierDetection(service: NormalizedService): Record<string, unknown> | undefined {
-  const breaker = service.circuitBreaker ?? (service.failover.length > 0 ? DEFAULTS.istioOutlierDetection : undefined);
+  const breaker = service.outlierDetection;
   if (!breaker) return undefined;
   return {
     consecutive5xxErrors: breaker.consecutiveErrors,

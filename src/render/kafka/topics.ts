@@ -1,6 +1,6 @@
 import type { NormalizedEvent, NormalizedService, NormalizedSubscription } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
-import { retryDelays } from '../../resolve/retry-schedule.js';
+import { retryDelays } from '../../normalize/retry-schedule.js';
 import { sortBy } from '../../util/order.js';
 
 /** One Kafka topic hamesh creates: an event's topic, or a consumer group's retry or dead-letter topic. */

@@ -1,7 +1,6 @@
-import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedEvent, NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
-import { retryDelays } from '../../resolve/retry-schedule.js';
+import { retryDelays } from '../../normalize/retry-schedule.js';
 import { consumerName, deadLetterStreamName, maxDeliveriesSubject, streamName } from './names.js';
 
 /** Values of one StreamConfig (durations in milliseconds; the templates get nanoseconds). */
@@ -51,7 +50,7 @@ export function planJetStream(resolved: ResolvedSystem): JetStreamPlan {
       subjects,
       replicas: event.replication,
       maxAgeMs: event.retentionMs,
-      duplicateWindowMs: Math.min(DEFAULTS.jetstream.duplicateWindowMs, event.retentionMs),
+      duplicateWindowMs: event.duplicateWindowMs,
       event,
       path,
     });
@@ -68,11 +67,10 @@ export function planJetStream(resolved: ResolvedSystem): JetStreamPlan {
         stream: name,
         name: consumer,
         description: `${service.name} consuming ${event.name} as group ${subscription.group}`,
-        // With backoff the server replaces ack_wait by backoff[0]; writing it keeps the config as stored.
-        ackWaitMs: backoffMs[0] ?? DEFAULTS.jetstream.ackWaitMs,
+        ackWaitMs: subscription.ackWaitMs,
         maxDeliver: subscription.retry ? 1 + subscription.retry.attempts : subscription.deadLetter ? 1 : -1,
         backoffMs,
-        maxAckPending: subscription.ordered ? 1 : DEFAULTS.jetstream.maxAckPending,
+        maxAckPending: subscription.maxAckPending,
         path: subscription.path,
       });
       if (subscription.deadLetter) deadLetterSubjects.push(maxDeliveriesSubject(name, consumer));
