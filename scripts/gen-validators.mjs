@@ -1,8 +1,10 @@
 // Build step (`npm run build` runs it before tsc): compiles the JSON Schemas hamesh validates against into
-// standalone ajv code, so no run pays for ajv's schema compilation (~180 ms for the system schema alone).
+// standalone ajv code, so no run pays for ajv's schema compilation (~180 ms for the system schema alone, ~3 s
+// for AsyncAPI's).
 // Writes src/generated/*.js with their .d.ts (git-ignored; tests import them from src) and the same files
 // into dist/generated/ (tsc does not copy .js). Regenerated on every build, so they never drift from schemas/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -38,4 +40,27 @@ function systemValidators() {
   );
 }
 
+/**
+ * The standalone files the verify stage checks: JetStream stream and consumer configs and the permissions file
+ * (schemas written into schemas/ from nats-io's), and the AsyncAPI 3.0 catalog against the AsyncAPI Initiative's
+ * own JSON schema (@asyncapi/specs, a build-time dependency only: the generated code needs ajv alone). Separate
+ * modules, so a build without the asyncapi target never loads the large AsyncAPI validator.
+ */
+function fileValidators() {
+  const declaration = (names) =>
+    `import type { ValidateFunction } from 'ajv';\n\n${names.map((name) => `export declare const ${name}: ValidateFunction;`).join('\n')}`;
+  const nats = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  addFormats(nats, ['date-time']);
+  const natsSchemas = { stream: 'nats-stream-config', consumer: 'nats-consumer-config', permissions: 'nats-permissions' };
+  for (const file of Object.values(natsSchemas)) nats.addSchema(readJson(`schemas/${file}.schema.json`));
+  const natsIds = Object.fromEntries(Object.entries(natsSchemas).map(([name, file]) => [name, `https://hamesh.dev/schemas/${file}.schema.json`]));
+  write('nats-validators', asEsm(standaloneCode.default(nats, natsIds)), declaration(Object.keys(natsIds)));
+
+  const asyncapi = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  addFormats(asyncapi);
+  asyncapi.addSchema(readJson('node_modules/@asyncapi/specs/schemas/3.0.0-without-$id.json'), 'asyncapi-3.0.0');
+  write('asyncapi-validator', asEsm(standaloneCode.default(asyncapi, { asyncapi: 'asyncapi-3.0.0' })), declaration(['asyncapi']));
+}
+
 systemValidators();
+fileValidators();

@@ -142,7 +142,7 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
   const patched = applyPatches(resolved.system.patches, selected.flatMap((t) => t.render(resolved, { engine })));
   const documents = patched.documents;
   diagnostics.push(...locate(patched.diagnostics));
-  if (options.verify) diagnostics.push(...locate(await verify(documents, resolved)));
+  if (options.verify) diagnostics.push(...locate(await verify(documents)));
   if (hasErrors(diagnostics)) return result();
   return { ...result(), documents, resolved };
 }

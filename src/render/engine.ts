@@ -170,13 +170,13 @@ function fillKey(key: string, slots: readonly unknown[], file: string): string {
   return String(value);
 }
 
-/** Renders one template into `manifest` documents bound for `file` (relative to --out). */
+/** Renders one template into `manifest` documents bound for `file` (relative to --out), from the spec entry at `source`. */
 export function renderManifests(
   engine: TemplateEngine,
-  where: { target: string; file: string; template: string },
+  where: { target: string; file: string; template: string; source: string },
   context: object,
 ): RenderedDocument[] {
-  return engine.render(where.template, context).map((value) => ({ ...where, kind: 'manifest', value }));
+  return engine.render(where.template, context).map((value) => ({ ...where, kind: 'manifest' as const, value }));
 }
 
 /**

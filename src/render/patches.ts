@@ -60,9 +60,10 @@ export function applyPatches(patches: readonly NormalizedPatch[], documents: rea
 
 /**
  * Where in the spec a verification problem at `problemPointer` of a document was written: inside the last patch
- * that set that field, else in the object's own spec entry (`objects`), else undefined.
+ * that set that field, else at that field of a passed-through object (`objects`), else the document's source.
  */
-export function patchedSource(document: RenderedDocument, problemPointer: string): string | undefined {
+export function problemSource(document: RenderedDocument, problemPointer: string): string {
+  if (document.kind === 'file') return document.source;
   const segments = pointerSegments(problemPointer);
   for (const { path, patch } of [...(document.patches ?? [])].reverse()) {
     let node: unknown = patch;
@@ -70,5 +71,5 @@ export function patchedSource(document: RenderedDocument, problemPointer: string
     while (depth < segments.length && isObject(node) && segments[depth]! in node) node = node[segments[depth++]!];
     if (depth > 0) return path + pointer(...segments.slice(0, depth));
   }
-  return document.source !== undefined ? document.source + problemPointer : undefined;
+  return document.passthrough ? document.source + problemPointer : document.source;
 }

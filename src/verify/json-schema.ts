@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { pointer } from '../diagnostics/diagnostic.js';
 import type { RenderedValue } from '../render/target.js';
@@ -18,7 +19,11 @@ function problem(e: ErrorObject): VerifyProblem {
  * objects with `additionalProperties: false` so unknown fields are caught.
  */
 export function jsonSchemaVerifier(schema: object): Verifier {
-  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  return validatorVerifier(new Ajv2020({ allErrors: true, strict: false }).compile(schema));
+}
+
+/** A verifier from a compiled ajv validator (e.g. one scripts/gen-validators.mjs compiled at build time). */
+export function validatorVerifier(validate: ValidateFunction): Verifier {
   return (value: RenderedValue) => (validate(value) ? [] : (validate.errors ?? []).map(problem));
 }
 

@@ -1,18 +1,15 @@
 import { codes } from '../diagnostics/codes.js';
-import { pointer, pointerSegments, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { patchedSource } from '../render/patches.js';
+import { pointerSegments, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { problemSource } from '../render/patches.js';
 import type { RenderedDocument } from '../render/target.js';
-import type { ResolvedSystem } from '../resolve/resolve.js';
+import { fileVerifiers as registeredFiles, type FileVerifierEntry } from './files.js';
 import type { Verifier, VerifierEntry } from './verifier.js';
 import { verifiers as registered } from './verifiers.js';
 
 /** Loaded validators, by registry entry: each is loaded at most once per process. */
-const loaded = new WeakMap<VerifierEntry, Promise<Verifier>>();
+const loaded = new WeakMap<Pick<VerifierEntry, 'load'>, Promise<Verifier>>();
 
-/** The verifier for an apiVersion/kind, or undefined when no entry covers it. */
-function verifierFor(entries: readonly VerifierEntry[], apiVersion: unknown, kind: unknown): Promise<Verifier> | undefined {
-  const entry = entries.find((e) => e.apiVersion === apiVersion && e.kind === kind);
-  if (!entry) return undefined;
+function load(entry: Pick<VerifierEntry, 'load'>): Promise<Verifier> {
   let verifier = loaded.get(entry);
   if (!verifier) loaded.set(entry, (verifier = entry.load()));
   return verifier;
@@ -25,38 +22,46 @@ function describeObject(value: Record<string, unknown>): string {
   return `${String(value.kind)} ${name || '(unnamed)'}`;
 }
 
-/** The spec entry an object came from: the service named by its `app.kubernetes.io/name` label, else the spec root. */
-function sourcePath(document: RenderedDocument, resolved: ResolvedSystem): string {
-  const labels = ((document.value.metadata ?? {}) as { labels?: Record<string, unknown> }).labels;
-  const service = resolved.service(String(labels?.['app.kubernetes.io/name'] ?? ''));
-  return service ? service.path : pointer();
+/** The document's verifier, or why there is none (a manifest kind without a registered schema). */
+function verifierOf(
+  document: RenderedDocument,
+  entries: readonly VerifierEntry[],
+  files: Partial<Record<string, FileVerifierEntry>>,
+): Promise<Verifier> | string {
+  if (document.kind === 'file') {
+    const entry = files[document.format];
+    return entry ? load(entry) : `no schema is registered for the file format ${JSON.stringify(document.format)}, so it cannot be verified (register one in src/verify/files.ts, or build with --no-verify)`;
+  }
+  const { apiVersion, kind } = document.value;
+  const entry = entries.find((e) => e.apiVersion === apiVersion && e.kind === kind);
+  return entry
+    ? load(entry)
+    : `no schema is registered for apiVersion ${JSON.stringify(apiVersion)} kind ${JSON.stringify(kind)}, so it cannot be verified (register one in src/verify/verifiers.ts, or build with --no-verify)`;
 }
 
 /**
- * The verify stage: every `manifest` document is checked against the upstream schema of its apiVersion/kind,
- * unknown fields included. A kind without a registered schema is an error too, so nothing goes out unchecked.
- * `file` documents (broker configs, catalogs) are the business of the targets that render them.
+ * The verify stage: every document is checked against its schema, unknown fields included: a manifest against
+ * the upstream schema of its apiVersion/kind, a standalone file (JetStream configs, the AsyncAPI catalog)
+ * against the schema of its format. A document without a registered schema is an error too, so nothing goes
+ * out unchecked. Findings are located at the spec entry each document came from (its `source`), or inside the
+ * patch or passed-through object that wrote the field.
  */
 export async function verify(
   documents: readonly RenderedDocument[],
-  resolved: ResolvedSystem,
   entries: readonly VerifierEntry[] = registered,
+  files: Partial<Record<string, FileVerifierEntry>> = registeredFiles,
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   for (const document of documents) {
-    if (document.kind !== 'manifest') continue;
-    const { apiVersion, kind } = document.value;
-    const where = `${describeObject(document.value)} (from ${document.template})`;
-    const path = document.source ?? sourcePath(document, resolved);
-    const verifier = verifierFor(entries, apiVersion, kind);
-    if (!verifier) {
-      const message = `${where}: no schema is registered for apiVersion ${JSON.stringify(apiVersion)} kind ${JSON.stringify(kind)}, so it cannot be verified (register one in src/verify/verifiers.ts, or build with --no-verify)`;
-      diagnostics.push({ rule: codes.verify.id, severity: 'error', message, path });
+    const where = `${document.kind === 'file' ? document.file : describeObject(document.value)} (from ${document.template})`;
+    const verifier = verifierOf(document, entries, files);
+    if (typeof verifier === 'string') {
+      diagnostics.push({ rule: codes.verify.id, severity: 'error', message: `${where}: ${verifier}`, path: document.source });
       continue;
     }
     for (const problem of (await verifier)(document.value)) {
       const field = problem.pointer === '' ? '(the object)' : pointerSegments(problem.pointer).join('.');
-      diagnostics.push({ rule: codes.verify.id, severity: 'error', message: `${where}: ${field} ${problem.message}`, path: patchedSource(document, problem.pointer) ?? path });
+      diagnostics.push({ rule: codes.verify.id, severity: 'error', message: `${where}: ${field} ${problem.message}`, path: problemSource(document, problem.pointer) });
     }
   }
   return diagnostics;

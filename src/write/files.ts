@@ -1,6 +1,7 @@
 import type { RenderedDocument } from '../render/target.js';
 import { toYaml } from './yaml.js';
 import { sortBy } from '../util/order.js';
+import { kustomizationFile } from '../render/layout.js';
 
 /** A file of the --out folder: its path relative to the folder and its full content. */
 export interface OutputFile {
@@ -59,16 +60,13 @@ export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[
     files.set(path, header + manifestStream(list));
   }
   if (manifests.size > 0) {
-    if (files.has(KUSTOMIZATION)) throw new Error(`a target wants to write ${KUSTOMIZATION}, which lists the manifests`);
-    files.set(KUSTOMIZATION, kustomization([...manifests.keys()]));
+    if (files.has(kustomizationFile)) throw new Error(`a target wants to write ${kustomizationFile}, which lists the manifests`);
+    files.set(kustomizationFile, kustomization([...manifests.keys()]));
   }
   return sortBy([...files].map(([path, content]) => ({ path, content })), (file) => file.path);
 }
 
-/** The folder's kustomization: `kubectl apply -k`, Argo CD and Flux take the --out folder as it is. */
-export const KUSTOMIZATION = 'kustomization.yaml';
-
-/** A Kustomization listing every manifest file (sorted), and only those: standalone JSON and catalogs are not objects. */
+/** The folder's kustomization: `kubectl apply -k`, Argo CD and Flux take the --out folder as it is. A Kustomization listing every manifest file (sorted), and only those: standalone JSON and catalogs are not objects. */
 function kustomization(manifestFiles: readonly string[]): string {
   const resources = [...manifestFiles].sort().map((file) => `  - ${file}\n`).join('');
   return `${header}apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources}`;

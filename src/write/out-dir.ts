@@ -5,7 +5,8 @@ import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './files.js';
 import { commitSteps, Interrupted, interruptedBuild, recover, runSteps, stagedNames, stagingPaths, STAGING, type Journal, type Step } from './journal.js';
 import { LockedError, lockDir } from './lock.js';
-import { INDEX_FILE, plan, type Obstacle, type Plan } from './plan.js';
+import { plan, type Obstacle, type Plan } from './plan.js';
+import { indexFile } from '../render/layout.js';
 
 /** The --out folder cannot be written; the message names the path, the reason and what to do. */
 export class WriteError extends Error {
@@ -51,7 +52,7 @@ export function obstacleProblem(dir: string, problem: Obstacle['problem']): stri
 }
 
 /** A file hamesh does not own where the build writes (the sentence after its path). */
-export const FOREIGN = `is not hamesh's (${INDEX_FILE} does not list it): delete or move it, or build with --force to overwrite it`;
+export const FOREIGN = `is not hamesh's (${indexFile} does not list it): delete or move it, or build with --force to overwrite it`;
 
 /** What is at `path`, or undefined when nothing is (also when a file stands where a parent folder should be). */
 function lstatOrNothing(path: string): Stats | undefined {

@@ -4,12 +4,8 @@ import { dirname, join, sep } from 'node:path';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GENERATED_MARKER, isPlainRelativePath, type OutputFile } from './files.js';
 import { compareStrings, sortBy } from '../util/order.js';
+import { indexFile } from '../render/layout.js';
 
-/**
- * Lists, in the --out folder, every file the last build wrote. It is the only record of what hamesh owns there:
- * the next build removes the listed files it no longer writes, and nothing else.
- */
-export const INDEX_FILE = '.hamesh-outputs';
 
 export interface Change {
   path: string;
@@ -38,7 +34,7 @@ export interface Plan {
 
 /** The index's entries that name a file inside `dir`; any other entry is ignored with a warning (a hand-edited index). */
 export function readIndex(dir: string): { entries: string[]; warnings: Diagnostic[] } {
-  const file = join(dir, INDEX_FILE);
+  const file = join(dir, indexFile);
   const entries: string[] = [];
   const warnings: Diagnostic[] = [];
   if (!isRegularFile(file)) return { entries, warnings };
@@ -64,7 +60,7 @@ export function readIndex(dir: string): { entries: string[]; warnings: Diagnosti
 
 function whyIgnored(dir: string, entry: string): string | undefined {
   if (!isPlainRelativePath(entry)) return 'is not a plain relative path inside the folder';
-  if (entry === INDEX_FILE) return 'is the index itself';
+  if (entry === indexFile) return 'is the index itself';
   if (!staysInside(dir, entry)) return 'leads outside the folder through a symbolic link';
   return undefined;
 }
@@ -140,7 +136,7 @@ export function plan(dir: string, files: readonly OutputFile[], options: { force
   const obstacles: Obstacle[] = [];
   const index = indexContent(files);
   const reported = new Set<string>();
-  for (const file of [...files, { path: INDEX_FILE, content: index }]) {
+  for (const file of [...files, { path: indexFile, content: index }]) {
     let blocked = false;
     for (let folder = dirname(file.path); folder !== '.'; folder = dirname(folder)) {
       const kind = kindOf(folder);
@@ -155,7 +151,7 @@ export function plan(dir: string, files: readonly OutputFile[], options: { force
     if (blocked) continue;
     const target = join(dir, file.path);
     const stat = lstatSync(target, { throwIfNoEntry: false });
-    const isIndex = file.path === INDEX_FILE;
+    const isIndex = file.path === indexFile;
     if (stat?.isDirectory()) obstacles.push({ path: file.path, problem: 'folder' });
     else if (!stat) {
       if (!isIndex) changes.push({ path: file.path, change: 'added' });

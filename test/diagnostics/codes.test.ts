@@ -9,7 +9,8 @@ import { analyze, build } from '../../src/pipeline.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { drift } from '../../src/write/drift.js';
 import { legacyTempFiles, leftovers } from '../../src/write/out-dir.js';
-import { INDEX_FILE, readIndex } from '../../src/write/plan.js';
+import { readIndex } from '../../src/write/plan.js';
+import { indexFile } from '../../src/render/layout.js';
 import { target } from '../helpers/render.js';
 import { resolveSpec, specFile, system, type TestSpec } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -81,7 +82,7 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   drift: () => drift(tempDir().dir, [{ path: 'a.yaml', content: 'a: 1\n' }]),
   'output-index': () => {
     const out = tempDir();
-    out.write(INDEX_FILE, '../outside.yaml\n');
+    out.write(indexFile, '../outside.yaml\n');
     return readIndex(out.dir).warnings;
   },
   'partitions-decrease': async () => (await diffShop((s) => (s.events['order.created'].partitions = 3))).diagnostics,

@@ -18,7 +18,7 @@ export async function documentsOf(spec: object | string, engine = new TemplateEn
   const { diagnostics, resolved } = await analyze(typeof spec === 'string' ? spec : specFile(spec));
   if (!resolved || hasErrors(diagnostics)) throw new Error(JSON.stringify(diagnostics, null, 2));
   const documents = [namespaceTarget, kubernetesTarget, istioTarget].flatMap((t) => t.render(resolved, { engine }));
-  const problems = await verify(documents, resolved);
+  const problems = await verify(documents);
   if (problems.length > 0) throw new Error(JSON.stringify(problems, null, 2));
   return documents;
 }

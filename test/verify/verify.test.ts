@@ -6,7 +6,7 @@ import { verifiers } from '../../src/verify/verifiers.js';
 import { verify } from '../../src/verify/verify.js';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
-import { shopExample, specFile, system } from '../helpers/spec.js';
+import { shopExample } from '../helpers/spec.js';
 import { targets } from '../../src/render/targets.js';
 import { TemplateEngine } from '../../src/render/engine.js';
 
@@ -50,19 +50,19 @@ describe('strict verification against the upstream schemas', () => {
     expect(destinationRuleVerifier(rule).map((p) => p.pointer)).toContain('/spec/trafficPolicy/loadBalancer/simple');
   });
 
-  it('names the object, template and field, and refuses kinds without a registered schema', async () => {
-    const { resolved } = await analyze(specFile(system({ x: { image: 'i' } })));
+  it('names the object, template and field, and refuses documents without a registered schema', async () => {
     const bad = deployment() as any;
     bad.spec.replicaz = 1;
     const documents: RenderedDocument[] = [
-      { target: 'kubernetes', kind: 'manifest', file: 'a.yaml', template: 'deployment.yaml.hbs', value: bad },
-      { target: 'other', kind: 'manifest', file: 'a.yaml', template: 'thing.yaml.hbs', value: { apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' } } },
-      { target: 'other', kind: 'file', file: 'b.json', template: 'b.json.hbs', value: { anything: true } },
+      { target: 'kubernetes', kind: 'manifest', file: 'a.yaml', template: 'deployment.yaml.hbs', value: bad, source: '/services/x' },
+      { target: 'other', kind: 'manifest', file: 'a.yaml', template: 'thing.yaml.hbs', value: { apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' } }, source: '' },
+      { target: 'other', kind: 'file', format: 'jetstream-stream', file: 'b.json', template: 'b.json.hbs', value: { anything: true }, source: '/events/e' },
     ];
-    const found = await verify(documents, resolved!);
-    expect(found.map((d) => d.message)).toEqual([
-      'Deployment x (from deployment.yaml.hbs): spec.replicaz is not a field of this object (unknown field)',
-      expect.stringMatching(/^Thing t \(from thing.yaml.hbs\): no schema is registered for apiVersion "example.com\/v1" kind "Thing"/),
+    const found = await verify(documents, verifiers, {});
+    expect(found.map((d) => [d.path, d.message])).toEqual([
+      ['/services/x', 'Deployment x (from deployment.yaml.hbs): spec.replicaz is not a field of this object (unknown field)'],
+      ['', expect.stringMatching(/^Thing t \(from thing.yaml.hbs\): no schema is registered for apiVersion "example.com\/v1" kind "Thing"/)],
+      ['/events/e', expect.stringMatching(/^b.json \(from b.json.hbs\): no schema is registered for the file format "jetstream-stream"/)],
     ]);
     expect(found.every((d) => d.rule === 'verify' && d.severity === 'error')).toBe(true);
   });

@@ -1,4 +1,6 @@
-import type { Target } from '../target.js';
+import { pointer } from '../../diagnostics/diagnostic.js';
+import { asyncApiFile } from '../layout.js';
+import type { RenderedDocument, Target } from '../target.js';
 import { asyncApiContext } from './catalog.js';
 
 /**
@@ -13,6 +15,6 @@ export const asyncApiTarget: Target = {
     const template = 'asyncapi.yaml.hbs';
     return engine
       .render(template, asyncApiContext(resolved))
-      .map((value) => ({ target: 'asyncapi', kind: 'file', file: 'asyncapi.yaml', template, value }));
+      .map((value): RenderedDocument => ({ target: 'asyncapi', kind: 'file', format: 'asyncapi', file: asyncApiFile, template, value, source: pointer('events') }));
   },
 };

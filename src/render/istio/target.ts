@@ -1,8 +1,9 @@
 import { codes } from '../../diagnostics/codes.js';
+import { pointer } from '../../diagnostics/diagnostic.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
-import { namespaceFile, serviceFile } from '../kubernetes/labels.js';
+import { namespaceFile, serviceFile } from '../layout.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { destinationRuleContext } from './destination-rule.js';
 import { authorizationPolicyContext, peerAuthenticationContext } from './security.js';
@@ -13,7 +14,7 @@ import { meshVirtualServiceContexts } from './virtual-service.js';
 const name = 'istio';
 
 function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
-  const where = (template: string) => ({ target: name, file: serviceFile(service, name), template });
+  const where = (template: string) => ({ target: name, file: serviceFile(service.name, name), template, source: service.path });
   const destinationRule = destinationRuleContext(resolved.system, service);
   return [
     ...meshVirtualServiceContexts(resolved.system, service).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
@@ -35,13 +36,16 @@ export const istioTarget: Target = {
       return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: host.entries[0]!.path }];
     }),
   render: (resolved, { engine }) => {
-    const where = (template: string) => ({ target: name, file: namespaceFile(name), template });
+    const where = (template: string, source = pointer()) => ({ target: name, file: namespaceFile(name), template, source });
     const hosts = ingressHosts(resolved.system);
     const gateway = gatewayContext(resolved.system, hosts);
     return [
       ...renderManifests(engine, where('peerauthentication.yaml.hbs'), peerAuthenticationContext(resolved.system)),
-      ...(gateway ? renderManifests(engine, where('gateway.yaml.hbs'), gateway) : []),
-      ...hostVirtualServiceContexts(resolved.system, hosts).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
+      ...(gateway ? renderManifests(engine, where('gateway.yaml.hbs', pointer('mesh')), gateway) : []),
+      // Each host's VirtualService comes from the first `ingress.hosts` entry naming the host.
+      ...hosts.flatMap((host) =>
+        hostVirtualServiceContexts(resolved.system, [host]).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs', host.entries[0]!.path), context)),
+      ),
       ...resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
     ];
   },

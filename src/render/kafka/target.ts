@@ -1,4 +1,5 @@
 import { renderManifests } from '../engine.js';
+import { kafkaTopicsFile, kafkaUsersFile, retryPlanFile } from '../layout.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { topicNameProblems, userNameProblems } from './preflight.js';
 import { topicResourceName } from './names.js';
@@ -20,14 +21,14 @@ export const kafkaTarget: Target = {
     const { system } = resolved;
     const subscriptions = planSubscriptions(resolved);
     const documents: RenderedDocument[] = [];
-    const emit = (file: string, template: string, context: object) =>
-      documents.push(...renderManifests(engine, { target: 'kafka', file, template }, context));
+    const emit = (file: string, source: string, template: string, context: object) =>
+      documents.push(...renderManifests(engine, { target: 'kafka', file, template, source }, context));
 
     // A cluster hamesh does not operate (broker.operator: none) gets no Strimzi objects.
     const strimzi = system.broker.operator === 'strimzi';
     for (const topic of strimzi ? planTopics(resolved, subscriptions) : []) {
       const { event } = topic;
-      emit('kafka/topics.yaml', 'kafkatopic.yaml.hbs', {
+      emit(kafkaTopicsFile, topic.path, 'kafkatopic.yaml.hbs', {
         apiVersion: system.broker.topicApiVersion,
         resourceName: topicResourceName(topic.name),
         namespace: system.broker.namespace,
@@ -45,7 +46,7 @@ export const kafkaTarget: Target = {
 
     if (strimzi && system.broker.auth !== 'none') {
       for (const user of planKafkaUsers(resolved, subscriptions)) {
-        emit('kafka/users.yaml', 'kafkauser.yaml.hbs', {
+        emit(kafkaUsersFile, user.service.path, 'kafkauser.yaml.hbs', {
           apiVersion: system.broker.topicApiVersion,
           name: user.name,
           namespace: system.broker.namespace,
@@ -61,7 +62,7 @@ export const kafkaTarget: Target = {
     for (const service of system.services) {
       const plans = subscriptions.filter((plan) => plan.service === service);
       if (plans.length === 0) continue;
-      emit(`services/${service.name}/retry-plan.yaml`, 'retry-plan-configmap.yaml.hbs', {
+      emit(retryPlanFile(service.name), service.path, 'retry-plan-configmap.yaml.hbs', {
         name: `${service.name}-retry-plan`,
         namespace: system.namespace,
         service: service.name,

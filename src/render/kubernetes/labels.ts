@@ -40,13 +40,3 @@ export function serviceLabels(system: NormalizedSystem, service: NormalizedServi
 export function systemLabels(system: NormalizedSystem): Labels {
   return { 'app.kubernetes.io/part-of': system.name, 'app.kubernetes.io/managed-by': 'hamesh' };
 }
-
-/** Where a service's objects of one target go under --out. */
-export function serviceFile(service: NormalizedService, target: string): string {
-  return `services/${service.name}/${target}.yaml`;
-}
-
-/** Where system-wide objects of one target go under --out. */
-export function namespaceFile(target: string): string {
-  return `namespace/${target}.yaml`;
-}

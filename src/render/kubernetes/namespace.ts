@@ -1,6 +1,8 @@
+import { pointer } from '../../diagnostics/diagnostic.js';
 import { renderManifests } from '../engine.js';
+import { namespaceFile } from '../layout.js';
 import type { Target } from '../target.js';
-import { namespaceFile, systemLabels } from './labels.js';
+import { systemLabels } from './labels.js';
 
 const name = 'namespace';
 
@@ -12,7 +14,7 @@ export const namespaceTarget: Target = {
   render: ({ system }, { engine }) =>
     renderManifests(
       engine,
-      { target: name, file: namespaceFile('kubernetes'), template: 'namespace.yaml.hbs' },
+      { target: name, file: namespaceFile('kubernetes'), template: 'namespace.yaml.hbs', source: pointer('metadata') },
       { name: system.namespace, labels: { ...systemLabels(system), 'istio-injection': 'enabled' } },
     ),
 };

@@ -1,6 +1,7 @@
 import { pointer } from '../../diagnostics/diagnostic.js';
 import type { RenderedDocument, RenderedValue, Target } from '../target.js';
-import { namespaceFile, systemLabels } from './labels.js';
+import { namespaceFile } from '../layout.js';
+import { systemLabels } from './labels.js';
 
 /** Cluster-scoped kinds an `objects` entry may name: they get no namespace. */
 const clusterScoped = new Set([
@@ -32,6 +33,6 @@ export const objectsTarget: Target = {
       if (!clusterScoped.has(String(object.kind)) && metadata.namespace === undefined) metadata.namespace = system.namespace;
       metadata.labels = { ...systemLabels(system), ...(metadata.labels as Record<string, string> | undefined) };
       const value: RenderedValue = { ...object, metadata };
-      return { target: name, kind: 'manifest', file: namespaceFile(name), template: `objects/${index}`, value, source: pointer('objects', index) };
+      return { target: name, kind: 'manifest', file: namespaceFile(name), template: `objects/${index}`, value, source: pointer('objects', index), passthrough: true };
     }),
 };

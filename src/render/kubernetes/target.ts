@@ -2,7 +2,8 @@ import type { NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
-import { appSelector, serviceFile, serviceLabels } from './labels.js';
+import { serviceFile } from '../layout.js';
+import { appSelector, serviceLabels } from './labels.js';
 import { podPorts } from '../../normalize/ports.js';
 import { headlessServiceName } from '../../resolve/addresses.js';
 import { servicePorts } from './ports.js';
@@ -14,8 +15,8 @@ const name = 'kubernetes';
 
 function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
   const system = resolved.system;
-  const file = serviceFile(service, name);
-  const render = (template: string, context: object) => renderManifests(engine, { target: name, file, template }, context);
+  const file = serviceFile(service.name, name);
+  const render = (template: string, context: object) => renderManifests(engine, { target: name, file, template, source: service.path }, context);
   const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
   const deployments = workloads(service);
   const ports = servicePorts(podPorts(service));

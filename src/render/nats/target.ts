@@ -1,5 +1,7 @@
+import { pointer } from '../../diagnostics/diagnostic.js';
 import { renderManifests } from '../engine.js';
-import type { RenderedDocument, Target } from '../target.js';
+import { natsConsumerFile, natsJetStreamBundleFile, natsPermissionsBundleFile, natsPermissionsFile, natsStreamFile } from '../layout.js';
+import type { FileFormat, RenderedDocument, Target } from '../target.js';
 import { jetStreamProblems } from './preflight.js';
 import { nanoseconds } from './nanoseconds.js';
 import { planNatsPermissions } from './permissions.js';
@@ -22,15 +24,15 @@ export const natsTarget: Target = {
     const files: RenderedDocument[] = [];
     /** ConfigMap key → JSON text; keys cannot contain '/', and stream and consumer names cannot contain '.'. */
     const bundled: Array<[string, string]> = [];
-    const emit = (file: string, key: string, template: string, context: object) => {
+    const emit = (format: FileFormat, file: string, source: string, key: string, template: string, context: object) => {
       for (const value of engine.render(template, context)) {
-        files.push({ target: 'nats', kind: 'file', file, template, value });
+        files.push({ target: 'nats', kind: 'file', format, file, template, value, source });
         bundled.push([key, `${JSON.stringify(value, null, 2)}\n`]);
       }
     };
 
     for (const stream of plan.streams) {
-      emit(`nats/streams/${stream.name}.json`, `${stream.name}.stream.json`, 'nats-stream.json.hbs', {
+      emit('jetstream-stream', natsStreamFile(stream.name), stream.path, `${stream.name}.stream.json`, 'nats-stream.json.hbs', {
         name: stream.name,
         description: stream.description,
         subjects: stream.subjects,
@@ -40,7 +42,7 @@ export const natsTarget: Target = {
       });
     }
     for (const consumer of plan.consumers) {
-      emit(`nats/consumers/${consumer.stream}/${consumer.name}.json`, `${consumer.stream}.${consumer.name}.consumer.json`, 'nats-consumer.json.hbs', {
+      emit('jetstream-consumer', natsConsumerFile(consumer.stream, consumer.name), consumer.path, `${consumer.stream}.${consumer.name}.consumer.json`, 'nats-consumer.json.hbs', {
         name: consumer.name,
         description: consumer.description,
         ackWaitNs: nanoseconds(consumer.ackWaitMs),
@@ -51,17 +53,19 @@ export const natsTarget: Target = {
     }
     if (files.length === 0) return files;
 
-    const configMap = (file: string, name: string, namespace: string, data: Record<string, string>) =>
-      renderManifests(engine, { target: 'nats', file, template: 'nats-configmap.yaml.hbs' }, { name, namespace, system: system.name, data });
-    const documents = [...files, ...configMap('nats/jetstream.yaml', `${system.name}-jetstream`, system.namespace, Object.fromEntries(sortBy(bundled, ([key]) => key)))];
+    const configMap = (file: string, source: string, name: string, namespace: string, data: Record<string, string>) =>
+      renderManifests(engine, { target: 'nats', file, template: 'nats-configmap.yaml.hbs', source }, { name, namespace, system: system.name, data });
+    const bundle = Object.fromEntries(sortBy(bundled, ([key]) => key));
+    const documents = [...files, ...configMap(natsJetStreamBundleFile, pointer('events'), `${system.name}-jetstream`, system.namespace, bundle)];
     if (system.broker.auth === 'none') return documents;
 
     // The permissions belong to the NATS servers' configuration, so their ConfigMap goes to the broker's namespace.
     const template = 'nats-permissions.json.hbs';
     for (const value of engine.render(template, { users: planNatsPermissions(resolved, plan).map((user) => ({ ...user, service: user.service.name })) })) {
+      const source = pointer('broker', 'auth');
       documents.push(
-        { target: 'nats', kind: 'file', file: 'nats/permissions.json', template, value },
-        ...configMap('nats/permissions.yaml', `${system.name}-nats-permissions`, system.broker.namespace, { 'permissions.json': `${JSON.stringify(value, null, 2)}\n` }),
+        { target: 'nats', kind: 'file', format: 'nats-permissions', file: natsPermissionsFile, template, value, source },
+        ...configMap(natsPermissionsBundleFile, source, `${system.name}-nats-permissions`, system.broker.namespace, { 'permissions.json': `${JSON.stringify(value, null, 2)}\n` }),
       );
     }
     return documents;
