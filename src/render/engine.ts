@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import { readInput, UnreadableInput } from '../util/read-input.js';
+import type { TemplateContexts, TemplateName } from './contexts.js';
 import type { RenderedDocument, RenderedValue } from './target.js';
 import { templates as precompiled } from '../generated/templates.js';
 
@@ -170,11 +171,11 @@ function fillKey(key: string, slots: readonly unknown[], file: string): string {
   return String(value);
 }
 
-/** Renders one template into `manifest` documents bound for `file` (relative to --out), from the spec entry at `source`. */
-export function renderManifests(
+/** Renders one template, with its typed context, into `manifest` documents bound for `file` (relative to --out), from the spec entry at `source`. */
+export function renderManifests<T extends TemplateName>(
   engine: TemplateEngine,
-  where: { target: string; file: string; template: string; source: string },
-  context: object,
+  where: { target: string; file: string; template: T; source: string },
+  context: TemplateContexts[T],
 ): RenderedDocument[] {
   return engine.render(where.template, context).map((value) => ({ ...where, kind: 'manifest' as const, value }));
 }

@@ -1,6 +1,7 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
 import { formatDuration, parseDuration } from '../../spec/duration.js';
+import type { DestinationRuleContext } from '../contexts.js';
 import { serviceLabels } from '../kubernetes/labels.js';
 
 const simpleLoadBalancers = { 'round-robin': 'ROUND_ROBIN', 'least-request': 'LEAST_REQUEST', random: 'RANDOM' } as const;
@@ -46,7 +47,7 @@ function outlierDetection(service: NormalizedService): Record<string, unknown> |
 }
 
 /** Template context of `destinationrule.yaml.hbs`, or null when there is no traffic policy and no subset to declare. */
-export function destinationRuleContext(system: NormalizedSystem, service: NormalizedService) {
+export function destinationRuleContext(system: NormalizedSystem, service: NormalizedService): DestinationRuleContext | null {
   const traffic = meshTraffic(service);
   // Nothing reaches a worker or a UDP-only service through Envoy, so no policy applies.
   if (!traffic.http && !traffic.tcp) return null;

@@ -3,6 +3,7 @@ import type { NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
 import type { IngressBackend, IngressHost } from '../../resolve/ingress-hosts.js';
 import { sortBy } from '../../util/order.js';
+import type { GatewayContext, VirtualServiceContext } from '../contexts.js';
 import { systemLabels } from '../kubernetes/labels.js';
 import { defaultDestinations, httpRoutes } from './http-route.js';
 
@@ -43,7 +44,7 @@ function hostRoutes(host: IngressHost): { http?: object[]; tcp?: object[] } {
  * One gateway-bound VirtualService per ingress host, named after the host, shared by every service that serves
  * part of it: the output does not depend on how Istio would merge several VirtualServices of one host.
  */
-export function hostVirtualServiceContexts(system: NormalizedSystem, hosts: readonly IngressHost[]): object[] {
+export function hostVirtualServiceContexts(system: NormalizedSystem, hosts: readonly IngressHost[]): VirtualServiceContext[] {
   return hosts.flatMap((host) => {
     const routes = hostRoutes(host);
     if (!routes.http && !routes.tcp) return [];
@@ -68,7 +69,7 @@ const sortedUnique = (values: Iterable<string>) => sortBy([...new Set(values)], 
  * no gateway of their own, or null when there is none. Plain hosts are served over HTTP; hosts with `tls` over
  * HTTPS with their credential (SNI), their plain HTTP redirecting to HTTPS.
  */
-export function gatewayContext(system: NormalizedSystem, hosts: readonly IngressHost[]) {
+export function gatewayContext(system: NormalizedSystem, hosts: readonly IngressHost[]): GatewayContext | null {
   const served = hosts.filter((h) => h.emitGateway);
   if (served.length === 0) return null;
   const { http, https } = DEFAULTS.gatewayPorts;

@@ -1,6 +1,7 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { compareStrings } from '../../util/order.js';
+import type { AuthorizationPolicyContext, PeerAuthenticationContext } from '../contexts.js';
 import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
 
 /** The mTLS identity of a workload running as service account `serviceAccount` (Istio's default trust domain). */
@@ -17,7 +18,7 @@ const brokerClients = (system: NormalizedSystem) => system.services.filter((s) =
  * and subscriber for the service that runs the broker (`broker.service`). No sources at all: an ALLOW policy
  * without rules admits no one.
  */
-export function authorizationPolicyContext(resolved: ResolvedSystem, service: NormalizedService) {
+export function authorizationPolicyContext(resolved: ResolvedSystem, service: NormalizedService): AuthorizationPolicyContext {
   const system = resolved.system;
   const clients = system.broker.service === service.name ? brokerClients(system).filter((s) => s !== service) : [];
   const sources = [...resolved.callers(service.name).map((caller) => caller.service), ...clients];
@@ -38,6 +39,6 @@ export function authorizationPolicyContext(resolved: ResolvedSystem, service: No
 }
 
 /** Template context of `peerauthentication.yaml.hbs`: STRICT mTLS for the whole namespace. */
-export function peerAuthenticationContext(system: NormalizedSystem) {
+export function peerAuthenticationContext(system: NormalizedSystem): PeerAuthenticationContext {
   return { name: 'default', namespace: system.namespace, labels: systemLabels(system), mode: 'STRICT' };
 }

@@ -2,6 +2,7 @@ import { codes } from '../../diagnostics/codes.js';
 import { pointer } from '../../diagnostics/diagnostic.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
+import type { TemplateName } from '../contexts.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import { namespaceFile, serviceFile } from '../layout.js';
 import type { RenderedDocument, Target } from '../target.js';
@@ -14,7 +15,7 @@ import { meshVirtualServiceContexts } from './virtual-service.js';
 const name = 'istio';
 
 function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
-  const where = (template: string) => ({ target: name, file: serviceFile(service.name, name), template, source: service.path });
+  const where = <T extends TemplateName>(template: T) => ({ target: name, file: serviceFile(service.name, name), template, source: service.path });
   const destinationRule = destinationRuleContext(resolved.system, service);
   return [
     ...meshVirtualServiceContexts(resolved.system, service).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
@@ -36,7 +37,7 @@ export const istioTarget: Target = {
       return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: host.entries[0]!.path }];
     }),
   render: (resolved, { engine }) => {
-    const where = (template: string, source = pointer()) => ({ target: name, file: namespaceFile(name), template, source });
+    const where = <T extends TemplateName>(template: T, source = pointer()) => ({ target: name, file: namespaceFile(name), template, source });
     const hosts = ingressHosts(resolved.system);
     const gateway = gatewayContext(resolved.system, hosts);
     return [

@@ -1,6 +1,8 @@
 import { formatDuration } from '../../spec/duration.js';
 import type { SubscriptionPlan } from './topics.js';
 
+export type RetryPlanDocument = ReturnType<typeof retryPlanDocument>;
+
 /**
  * The retry plan a service's consumers read (the `retry-plan.json` key of its ConfigMap), documented in
  * docs/events.md. One entry per subscription, sorted by event name.

@@ -1,3 +1,4 @@
+import type { TemplateContexts, TemplateName } from '../contexts.js';
 import { renderManifests } from '../engine.js';
 import { kafkaTopicsFile, kafkaUsersFile, retryPlanFile } from '../layout.js';
 import type { RenderedDocument, Target } from '../target.js';
@@ -21,7 +22,7 @@ export const kafkaTarget: Target = {
     const { system } = resolved;
     const subscriptions = planSubscriptions(resolved);
     const documents: RenderedDocument[] = [];
-    const emit = (file: string, source: string, template: string, context: object) =>
+    const emit = <T extends TemplateName>(file: string, source: string, template: T, context: TemplateContexts[T]) =>
       documents.push(...renderManifests(engine, { target: 'kafka', file, template, source }, context));
 
     // A cluster hamesh does not operate (broker.operator: none) gets no Strimzi objects.
@@ -62,12 +63,14 @@ export const kafkaTarget: Target = {
     for (const service of system.services) {
       const plans = subscriptions.filter((plan) => plan.service === service);
       if (plans.length === 0) continue;
+      const plan = retryPlanDocument(service.name, plans);
       emit(retryPlanFile(service.name), service.path, 'retry-plan-configmap.yaml.hbs', {
         name: `${service.name}-retry-plan`,
         namespace: system.namespace,
         service: service.name,
         system: system.name,
-        planJson: `${JSON.stringify(retryPlanDocument(service.name, plans), null, 2)}\n`,
+        plan,
+        planJson: `${JSON.stringify(plan, null, 2)}\n`,
       });
     }
     return documents;

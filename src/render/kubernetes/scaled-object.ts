@@ -1,6 +1,7 @@
 import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { brokerBootstrap, natsHost } from '../../resolve/addresses.js';
 import { consumerName, streamName } from '../nats/names.js';
+import type { ScaledObjectContext } from '../contexts.js';
 import { serviceLabels } from './labels.js';
 import { workloadKind, type Workload } from './workload.js';
 
@@ -42,7 +43,7 @@ function triggers(system: NormalizedSystem, service: NormalizedService): Trigger
 }
 
 /** Template context of `scaledobject.yaml.hbs` for one workload of a service with `lagAutoscale`. */
-export function scaledObjectContext(system: NormalizedSystem, service: NormalizedService, workload: Workload) {
+export function scaledObjectContext(system: NormalizedSystem, service: NormalizedService, workload: Workload): ScaledObjectContext {
   const range = service.lagAutoscale!;
   return {
     name: workload.name,

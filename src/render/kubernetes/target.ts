@@ -1,5 +1,6 @@
 import type { NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
+import type { TemplateContexts, TemplateName } from '../contexts.js';
 import { renderManifests, type TemplateEngine } from '../engine.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { serviceFile } from '../layout.js';
@@ -16,7 +17,7 @@ const name = 'kubernetes';
 function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
   const system = resolved.system;
   const file = serviceFile(service.name, name);
-  const render = (template: string, context: object) => renderManifests(engine, { target: name, file, template, source: service.path }, context);
+  const render = <T extends TemplateName>(template: T, context: TemplateContexts[T]) => renderManifests(engine, { target: name, file, template, source: service.path }, context);
   const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
   const deployments = workloads(service);
   const ports = servicePorts(podPorts(service));

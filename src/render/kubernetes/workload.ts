@@ -13,7 +13,7 @@ export interface Workload {
 }
 
 /** The workload's kind: a StatefulSet for `workload: statefulset` (never with versions), else a Deployment. */
-export const workloadKind = (service: NormalizedService) => (service.workload === 'statefulset' ? 'StatefulSet' : 'Deployment');
+export const workloadKind = (service: NormalizedService): 'Deployment' | 'StatefulSet' => (service.workload === 'statefulset' ? 'StatefulSet' : 'Deployment');
 
 /** One Deployment per version when `versions` is set, else one named after the service. */
 export function workloads(service: NormalizedService): Workload[] {

@@ -1,4 +1,5 @@
 import { pointer } from '../../diagnostics/diagnostic.js';
+import type { NatsPermissionsContext, TemplateContexts, TemplateName } from '../contexts.js';
 import { renderManifests } from '../engine.js';
 import { natsConsumerFile, natsJetStreamBundleFile, natsPermissionsBundleFile, natsPermissionsFile, natsStreamFile } from '../layout.js';
 import type { FileFormat, RenderedDocument, Target } from '../target.js';
@@ -24,7 +25,7 @@ export const natsTarget: Target = {
     const files: RenderedDocument[] = [];
     /** ConfigMap key → JSON text; keys cannot contain '/', and stream and consumer names cannot contain '.'. */
     const bundled: Array<[string, string]> = [];
-    const emit = (format: FileFormat, file: string, source: string, key: string, template: string, context: object) => {
+    const emit = <T extends TemplateName>(format: FileFormat, file: string, source: string, key: string, template: T, context: TemplateContexts[T]) => {
       for (const value of engine.render(template, context)) {
         files.push({ target: 'nats', kind: 'file', format, file, template, value, source });
         bundled.push([key, `${JSON.stringify(value, null, 2)}\n`]);
@@ -61,7 +62,8 @@ export const natsTarget: Target = {
 
     // The permissions belong to the NATS servers' configuration, so their ConfigMap goes to the broker's namespace.
     const template = 'nats-permissions.json.hbs';
-    for (const value of engine.render(template, { users: planNatsPermissions(resolved, plan).map((user) => ({ ...user, service: user.service.name })) })) {
+    const context: NatsPermissionsContext = { users: planNatsPermissions(resolved, plan).map((user) => ({ ...user, service: user.service.name })) };
+    for (const value of engine.render(template, context)) {
       const source = pointer('broker', 'auth');
       documents.push(
         { target: 'nats', kind: 'file', format: 'nats-permissions', file: natsPermissionsFile, template, value, source },
