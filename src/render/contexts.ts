@@ -96,6 +96,15 @@ export interface GatewayContext extends ObjectMeta {
   servers: object[];
 }
 
+/** `ingress.yaml.hbs`: the Kubernetes Ingress of one ingress host (`--target ingress`). */
+export interface IngressContext extends ObjectMeta {
+  className: string;
+  /** Ingress TLS entries (`hosts`, `secretName`); null: none. */
+  tls: object[] | null;
+  /** Ingress rules (`host`, `http.paths`). */
+  rules: object[];
+}
+
 /** `peerauthentication.yaml.hbs`: mTLS for the namespace. */
 export interface PeerAuthenticationContext extends ObjectMeta {
   mode: 'STRICT' | 'PERMISSIVE';
@@ -197,6 +206,7 @@ export interface TemplateContexts {
   'destinationrule.yaml.hbs': DestinationRuleContext;
   'gateway.yaml.hbs': GatewayContext;
   'horizontalpodautoscaler.yaml.hbs': HorizontalPodAutoscalerContext;
+  'ingress.yaml.hbs': IngressContext;
   'kafkatopic.yaml.hbs': KafkaTopicContext;
   'kafkauser.yaml.hbs': KafkaUserContext;
   'namespace.yaml.hbs': NamespaceContext;

@@ -4,7 +4,9 @@ import type { NormalizedService, NormalizedSystem } from '../../normalize/model.
 import { meshTraffic } from '../../normalize/ports.js';
 import { ingressHosts, type IngressBackend, type IngressHost } from '../../resolve/ingress-hosts.js';
 import { renderManifests } from '../engine.js';
-import { namespaceFile, systemLabels } from '../kubernetes/labels.js';
+import type { IngressContext } from '../contexts.js';
+import { systemLabels } from '../kubernetes/labels.js';
+import { namespaceFile } from '../layout.js';
 import type { Target } from '../target.js';
 
 const name = 'ingress';
@@ -21,7 +23,7 @@ function ingressPath(backend: IngressBackend): object | undefined {
 }
 
 /** Template context of `ingress.yaml.hbs`: one Ingress per host, its paths most specific first, each to its service's port. */
-function ingressContext(system: NormalizedSystem, host: IngressHost) {
+function ingressContext(system: NormalizedSystem, host: IngressHost): IngressContext {
   const hostName = host.host === '*' ? {} : { host: host.host };
   return {
     name: host.name,
@@ -83,7 +85,9 @@ export const ingressTarget: Target = {
   byDefault: () => false,
   preflight: (resolved, selected = [name]) => preflight(resolved.system, selected),
   render: (resolved, { engine }) => {
-    const where = { target: name, file: namespaceFile(name), template: 'ingress.yaml.hbs' };
-    return ingressHosts(resolved.system).flatMap((host) => renderManifests(engine, where, ingressContext(resolved.system, host)));
+    // Each host's Ingress comes from the first `ingress.hosts` entry naming the host.
+    return ingressHosts(resolved.system).flatMap((host) =>
+      renderManifests(engine, { target: name, file: namespaceFile(name), template: 'ingress.yaml.hbs', source: host.entries[0]!.path }, ingressContext(resolved.system, host)),
+    );
   },
 };
