@@ -40,6 +40,12 @@ export interface ServiceContext extends ObjectMeta {
   ports: object[] | null;
 }
 
+/** `files-configmap.yaml.hbs`: the ConfigMap holding a service's `files`. */
+export interface FilesConfigMapContext extends ObjectMeta {
+  /** File name → content. */
+  data: Record<string, string> | null;
+}
+
 /** `deployment.yaml.hbs`: one Deployment (per version) or the StatefulSet of a service. */
 export type DeploymentContext = ReturnType<typeof deploymentContext>;
 
@@ -204,6 +210,7 @@ export interface TemplateContexts {
   'authorizationpolicy.yaml.hbs': AuthorizationPolicyContext;
   'deployment.yaml.hbs': DeploymentContext;
   'destinationrule.yaml.hbs': DestinationRuleContext;
+  'files-configmap.yaml.hbs': FilesConfigMapContext;
   'gateway.yaml.hbs': GatewayContext;
   'horizontalpodautoscaler.yaml.hbs': HorizontalPodAutoscalerContext;
   'ingress.yaml.hbs': IngressContext;

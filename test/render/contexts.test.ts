@@ -34,7 +34,7 @@ async function renderEverything(): Promise<RecordingEngine> {
   };
   const lag = specFile(
     'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: lag }\nbroker: { kind: kafka }\nservices:\n' +
-      '  worker: { image: "w:1", subscribes: { orders: { autoscale: { lag: 50 } } } }\n  api: { image: "a:1", port: 8080, publishes: [orders] }\nevents:\n  orders: {}\n',
+      '  worker: { image: "w:1", files: { /etc/w.conf: "x" }, subscribes: { orders: { autoscale: { lag: 50 } } } }\n  api: { image: "a:1", port: 8080, publishes: [orders] }\nevents:\n  orders: {}\n',
     'system.yaml',
   );
   for (const file of [withAuth(specFile(readFileSync(shopExample, 'utf8'), 'system.ts')), withAuth(shopWithNats()), lag]) {
