@@ -140,9 +140,10 @@ export const codes = {
   },
   noMeshRoute: {
     id: 'no-mesh-route',
-    stage: 'validate',
+    stage: 'lint',
     severity: 'warning',
     description: 'A mesh setting (timeout, retries, load balancing, …) on a worker that exposes no TCP, HTTP or gRPC port, so no traffic reaches it through the mesh.',
+    rationale: 'Envoy applies timeouts, retries, load balancing and outlier detection to traffic it proxies to a port; a service without a TCP, HTTP or gRPC port receives none, so the setting promises an HA behaviour that never happens.',
     fix: 'Remove the setting, or expose a port.',
   },
   podSecurity: {
@@ -162,9 +163,10 @@ export const codes = {
   },
   unreachableRoute: {
     id: 'unreachable-route',
-    stage: 'validate',
+    stage: 'lint',
     severity: 'warning',
     description: 'A route without a match takes every request, so the routes after it never apply.',
+    rationale: 'Istio evaluates HTTP routes in order and the first that matches wins; a route without a match matches everything, so later routes (a canary split, a fault for testers) silently never apply.',
     fix: 'Give the route a `match`, or move it last.',
   },
   duplicateMount: {

@@ -20,7 +20,7 @@ function hasHttpPort(service: Record_): boolean {
  * one of the service's `versions`, weights add up to 100, routes need an HTTP or gRPC service, and a route
  * without `match` (which takes every request) is the last one.
  */
-export function checkRoutes(name: string, service: Record_, report: Report, warn: Report, unknown: Unknown): void {
+export function checkRoutes(name: string, service: Record_, report: Report, unknown: Unknown): void {
   const routes: unknown[] | undefined = Array.isArray(service.routes) ? service.routes : undefined;
   if (!routes) return;
   const versions = isRecord(service.versions) ? Object.keys(service.versions) : [];
@@ -41,8 +41,5 @@ export function checkRoutes(name: string, service: Record_, report: Report, warn
       if (Number.isFinite(total) && total !== 100) report(codes.versionWeights.id, `${path}/to`, `route weights must add up to 100, but they add up to ${total}`);
     }
     if (isRecord(route.mirror)) version(`${path}/mirror/version`, route.mirror.version);
-    if (route.match === undefined && index < routes.length - 1 && index === routes.findIndex((r) => isRecord(r) && r.match === undefined)) {
-      warn(codes.unreachableRoute.id, path, `has no match, so it takes every request and the ${routes.length - 1 - index} route(s) after it never apply`);
-    }
   });
 }

@@ -77,8 +77,8 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
     for (const [event] of entries(service.subscribes)) {
       if (!Object.hasOwn(events, event)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
     }
-    checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report, warn);
-    checkRoutes(name, service, report, warn, unknown);
+    checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report);
+    checkRoutes(name, service, report, unknown);
   }
   out.push(...checkIngressConflicts(services));
   for (const [name, event] of entries(events)) {
@@ -95,11 +95,11 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
 
 type Report = (rule: DiagnosticCode, path: string, message: string) => void;
 
-function checkService(name: string, service: Record_, nats: boolean, report: Report, warn: Report): void {
+function checkService(name: string, service: Record_, nats: boolean, report: Report): void {
   const path = pointer('services', name);
   checkHaFields(path, service, report);
   for (const d of checkPorts(name, service)) report(d.rule, d.path, d.message);
-  checkWorker(name, service, report, warn);
+  checkWorker(name, service, report);
   if (Array.isArray(service.routes)) service.routes.forEach((route, index) => isRecord(route) && checkHaFields(`${path}/routes/${index}`, route, report));
   if (isRecord(service.versions)) {
     const weights = Object.values(service.versions).map((v) => (isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN));
@@ -138,12 +138,9 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
  * A service without a port the mesh proxies (a worker, or UDP only): nothing reaches it through Envoy, so
  * mesh traffic settings do nothing and an ingress has nothing to route to (src/validate/probes.ts checks its probes).
  */
-function checkWorker(name: string, service: Record_, report: Report, warn: Report): void {
+function checkWorker(name: string, service: Record_, report: Report): void {
   const path = pointer('services', name);
   if (hasMeshPort(name, service)) return;
-  for (const field of ['timeout', 'retries', 'loadBalancer', 'circuitBreaker', 'failover'] as const) {
-    if (service[field] !== undefined) warn(codes.noMeshRoute.id, `${path}/${field}`, `has no effect: '${name}' exposes no TCP, HTTP or gRPC port, so no traffic reaches it through the mesh`);
-  }
   if (service.ingress !== undefined) {
     report(codes.invalidValue.id, `${path}/ingress`, `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``);
   }

@@ -47,7 +47,6 @@ describe('port checks at validate time', () => {
     ).toEqual([
       ['invalid-value', 'error', '/services/jobs/ingress'],
       ['invalid-value', 'error', '/services/jobs/probes/readiness'],
-      ['no-mesh-route', 'warning', '/services/jobs/circuitBreaker'],
       ['unreachable-call', 'error', '/services/caller/calls/0'],
       ['unreachable-call', 'error', '/services/web/calls/0/service'],
     ]);

@@ -14,6 +14,7 @@ import { rule as ingressRegexOverlap } from './ingress-regex-overlap.js';
 import { rule as minReplicas } from './min-replicas.js';
 import { rule as missingProbes } from './missing-probes.js';
 import { rule as natsCompaction } from './nats-compaction.js';
+import { rule as noMeshRoute } from './no-mesh-route.js';
 import { rule as orderedRetry } from './ordered-retry.js';
 import { rule as orphanEvent } from './orphan-event.js';
 import { rule as partitionsBelowConsumers } from './partitions-below-consumers.js';
@@ -25,6 +26,7 @@ import { rule as retryStorm } from './retry-storm.js';
 import { rule as spofDependency } from './spof-dependency.js';
 import { rule as timeoutBudget } from './timeout-budget.js';
 import { rule as topicDurability } from './topic-durability.js';
+import { rule as unreachableRoute } from './unreachable-route.js';
 import { rule as zoneCapacity } from './zone-capacity.js';
 import { rule as zoneSpread } from './zone-spread.js';
 
@@ -49,6 +51,7 @@ export const allRules: readonly Rule[] = [
   minReplicas,
   missingProbes,
   natsCompaction,
+  noMeshRoute,
   orderedRetry,
   orphanEvent,
   partitionsBelowConsumers,
@@ -60,6 +63,7 @@ export const allRules: readonly Rule[] = [
   spofDependency,
   timeoutBudget,
   topicDurability,
+  unreachableRoute,
   zoneCapacity,
   zoneSpread,
 ];
