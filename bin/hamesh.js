@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundled CLI (scripts/bundle-cli.mjs): one file to load instead of every module of dist/.
+import { main } from '../dist/cli/bundle.js';
 
 await main();

@@ -1,8 +1,8 @@
 import { codes } from '../diagnostics/codes.js';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
-
-let ajv: Ajv | undefined;
+// ajv's validator of the draft-07 meta-schema, generated at build time (scripts/gen-validators.mjs).
+import { draft07 } from '../generated/draft07-validator.js';
 
 /** Deeper schemas would overflow the validator's stack (it recurses once per level). */
 const MAX_DEPTH = 500;
@@ -37,9 +37,8 @@ export function validatePayloadSchema(event: string, schema: Record<string, unkn
     const message = `is nested ${depth} levels deep; hamesh checks payload schemas up to ${MAX_DEPTH} levels: use $defs and $ref for deep or recursive shapes`;
     return [{ rule: 'invalid-value', severity: 'error', message, path: pointer('events', event, 'schema') }];
   }
-  ajv ??= new Ajv({ allErrors: true, strict: false });
-  if (ajv.validateSchema(schema)) return [];
-  const errors = ajv.errors ?? [];
+  if (draft07(schema)) return [];
+  const errors = draft07.errors ?? [];
   // `type` is a name or a list of names: when the name is wrong, "must be array" from the other branch only confuses.
   const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
   const seen = new Set<string>();
