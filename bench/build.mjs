@@ -8,7 +8,7 @@
 // Rounds: HAMESH_BENCH_ROUNDS (default 5; the 10,000-service size runs 3 rounds, each takes seconds).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump } from 'js-yaml';
@@ -99,11 +99,14 @@ function lintWithFindings(size) {
 
 console.log(`hamesh bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
 console.log(`(shared machine: compare the ratios within this run; medians of alternating rounds)\n`);
+/** The load average when a measurement starts: on a shared machine it says how much the absolute times mean. */
+const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+console.log(`${load()}\n`);
 try {
   const floor = Array.from({ length: 5 }, () => node(['-e', '0']).ms);
   const version = Array.from({ length: 5 }, () => node([hamesh, '--version']).ms);
   const validate = Array.from({ length: 5 }, () => node([hamesh, 'validate', 'examples/shop/system.yaml']).ms);
-  console.log(`start-up (median of 5): node -e 0 ${fmt(median(floor))} ms · hamesh --version ${fmt(median(version))} ms (target ≤ 120) · hamesh validate examples/shop/system.yaml ${fmt(median(validate))} ms (target ≤ 250)\n`);
+  console.log(`start-up (median of 5; ${load()}): node -e 0 ${fmt(median(floor))} ms · hamesh --version ${fmt(median(version))} ms (target ≤ 120) · hamesh validate examples/shop/system.yaml ${fmt(median(validate))} ms (target ≤ 250)\n`);
 
   const targets = { 100: 1.0, 1000: 0.5, 10000: 0.35 };
   for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
@@ -130,7 +133,7 @@ try {
 
     const target = targets[size];
     const r = ratio(times, 'hamesh', 'cdk8s');
-    console.log(`## ${size.toLocaleString('en')} services (${n} rounds)`);
+    console.log(`## ${size.toLocaleString('en')} services (${n} rounds; at the end, ${load()})`);
     console.log(`hamesh build --target kubernetes --out: ${fmt(median(times.hamesh))} ms, peak RSS ${fmt(median(rss.hamesh))} MiB, ${ours.objects} objects, ${fmt(ours.bytes / 1024)} KiB`);
     console.log(`cdk8s 2.70 + cdk8s-plus-34 synth:      ${fmt(median(times.cdk8s))} ms, peak RSS ${fmt(median(rss.cdk8s))} MiB, ${theirs.objects} objects, ${fmt(theirs.bytes / 1024)} KiB`);
     console.log(`ratio hamesh/cdk8s: ${fmt(r, 2)}×${target ? ` (target ≤ ${target}×: ${r <= target ? 'met' : 'MISSED'})` : ''}`);
