@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The bundled CLI (scripts/bundle-cli.mjs): one file to load instead of every module of dist/.
-import { main } from '../dist/cli/bundle.js';
+// The bundled CLI (scripts/bundle-cli.mjs): a few files to load instead of every module of dist/.
+import { main } from '../dist/bundle/main.js';
 
 await main();
