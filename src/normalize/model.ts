@@ -321,7 +321,12 @@ export interface NormalizedService {
   sidecars: NormalizedExtraContainer[];
   pod: NormalizedPod;
   /** The Kubernetes Service's type and annotations. */
-  kubernetesService: { type: 'ClusterIP' | 'LoadBalancer' | 'NodePort'; annotations: Annotations };
+  kubernetesService: {
+    type: 'ClusterIP' | 'LoadBalancer' | 'NodePort';
+    annotations: Annotations;
+    /** `service.external`: a second Service for clients outside the cluster, carrying the named exposed ports. */
+    external?: { name: string; type: 'LoadBalancer' | 'NodePort'; annotations: Annotations; ports: string[] };
+  };
   /**
    * Where each HA field's value came from: the service itself, its profile or `defaults` (a JSON Pointer),
    * so a finding points at the value to change. Built-in defaults point at the service.

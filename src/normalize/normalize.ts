@@ -117,8 +117,8 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
   const replicas = lagAutoscale?.min ?? baseReplicas;
   const disruption = ha.disruption ?? (replicas > 1 ? { ...DEFAULTS.disruption } : undefined);
 
-  const podSettings = normalizePodSettings(name, service, layers);
   const ports = normalizePorts(service, path);
+  const podSettings = normalizePodSettings(name, service, layers, ports.filter((p) => p.expose).map((p) => p.name));
   const normalized: Omit<NormalizedService, 'routes' | 'istioRetries' | 'outlierDetection'> = {
     name,
     path,

@@ -59,10 +59,12 @@ export function normalizePodSettings(
   name: string,
   service: Service,
   layers: readonly Layer[],
+  exposedPortNames: readonly string[],
 ): Pick<NormalizedService, 'container' | 'pod' | 'kubernetesService'> {
   const imagePullPolicy = first(layers, 'imagePullPolicy');
   const grace = first(layers, 'terminationGracePeriod');
   const priorityClass = first(layers, 'priorityClass');
+  const external = service.service?.external;
   const container: NormalizedContainer = {
     ...(service.command && { command: [...service.command] }),
     ...(service.args && { args: [...service.args] }),
@@ -84,6 +86,17 @@ export function normalizePodSettings(
   return {
     container,
     pod,
-    kubernetesService: { type: service.service?.type ?? DEFAULTS.serviceType, annotations: { ...service.service?.annotations } },
+    kubernetesService: {
+      type: service.service?.type ?? DEFAULTS.serviceType,
+      annotations: { ...service.service?.annotations },
+      ...(external && {
+        external: {
+          name: external.name ?? `${name}-external`,
+          type: external.type ?? 'LoadBalancer',
+          annotations: { ...external.annotations },
+          ports: [...(external.ports ?? exposedPortNames)],
+        },
+      }),
+    },
   };
 }

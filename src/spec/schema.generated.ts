@@ -1356,11 +1356,38 @@ export interface ServiceSettings {
    */
   type?: 'ClusterIP' | 'LoadBalancer' | 'NodePort';
   annotations?: Annotations3;
+  external?: ExternalService;
 }
 /**
  * Annotations on the Service, e.g. for a cloud load balancer.
  */
 export interface Annotations3 {
+  [k: string]: string;
+}
+/**
+ * A second Service for clients outside the cluster, next to the ClusterIP Service (as Online Boutique's LoadBalancer `frontend-external`): same pods, the ports listed in `ports` (default: every exposed port). It reaches the pods without the mesh's ingress gateway, so under STRICT mTLS and the service's AuthorizationPolicy its clients, which are outside the mesh, are refused unless the service admits non-mesh clients.
+ */
+export interface ExternalService {
+  /**
+   * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+   */
+  name?: string;
+  /**
+   * The Service's type (default LoadBalancer).
+   */
+  type?: 'LoadBalancer' | 'NodePort';
+  annotations?: Annotations4;
+  /**
+   * The names of the exposed ports it carries (default: all of them), on their `servicePort`.
+   *
+   * @minItems 1
+   */
+  ports?: [PortName, ...PortName[]];
+}
+/**
+ * Annotations on this Service, e.g. for the cloud load balancer.
+ */
+export interface Annotations4 {
   [k: string]: string;
 }
 /**
@@ -1532,7 +1559,7 @@ export interface Labels3 {
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "annotations".
  */
-export interface Annotations4 {
+export interface Annotations5 {
   [k: string]: string;
 }
 /**

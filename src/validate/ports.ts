@@ -111,3 +111,43 @@ export function checkPorts(name: string, service: Record_): Diagnostic[] {
   }
   return out;
 }
+
+const externalOf = (service: Record_): Record_ | undefined =>
+  isRecord(service.service) && isRecord(service.service.external) ? service.service.external : undefined;
+
+/** The Service names a service takes: its own, its StatefulSet's headless one and (`withExternal`) its `service.external` one. */
+function serviceNamesOf(name: string, service: Record_, withExternal: boolean): string[] {
+  const external = withExternal ? externalOf(service) : undefined;
+  return [
+    name,
+    ...(service.workload === 'statefulset' ? [`${name}-headless`] : []),
+    ...(external ? [typeof external.name === 'string' ? external.name : `${name}-external`] : []),
+  ];
+}
+
+/**
+ * `service.external`: the service exposes a port, the ports it names are exposed ones, and its Service name is
+ * taken by no other Service of the system.
+ */
+export function checkExternalService(services: Record_, name: string, service: Record_): Diagnostic[] {
+  const external = externalOf(service);
+  if (!external) return [];
+  const out: Diagnostic[] = [];
+  const error = (path: string, message: string, rule: DiagnosticCode = codes.invalidValue.id) => out.push({ rule, severity: 'error', path, message });
+  const path = pointer('services', name, 'service', 'external');
+  const exposed = rawPorts(name, service).filter((p) => p.expose).map((p) => p.name);
+  if (exposed.length === 0) error(path, `needs an exposed port, and '${name}' has none: add one to \`ports\``);
+  else if (Array.isArray(external.ports)) {
+    external.ports.forEach((port, i) => {
+      if (typeof port === 'string' && !exposed.includes(port)) {
+        error(`${path}/ports/${i}`, `refers to port '${port}', which '${name}' does not expose (its exposed ports: ${exposed.join(', ')})`, codes.unknownReference.id);
+      }
+    });
+  }
+  const own = serviceNamesOf(name, service, true).at(-1)!;
+  const taken = Object.entries(services).find(([other, s]) => isRecord(s) && serviceNamesOf(other, s, other !== name).includes(own))?.[0];
+  if (taken !== undefined) {
+    error(typeof external.name === 'string' ? `${path}/name` : path, `gives '${name}' a second Service named '${own}', which ${taken === name ? 'is its own' : `'${taken}' takes too`}: set another \`name\``);
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { checkContainers } from './containers.js';
 import { checkProbes } from './probes.js';
 import { checkFiles } from './files.js';
 import type { FileSource } from '../load/files.js';
-import { checkPorts, hasExposedPort, hasMeshPort } from './ports.js';
+import { checkExternalService, checkPorts, hasExposedPort, hasMeshPort } from './ports.js';
 
 type Record_ = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,6 +78,7 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
       if (!Object.hasOwn(events, event)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
     }
     checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report);
+    for (const d of checkExternalService(services, name, service)) report(d.rule, d.path, d.message);
     checkRoutes(name, service, report, unknown);
   }
   out.push(...checkIngressConflicts(services));

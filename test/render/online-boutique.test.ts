@@ -90,9 +90,10 @@ describe('examples/online-boutique: the build is equivalent to upstream Online B
     expect(pod.terminationGracePeriodSeconds).toEqual(expected.terminationGracePeriodSeconds);
   });
 
-  it.each(Object.keys(upstream.services).filter((name) => name !== 'frontend-external'))('Service %s exposes the same ports', (name) => {
+  it.each(Object.keys(upstream.services))('Service %s has the same type and exposes the same ports', (name) => {
     const service = services.get(name)!;
-    const pod = deployments.get(name)!.spec.template.spec;
+    expect(service.spec.type ?? 'ClusterIP').toBe(upstream.services[name]!.type);
+    const pod = deployments.get(service.spec.selector.app)!.spec.template.spec;
     const containerPort = (target: string | number) => (typeof target === 'number' ? target : pod.containers[0].ports.find((p: Json) => p.name === target).containerPort);
     expect(service.spec.ports.map((p: Json) => ({ port: p.port, targetPort: containerPort(p.targetPort) }))).toEqual(upstream.services[name]!.ports);
   });
@@ -102,13 +103,7 @@ describe('examples/online-boutique: the build is equivalent to upstream Online B
     expect(upstream.services.loadgenerator).toBeUndefined();
   });
 
-  it('differs from upstream only where the spec language cannot follow yet', () => {
-    // Upstream exposes the frontend twice: ClusterIP `frontend` and LoadBalancer `frontend-external`, straight to
-    // the pods. Under STRICT mTLS the sidecar would refuse that plaintext, so the spec (like upstream's Istio
-    // variant) lets the ingress gateway in instead: `frontend` stays ClusterIP and the gateway's identity is admitted.
-    expect(services.get('frontend')!.spec.type).toBeUndefined();
-    expect(upstream.services.frontend!.type).toBe('ClusterIP');
-    expect(services.has('frontend-external')).toBe(false);
+  it("also lets the ingress gateway in, the mesh's own way in (as upstream's Istio variant)", () => {
     const policy = documents.find((d) => d.kind === 'AuthorizationPolicy' && d.metadata.name === 'frontend')!;
     expect(policy.spec.rules[0].from[0].source.principals).toContain('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account');
   });

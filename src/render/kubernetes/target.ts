@@ -21,6 +21,7 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
   const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
   const deployments = workloads(service);
   const ports = servicePorts(podPorts(service));
+  const { external } = service.kubernetesService;
   return [
     ...render('serviceaccount.yaml.hbs', {
       ...metadata,
@@ -38,6 +39,18 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
       selector: appSelector(service),
       ports,
     })),
+    // `service.external`: the same pods for clients outside the cluster, on the ports it names.
+    ...(external
+      ? render('service.yaml.hbs', {
+          ...metadata,
+          name: external.name,
+          headless: false,
+          annotations: Object.keys(external.annotations).length > 0 ? external.annotations : null,
+          type: external.type,
+          selector: appSelector(service),
+          ports: servicePorts(podPorts(service).filter((p) => external.ports.includes(p.name))),
+        })
+      : []),
     // A StatefulSet's pods get stable DNS names from a headless Service, with or without ports.
     ...(service.workload === 'statefulset'
       ? render('service.yaml.hbs', { ...metadata, name: headlessServiceName(service.name), annotations: null, type: null, headless: true, selector: appSelector(service), ports: ports.length > 0 ? ports : null })
