@@ -148,7 +148,7 @@ export const codes = {
   },
   podSecurity: {
     id: 'pod-security',
-    stage: 'validate',
+    stage: 'lint',
     severity: 'warning',
     description: 'A security setting leaves the Pod Security "restricted" profile (runAsNonRoot: false, or a capability other than NET_BIND_SERVICE).',
     rationale: 'hamesh runs every pod under the "restricted" profile: runAsNonRoot, the runtime seccomp profile, no privilege escalation, all capabilities dropped. A namespace that enforces it (pod-security.kubernetes.io/enforce: restricted) refuses pods that leave it. An image whose USER is root, or a user name rather than a number (most public images: distroless/static, alpine, redis:alpine), does not start under runAsNonRoot: the kubelet cannot prove the user is not root, and the pod stays in CreateContainerConfigError.',

@@ -185,6 +185,8 @@ export interface NormalizedPod {
   labels: Labels;
   annotations: Annotations;
   security: NormalizedSecurity;
+  /** Where `security.runAsNonRoot` and each added capability are written (the service, its profile or `defaults`). */
+  origin: { runAsNonRoot: string; capabilitiesAdd: Array<{ capability: string; path: string }> };
   serviceAccount: { name: string; annotations: Annotations };
   imagePullSecrets: string[];
   terminationGracePeriodSeconds?: number;

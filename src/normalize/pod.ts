@@ -47,6 +47,20 @@ function mergedSecurity(layers: readonly Layer[]): NormalizedSecurity {
   };
 }
 
+/** Where the security fields lint judges are written: the layer that sets them (the service's own path for the default). */
+function securityOrigin(layers: readonly Layer[], servicePath: string): NormalizedPod['origin'] {
+  const layerOf = (key: keyof Security) => layers.find(([fields]) => fields?.security?.[key] !== undefined);
+  const runAsNonRoot = layerOf('runAsNonRoot');
+  const capabilities = layerOf('capabilities');
+  return {
+    runAsNonRoot: runAsNonRoot ? `${runAsNonRoot[1]}/security/runAsNonRoot` : servicePath,
+    capabilitiesAdd: (capabilities?.[0]?.security?.capabilities?.add ?? []).map((capability, i) => ({
+      capability,
+      path: `${capabilities![1]}/security/capabilities/add/${i}`,
+    })),
+  };
+}
+
 /** Whole seconds, rounded up (Kubernetes' terminationGracePeriodSeconds is an integer). */
 export function seconds(duration: string): number {
   const ms = parseDuration(duration);
@@ -76,6 +90,7 @@ export function normalizePodSettings(
     labels: mergedMap(layers, 'labels'),
     annotations: mergedMap(layers, 'annotations'),
     security: mergedSecurity(layers),
+    origin: securityOrigin(layers, pointer('services', name)),
     serviceAccount: { name: service.serviceAccount?.name ?? name, annotations: { ...service.serviceAccount?.annotations } },
     imagePullSecrets: [...(first(layers, 'imagePullSecrets') ?? [])],
     ...(grace !== undefined && { terminationGracePeriodSeconds: seconds(grace) }),

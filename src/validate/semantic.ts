@@ -29,7 +29,6 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
   const eventNames = Object.keys(events);
   const out: Diagnostic[] = [];
   const report = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
-  const warn = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'warning', message, path });
   const unknown = (path: string, kind: string, name: string, known: string[]) =>
     report(
       codes.unknownReference.id,
@@ -51,7 +50,7 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
     checkContainers(index, name, service, report);
     checkProbes(index, name, service, report);
     checkFiles(name, service, fileSources, report);
-    checkPodFields(pointer('services', name), service, report, warn);
+    checkPodFields(pointer('services', name), service, report);
     if (typeof service.profile === 'string' && !Object.hasOwn(profiles, service.profile)) {
       unknown(pointer('services', name, 'profile'), 'profile', service.profile, Object.keys(profiles));
     }
@@ -88,7 +87,7 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
   for (const [name, profile] of [['defaults', data.defaults], ...entries(profiles).map(([n, p]) => [`profiles/${n}`, p])] as Array<[string, unknown]>) {
     if (isRecord(profile)) {
       checkHaFields(`/${name}`, profile, report);
-      checkPodFields(`/${name}`, profile, report, warn);
+      checkPodFields(`/${name}`, profile, report);
     }
   }
   return out;

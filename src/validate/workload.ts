@@ -147,7 +147,7 @@ function checkEnvCycles(env: Map<string, { value: unknown; path: string }>, repo
 }
 
 /** Checks of the pod fields a service, a profile or `defaults` may set. */
-export function checkPodFields(path: string, fields: Record_, report: Report, warn: Report): void {
+export function checkPodFields(path: string, fields: Record_, report: Report): void {
   for (const key of Object.keys(isRecord(fields.labels) ? fields.labels : {})) {
     if (reservedLabels.has(key)) report(codes.reservedLabel.id, `${path}${pointer('labels', key)}`, `is set by hamesh on every pod (it selects the pods or names the app); use another label key`);
   }
@@ -155,15 +155,6 @@ export function checkPodFields(path: string, fields: Record_, report: Report, wa
   if (security?.runAsUser === 0 && security.runAsNonRoot !== false) {
     report(codes.invalidValue.id, `${path}/security/runAsUser`, 'is root (0), which runAsNonRoot (the default) refuses: the container would not start; use a non-zero user id, or set runAsNonRoot: false');
   }
-  if (security?.runAsNonRoot === false) {
-    warn(codes.podSecurity.id, `${path}/security/runAsNonRoot`, 'lets containers run as root, which the Pod Security "restricted" profile forbids: a namespace enforcing it refuses the pods; set security.runAsUser to a non-root id instead');
-  }
-  const added = isRecord(security?.capabilities) && Array.isArray(security.capabilities.add) ? security.capabilities.add : [];
-  added.forEach((capability, i) => {
-    if (capability !== 'NET_BIND_SERVICE') {
-      warn(codes.podSecurity.id, `${path}/security/capabilities/add/${i}`, `adds ${String(capability)}, which the Pod Security "restricted" profile forbids (only NET_BIND_SERVICE may be added): a namespace enforcing it refuses the pods`);
-    }
-  });
 }
 
 /** Why a service cannot read the broker credential `reference`, or undefined when it can. */

@@ -43,7 +43,6 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'env-cycle': () => validated({ a: { image, env: { A: '$(B)', B: '$(A)' } } }),
   'reserved-label': () => validated({ a: { image, labels: { app: 'x' } } }),
   'unreachable-call': () => validated({ a: { image, calls: ['worker'] }, worker: { image, ports: {} } }),
-  'pod-security': () => validated({ a: { image, security: { runAsNonRoot: false } } }),
   'duplicate-mount': () => validated({ a: { image, volumes: { data: { path: '/data' }, cache: { path: '/data' } } } }),
   'duplicate-container': () => validated({ a: { image, sidecars: [{ name: 'a', image }] } }),
   'duplicate-volume': () => validated({ kv: { image, workload: 'statefulset', volumes: { data: { path: '/x' } }, storage: { data: { size: '1Gi', path: '/y' } } } }),

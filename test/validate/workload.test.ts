@@ -104,8 +104,6 @@ describe('env references and pod fields', () => {
       ['env-cycle', 'error', '/services/web/env/B'],
       ['reserved-label', 'error', '/services/web/labels/version'],
       ['invalid-value', 'error', '/services/web/security/runAsUser'],
-      ['pod-security', 'warning', '/services/web/security/capabilities/add/1'],
-      ['pod-security', 'warning', '/services/root/security/runAsNonRoot'],
       ['reserved-label', 'error', '/defaults/labels/app'],
     ]);
   });

@@ -18,6 +18,7 @@ import { rule as noMeshRoute } from './no-mesh-route.js';
 import { rule as orderedRetry } from './ordered-retry.js';
 import { rule as orphanEvent } from './orphan-event.js';
 import { rule as partitionsBelowConsumers } from './partitions-below-consumers.js';
+import { rule as podSecurity } from './pod-security.js';
 import { rule as portProtocol } from './port-protocol.js';
 import { rule as replicasIgnored } from './replicas-ignored.js';
 import { rule as retryAmplification } from './retry-amplification.js';
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   orderedRetry,
   orphanEvent,
   partitionsBelowConsumers,
+  podSecurity,
   portProtocol,
   replicasIgnored,
   retryAmplification,
