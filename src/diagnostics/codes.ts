@@ -540,6 +540,13 @@ export const codes = {
     description: 'An emitted object does not pass its upstream schema (Kubernetes, Istio, Strimzi, NATS, AsyncAPI), or has a field the schema does not know.',
     fix: 'Usually a `--templates` override writes a wrong field or value: fix the template at the path given. Without overrides, report it as a hamesh bug.',
   },
+  reference: {
+    id: 'reference',
+    stage: 'verify',
+    severity: 'error',
+    description: 'An emitted object refers to another that does not exist (what istioctl analyze checks): a VirtualService\'s gateway, a route\'s subset, or a host that is no Service or ServiceEntry.',
+    fix: 'Usually a `patches` entry, an `objects` entry or a `--templates` override names a gateway, host or subset the output lacks: correct the name, or add the object (e.g. the version that declares the subset).',
+  },
   // write
   drift: {
     id: 'drift',

@@ -66,6 +66,11 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'virtualservice-name': () => targetPreflight('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
   'ingress-unsupported': () => targetPreflight('ingress', { services: { a: { image, retries: { attempts: 1 }, ingress: { hosts: ['example.com'] } } } }),
   'ingress-conflict': () => validated({ a: { image, ingress: { hosts: ['example.com'] } }, b: { image, ingress: { hosts: ['example.com'] } } }),
+  reference: async () => {
+    const patch = { VirtualService: { spec: { http: [{ route: [{ destination: { host: 'web', subset: 'v9' } }] }] } } };
+    const file = specFile(system({ web: { image, versions: { v1: { weight: 100 } }, patches: patch } }));
+    return (await build(file, { verify: true, targets: [target('istio')] })).diagnostics;
+  },
   patch: async () => {
     const file = specFile(system({ web: { image, patches: { Service: { metadata: { name: 'other' } } } } }));
     return (await build(file, { verify: true, targets: [target('kubernetes')] })).diagnostics;
