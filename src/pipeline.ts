@@ -17,6 +17,7 @@ import { TemplateEngine } from './render/engine.js';
 import { applyPatches } from './render/patches.js';
 import type { RenderedDocument, Target } from './render/target.js';
 import { targets as registry } from './render/targets.js';
+import { verifyReferences } from './verify/references.js';
 import { verify } from './verify/verify.js';
 import type { System } from './spec/schema.generated.js';
 
@@ -142,7 +143,7 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
   const patched = applyPatches(resolved.system.patches, selected.flatMap((t) => t.render(resolved, { engine })));
   const documents = patched.documents;
   diagnostics.push(...locate(patched.diagnostics));
-  if (options.verify) diagnostics.push(...locate(await verify(documents)));
+  if (options.verify) diagnostics.push(...locate([...(await verify(documents)), ...verifyReferences(documents, resolved.system)]));
   if (hasErrors(diagnostics)) return result();
   return { ...result(), documents, resolved };
 }

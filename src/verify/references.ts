@@ -1,7 +1,8 @@
 import { codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RenderedDocument, RenderedValue } from '../render/target.js';
-import type { ResolvedSystem } from '../resolve/resolve.js';
+import type { NormalizedSystem } from '../normalize/model.js';
+import { problemSource } from '../render/patches.js';
 
 type Json = Record<string, any>;
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => typeof v === 'object' && v !== null) : []);
@@ -35,10 +36,10 @@ function destinations(spec: Json): Array<{ destination: Json; pointer: string }>
  * What `istioctl analyze` checks across objects, which no schema can: every gateway a VirtualService binds to is
  * in the output or one the spec names as its own (`ingress.gateway`); every host a VirtualService or
  * DestinationRule routes to is a Service of the spec or the output, or a ServiceEntry host; every subset a route
- * names is declared by a DestinationRule of its host. `at(document, pointer)` locates a finding in the spec.
+ * names is declared by a DestinationRule of its host. Findings are located like schema findings (the document's
+ * source, or the patch that wrote the field).
  */
-export function verifyReferences(documents: readonly RenderedDocument[], resolved: ResolvedSystem, at: (document: RenderedDocument, pointer: string) => string): Diagnostic[] {
-  const { system } = resolved;
+export function verifyReferences(documents: readonly RenderedDocument[], system: NormalizedSystem): Diagnostic[] {
   const manifests = documents.filter((d) => d.kind === 'manifest');
   const of = (kind: string) => manifests.filter((d) => d.value.kind === kind && String(d.value.apiVersion).startsWith(kind === 'Service' ? 'v1' : 'networking.istio.io/'));
   const gateways = new Set(['mesh']);
@@ -63,7 +64,7 @@ export function verifyReferences(documents: readonly RenderedDocument[], resolve
     const spec = (value.spec ?? {}) as Json;
     const namespace = namespaceOf(value, system.namespace);
     const report = (pointer: string, message: string) =>
-      diagnostics.push({ rule: codes.reference.id, severity: 'error', path: at(document, pointer), message: `${value.kind} ${namespace}/${nameOf(value)} (from ${document.template}): ${pointer.slice(1).replaceAll('/', '.')} ${message}` });
+      diagnostics.push({ rule: codes.reference.id, severity: 'error', path: problemSource(document, pointer), message: `${value.kind} ${namespace}/${nameOf(value)} (from ${document.template}): ${pointer.slice(1).replaceAll('/', '.')} ${message}` });
     const resolves = (host: string) => hosts.has(serviceKey(host, namespace)) || hosts.has(host);
     if (value.kind === 'DestinationRule' && typeof spec.host === 'string' && !resolves(spec.host)) {
       report('/spec/host', `is ${JSON.stringify(spec.host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`);

@@ -5,7 +5,6 @@ import type { RenderedDocument } from '../render/target.js';
 import { fileVerifiers as registeredFiles, type FileVerifierEntry } from './files.js';
 import type { Verifier, VerifierEntry } from './verifier.js';
 import { verifiers as registered } from './verifiers.js';
-import { verifyReferences } from './references.js';
 
 /** Loaded validators, by registry entry: each is loaded at most once per process. */
 const loaded = new WeakMap<Pick<VerifierEntry, 'load'>, Promise<Verifier>>();
@@ -65,7 +64,5 @@ export async function verify(
       diagnostics.push({ rule: codes.verify.id, severity: 'error', message: `${where}: ${field} ${problem.message}`, path: problemSource(document, problem.pointer) });
     }
   }
-  const locate = (document: RenderedDocument, at: string) => patchedSource(document, at) ?? document.source ?? sourcePath(document, resolved);
-  diagnostics.push(...verifyReferences(documents, resolved, locate));
   return diagnostics;
 }

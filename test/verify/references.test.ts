@@ -7,10 +7,10 @@ import { resolveSpec } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const image = 'example/app:1';
-const manifest = (value: RenderedValue): RenderedDocument => ({ target: 'test', kind: 'manifest', file: 'x.yaml', template: 'test', value });
+const manifest = (value: RenderedValue): RenderedDocument => ({ target: 'test', kind: 'manifest', file: 'x.yaml', template: 'test', source: '', value });
 const istio = (kind: string, name: string, spec: object) => manifest({ apiVersion: 'networking.istio.io/v1', kind, metadata: { name, namespace: 'demo' }, spec });
 const messages = (documents: RenderedDocument[]) =>
-  verifyReferences(documents, resolveSpec({ services: { web: { image }, api: { image, ingress: { hosts: ['api.example.com'], gateway: 'istio-system/public' } } } }), () => '/').map((d) => d.message);
+  verifyReferences(documents, resolveSpec({ services: { web: { image }, api: { image, ingress: { hosts: ['api.example.com'], gateway: 'istio-system/public' } } } }).system).map((d) => d.message);
 
 describe('cross-object references (what istioctl analyze checks)', () => {
   it('accepts gateways in the output or named by the spec, hosts of the spec, the output or a ServiceEntry, and declared subsets', () => {
