@@ -18,6 +18,7 @@ import { writeChunks } from '../write/stream.js';
 import { waitUnlocked } from '../write/lock.js';
 import { Interrupted, writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
+import { oneSpecFile, outFolder, policyFile, projectConfig, targetNames } from './project.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { colorsFor, formatText, printable, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
@@ -114,15 +115,18 @@ function writeIgnored(ignored: readonly Diagnostic[]): void {
   process.stderr.write(`${formatText(ignored, colorsFor(process.stderr))}\n`);
 }
 
-async function run(file: string, options: CliOptions): Promise<number> {
-  if (options.check && !options.out) throw new UsageError('--check compares with an output folder: give --out DIR');
+async function run(arg: string | undefined, options: CliOptions): Promise<number> {
+  const file = await oneSpecFile(arg, 'build');
+  // An output folder comes from --out or the config's `out`.
+  const hasOut = options.out !== undefined || (await projectConfig())?.config.out !== undefined;
+  if (options.check && !hasOut) throw new UsageError('--check compares with an output folder: give --out DIR (or `out:` in hamesh.config)');
   if (options.templates && !(existsSync(options.templates) && statSync(options.templates).isDirectory())) {
     throw new UsageError(`--templates ${options.templates}: no such folder`);
   }
-  const targets = options.target?.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  // stdout carries the YAML stream when there is no --out; the report then goes to stderr.
-  const reportStream = options.out ? process.stdout : process.stderr;
-  const org = loadOrgPolicy(options.policy);
+  const targets = await targetNames(options.target);
+  // stdout carries the YAML stream when there is no output folder; the report then goes to stderr.
+  const reportStream = hasOut ? process.stdout : process.stderr;
+  const org = loadOrgPolicy(await policyFile(options.policy));
   if (hasErrors(org.diagnostics)) {
     emitReport(org.diagnostics, { command: 'build', specs: [file], summary: ['build stopped: the policy file is invalid'] }, options, reportStream);
     return EXIT.findings;
@@ -131,15 +135,16 @@ async function run(file: string, options: CliOptions): Promise<number> {
   const spec = await loadSpec(file, { timeoutMs: options.timeout });
   const environments = environmentsToRun(spec, options.env);
   const several = environments.length > 1;
-  if (several && !options.out) {
+  if (several && !hasOut) {
     throw new UsageError(
       `${file} declares environments ${environments.join(', ')}: choose one with --env NAME (or HAMESH_ENV), or build each into its own folder with --out DIR`,
     );
   }
+  const outs = await Promise.all(environments.map((environment) => outFolder(options.out, environment, several)));
   const lint = options.lint === false ? 'off' : (options.lint ?? 'error');
   const outcomes: Outcome[] = [];
-  for (const environment of environments) {
-    const out = several ? join(options.out!, environment!) : options.out;
+  for (const [index, environment] of environments.entries()) {
+    const out = outs[index];
     const outcome = await buildOne(spec, environment, out, { targets: selected, templates: options.templates, verify: options.verify, policy: org.policy, lint, check: options.check, force: options.force, lockTimeout: options.lockTimeout });
     outcomes.push({ ...outcome, summary: outcome.summary && several ? `[${environment}] ${outcome.summary}` : outcome.summary });
     if (outcome.interrupted) break;
@@ -152,8 +157,8 @@ async function run(file: string, options: CliOptions): Promise<number> {
 export function buildCommand(): Command {
   return new Command('build')
     .description('compile a spec into Kubernetes and Istio manifests (and the other targets), checked against upstream schemas')
-    .argument('<file>', `spec file (${specExtensions.join(', ')})`)
-    .option('-o, --out <dir>', 'write files under DIR instead of a YAML stream on stdout')
+    .argument('[file]', `spec file (${specExtensions.join(', ')}); default: the hamesh.config's only spec`)
+    .option('-o, --out <dir>', 'write files under DIR instead of a YAML stream on stdout (default: the hamesh.config\'s `out`)')
     .option('-t, --target <names>', `comma-separated targets (${registry.map((t) => t.name).join(', ')}); default: all that apply`)
     .option('--templates <dir>', 'folder of template overrides (same file names as templates/)')
     .option('--policy <file>', 'organisation policy for the lint stage (see hamesh lint --help)')

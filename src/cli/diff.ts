@@ -8,6 +8,7 @@ import { formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffRun } from
 import { environmentOption } from './environments.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { timeoutOption } from './options.js';
+import { oneSpecFile, targetNames } from './project.js';
 import { colorsFor, formatText } from './report.js';
 import { targets as registry } from '../render/targets.js';
 
@@ -23,8 +24,8 @@ interface DiffFlags {
 async function versions(files: readonly string[], flags: DiffFlags) {
   const options = { timeoutMs: flags.timeout };
   if (flags.base !== undefined) {
-    if (files.length !== 1) throw new UsageError(`--base ${flags.base} compares one spec with its version at ${flags.base}: give exactly one FILE`);
-    const file = files[0]!;
+    if (files.length > 1) throw new UsageError(`--base ${flags.base} compares one spec with its version at ${flags.base}: give exactly one FILE`);
+    const file = await oneSpecFile(files[0], 'diff --base');
     return { before: await loadSpecAtRevision(file, flags.base, options), after: await loadSpec(file, options), heading: { before: `${file} at ${flags.base}`, after: file } };
   }
   if (files.length !== 2) throw new UsageError('give the two versions to compare (OLD NEW), or one FILE with --base REF');
@@ -33,7 +34,8 @@ async function versions(files: readonly string[], flags: DiffFlags) {
 }
 
 async function run(files: string[], flags: DiffFlags): Promise<number> {
-  const targets = flags.target ? selectTargetNames(flags.target.split(',').map((t) => t.trim()).filter(Boolean)) : undefined;
+  const names = await targetNames(flags.target);
+  const targets = names ? selectTargetNames(names) : undefined;
   const { before, after, heading } = await versions(files, flags);
   const runs: DiffRun[] = [];
   try {
@@ -58,7 +60,7 @@ async function run(files: string[], flags: DiffFlags): Promise<number> {
 export function diffCommand(): Command {
   return new Command('diff')
     .description('compare two versions of a spec: what changes in the spec and in the cluster, and which changes are unsafe to apply')
-    .argument('<files...>', `OLD NEW, or one FILE with --base REF (${specExtensions.join(', ')})`)
+    .argument('[files...]', `OLD NEW, or one FILE with --base REF (${specExtensions.join(', ')}; default: the hamesh.config's only spec)`)
     .option('-b, --base <ref>', 'compare FILE with its version at this git revision (a branch, tag or commit, e.g. origin/main)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('-t, --target <names>', `comma-separated targets to compare (${registry.map((t) => t.name).join(', ')}); default: all that apply`)

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { LoadError } from '../load/source.js';
+import { ConfigError, LoadError } from '../load/source.js';
 import { location, printable } from './report.js';
 
 /** Exit codes: 0 clean, 1 findings, 2 unusable input or usage error. */
@@ -37,6 +37,8 @@ export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<
       process.exitCode = EXIT.usage;
       if (error instanceof LoadError) {
         writeLoadError(error.diagnostic);
+      } else if (error instanceof ConfigError) {
+        for (const d of error.diagnostics) writeLoadError(d);
       } else if (error instanceof UsageError) {
         process.stderr.write(`hamesh: ${printable(error.message)}\n`);
       } else {

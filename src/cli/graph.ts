@@ -7,6 +7,7 @@ import { specExtensions } from '../load/load.js';
 import { environmentOption } from './environments.js';
 import { EXIT, runCommand } from './errors.js';
 import { emitReport } from './formats.js';
+import { oneSpecFile } from './project.js';
 
 /** The Mermaid graph of a spec (its first environment), or undefined when it does not validate: for Markdown reports. */
 export async function mermaidOf(file: string, environment: string | undefined): Promise<string | undefined> {
@@ -22,11 +23,12 @@ export async function mermaidOf(file: string, environment: string | undefined): 
 export function graphCommand(): Command {
   return new Command('graph')
     .description('draw services, events, calls and publish/subscribe edges (tier and replicas on each node, single points of failure in red)')
-    .argument('<file>', `spec file (${specExtensions.join(', ')})`)
+    .argument('[file]', `spec file (${specExtensions.join(', ')}); default: the hamesh.config's only spec`)
     .addOption(new Option('-f, --format <format>', 'diagram format').choices(['mermaid', 'dot']).default('mermaid'))
     .addOption(environmentOption())
     .action(
-      runCommand(async (file: string, options: { format: 'mermaid' | 'dot'; env?: string }) => {
+      runCommand(async (arg: string | undefined, options: { format: 'mermaid' | 'dot'; env?: string }) => {
+        const file = await oneSpecFile(arg, 'graph');
         const spec = await loadSpec(file);
         const environment = environmentsToRun(spec, options.env)[0];
         const analysis = analyzeSpec(spec, { environment });

@@ -9,6 +9,7 @@ import { mermaidOf } from './graph.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { timeoutOption } from './options.js';
 import { printable } from './report.js';
+import { policyFile, specFiles } from './project.js';
 import { specExtensions } from '../load/load.js';
 
 interface LintFlags {
@@ -35,7 +36,7 @@ export function lintSpec(spec: LoadedSpec, options: AnalyzeOptions): Diagnostic[
 export function lintCommand(): Command {
   return new Command('lint')
     .description('find single points of failure and HA policy violations across services, calls and events')
-    .argument('<files...>', `spec files (${specExtensions.join(', ')})`)
+    .argument('[files...]', `spec files (${specExtensions.join(', ')}), folders or globs; default: the hamesh.config's specs`)
     .addOption(formatOption())
     .addOption(outputOption())
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', count)
@@ -43,8 +44,9 @@ export function lintCommand(): Command {
     .option('--policy <file>', 'organisation policy (YAML or JSON): a floor each spec\'s own policy may tighten, not loosen')
     .addOption(environmentOption())
     .action(
-      runCommand(async (files: string[], flags: LintFlags) => {
-        const { policy, diagnostics } = loadOrgPolicy(flags.policy);
+      runCommand(async (args: string[], flags: LintFlags) => {
+        const files = await specFiles(args);
+        const { policy, diagnostics } = loadOrgPolicy(await policyFile(flags.policy));
         // An invalid organisation policy would lint every spec against the wrong rules: report it alone.
         const { diagnostics: found, unusable } = hasErrors(diagnostics)
           ? { diagnostics: [], unusable: [] }

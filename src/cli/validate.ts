@@ -7,18 +7,20 @@ import { EXIT, runCommand } from './errors.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { timeoutOption } from './options.js';
 import { printable } from './report.js';
+import { specFiles } from './project.js';
 import { specExtensions } from '../load/load.js';
 
 export function validateCommand(): Command {
   return new Command('validate')
     .description('check specs against the schema and their cross-references')
-    .argument('<files...>', `spec files (${specExtensions.join(', ')})`)
+    .argument('[files...]', `spec files (${specExtensions.join(', ')}), folders or globs; default: the hamesh.config's specs`)
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(environmentOption())
     .addOption(timeoutOption())
     .action(
-      runCommand(async (files: string[], options: { format: Format; output: OutputTarget[]; env?: string; timeout: number }) => {
+      runCommand(async (args: string[], options: { format: Format; output: OutputTarget[]; env?: string; timeout: number }) => {
+        const files = await specFiles(args);
         const { diagnostics: found, unusable } = await forEachFile(files, (file) =>
           forEachEnvironment(file, options.env, (spec, environment) => analyzeSpec(spec, { environment }).diagnostics, options.timeout),
         );

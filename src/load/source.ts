@@ -26,6 +26,14 @@ export class LoadError extends Error {
   }
 }
 
+/** A hamesh.config file that cannot be used: its located problems (exit code 2). */
+export class ConfigError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics[0]?.message ?? 'invalid config');
+    this.name = 'ConfigError';
+  }
+}
+
 export function loadError(file: string, message: string, position?: Partial<Position>): LoadError {
   return new LoadError({ rule: codes.load.id, severity: 'error', message, path: '', file, ...position });
 }

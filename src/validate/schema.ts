@@ -2,6 +2,7 @@ import { codes, type DiagnosticCode } from '../diagnostics/codes.js';
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { config } from '../generated/config-validator.js';
 import { policy, system } from '../generated/system-validators.js';
 import { didYouMean } from '../util/suggest.js';
 
@@ -10,8 +11,8 @@ let schema: Record<string, unknown> | undefined;
 const systemSchema = () =>
   (schema ??= JSON.parse(readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>);
 
-/** Validators of the system schema and of its definitions other inputs use. */
-const validators = { '': system, '#/$defs/policy': policy };
+/** Validators of the system schema, of its definitions other inputs use, and of hamesh.config files. */
+const validators = { '': system, '#/$defs/policy': policy, 'config.schema.json': config };
 
 /**
  * Checks the spec's shape against schemas/system.schema.json (or `data` against one of its definitions,

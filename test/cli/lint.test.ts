@@ -91,7 +91,7 @@ describe('hamesh rules and explain', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^ {2}availability-target +error +A service's estimated availability/m);
     const headings = text.stdout.split('\n').filter((line) => /^\S/.test(line)).map((line) => line.split(' ')[0]);
-    expect(headings).toEqual(['load', 'validate', 'lint', 'render', 'verify', 'write']);
+    expect(headings).toEqual(['load', 'validate', 'lint', 'render', 'verify', 'write', 'diff']);
     const validateGroup = text.stdout.slice(text.stdout.indexOf('\nvalidate '), text.stdout.indexOf('\nlint '));
     expect(validateGroup).toMatch(/^ {2}schema +error/m);
     const rules = (JSON.parse(hamesh('rules', '--format', 'json').stdout) as { rules: Array<{ id: string; severity: string }> }).rules;

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { findConfig, loadConfig, type LoadedConfig } from '../load/config.js';
+import { ConfigError } from '../load/source.js';
+import { expandSpecInputs, fromFolder } from '../load/inputs.js';
+import { UsageError } from './errors.js';
+
+let cached: Promise<LoadedConfig | undefined> | undefined;
+
+/** The hamesh.config that applies in the working directory (found upward), loaded once per run. */
+export function projectConfig(): Promise<LoadedConfig | undefined> {
+  cached ??= (async () => {
+    const file = findConfig(process.cwd());
+    return file === undefined ? undefined : loadConfig(fromFolder(process.cwd(), file));
+  })();
+  return cached;
+}
+
+/** A config path setting (`policy`, `specs` entries, `out`), as seen from the working directory. */
+const fromConfig = (config: LoadedConfig, path: string) => fromFolder(config.dir, path);
+
+/**
+ * The spec files a command runs on: its FILE arguments (files, folders, globs), or else the config's `specs`.
+ * Neither is a usage error saying how to give one.
+ */
+export async function specFiles(args: readonly string[]): Promise<string[]> {
+  if (args.length > 0) return expandSpecInputs(args);
+  const config = await projectConfig();
+  const specs = config?.config.specs;
+  if (!config || specs === undefined) {
+    throw new UsageError(`no spec given: name one (a file, folder or glob), or list them as \`specs:\` in a hamesh.config file${config ? ` (${config.file} has none)` : ''}`);
+  }
+  return expandSpecInputs((Array.isArray(specs) ? specs : [specs]).map((spec) => fromConfig(config, spec)));
+}
+
+/** Exactly one spec (build, graph, diff --base): the argument, or the config's only spec. */
+export async function oneSpecFile(arg: string | undefined, command: string): Promise<string> {
+  const files = await specFiles(arg === undefined ? [] : [arg]);
+  if (files.length !== 1) throw new UsageError(`${command} takes one spec, but ${arg ?? 'the config'} names ${files.length}: ${files.join(', ')}`);
+  return files[0]!;
+}
+
+/** `--policy`, or the config's `policy`. */
+export async function policyFile(flag: string | undefined): Promise<string | undefined> {
+  if (flag !== undefined) return flag;
+  const config = await projectConfig();
+  return config?.config.policy === undefined ? undefined : fromConfig(config, config.config.policy);
+}
+
+/** `--target` (comma-separated), or the config's `targets`. */
+export async function targetNames(flag: string | undefined): Promise<string[] | undefined> {
+  if (flag !== undefined) return flag.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  return (await projectConfig())?.config.targets;
+}
+
+/**
+ * Where `build` writes one environment: `--out DIR` (DIR/<env> when several environments are built), or the
+ * config's `out` — one folder (a subfolder per environment when several are built) or a folder per environment name.
+ */
+export async function outFolder(flag: string | undefined, environment: string | undefined, several: boolean): Promise<string | undefined> {
+  if (flag !== undefined) return several ? join(flag, environment!) : flag;
+  const config = await projectConfig();
+  const out = config?.config.out;
+  if (config === undefined || out === undefined) return undefined;
+  if (typeof out === 'string') return fromConfig(config, several ? join(out, environment!) : out);
+  const folder = environment === undefined ? undefined : out[environment];
+  if (folder === undefined) {
+    throw new ConfigError([
+      {
+        rule: 'load',
+        severity: 'error',
+        path: '/out',
+        file: config.file,
+        ...config.locate('/out'),
+        message: `\`out\` names a folder per environment (${Object.keys(out).join(', ')}), but none for ${environment === undefined ? 'a spec without environments' : `'${environment}'`}`,
+      },
+    ]);
+  }
+  return fromConfig(config, folder);
+}
