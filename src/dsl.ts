@@ -30,6 +30,19 @@ export interface RouteSpec<Versions extends string = string> extends Omit<Schema
   mirror?: { version: Versions; percent?: number };
 }
 
+/** `mounts` of an init container or sidecar: keys are volume and storage names and `files` paths declared in the system. */
+export type MountsSpec<Mounts extends string> = [Mounts] extends [never] ? { [volume: string]: never } : { [Mount in Mounts]?: string };
+
+/** An init container or sidecar whose `mounts` name declared volumes, storage or files (and env references declared names). */
+export type ExtraContainerSpec<C extends Schema.InitContainer | Schema.Sidecar, Services extends string, Events extends string, Mounts extends string> = Omit<
+  C,
+  'mounts' | 'env'
+> & {
+  env?: { [name: string]: EnvValueSpec<Services, Events> };
+  /** Over plain `string` names, the schema's own map. */
+  mounts?: string extends Mounts ? Schema.Mounts : MountsSpec<Mounts>;
+};
+
 /**
  * A service whose references are checked by the TypeScript compiler: `calls` names a declared service,
  * `publishes` and `subscribes` name declared events, `profile` names a declared profile, a route's `to` and
@@ -40,7 +53,14 @@ export interface ServiceSpec<
   Events extends string = string,
   Profiles extends string = string,
   Versions extends string = string,
-> extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env' | 'versions' | 'routes' | 'patches'> {
+  Mounts extends string = string,
+> extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env' | 'versions' | 'routes' | 'patches' | 'volumes' | 'storage' | 'files' | 'init' | 'sidecars'> {
+  /** Their names (and `files` paths) are what `mounts` of init containers and sidecars may name. */
+  volumes?: string extends Mounts ? Schema.Volumes : { [Volume in Mounts]?: Schema.Volume };
+  storage?: string extends Mounts ? Schema.Service['storage'] : { [Volume in Mounts]?: Schema.StorageVolume };
+  files?: string extends Mounts ? Schema.Files : { [Path in Mounts]?: Schema.File };
+  init?: ExtraContainerSpec<Schema.InitContainer, Services, Events, NoInfer<Mounts>>[];
+  sidecars?: ExtraContainerSpec<Schema.Sidecar, Services, Events, NoInfer<Mounts>>[];
   profile?: Profiles;
   /** JSON merge patches of this service's rendered objects, typed from the Kubernetes/Istio model interfaces. */
   patches?: ServicePatchesSpec;
@@ -100,12 +120,13 @@ export function defineSystem<
   const Events extends string = never,
   const Profiles extends string = never,
   const Versions extends string = never,
+  const Mounts extends string = never,
 >(
   spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'broker'> & {
     broker?: BrokerSpec<NoInfer<Services>>;
     defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
     profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
-    services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions> };
+    services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions, Mounts> };
     events?: { [Event in Events]: Schema.Event };
     environments?: { [environment: string]: EnvironmentSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>> };
   },
