@@ -399,6 +399,8 @@ export interface NormalizedSystem {
   mesh: {
     /** Labels of the ingress gateway pods the emitted Gateway selects. */
     gatewaySelector: Record<string, string>;
+    /** The ports those pods listen on for plain HTTP and for HTTPS. */
+    gatewayPorts: { http: number; https: number };
   };
   /** Sorted by name. */
   services: NormalizedService[];

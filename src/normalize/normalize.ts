@@ -73,7 +73,7 @@ export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSo
       operator: spec.broker?.operator ?? DEFAULTS.brokerOperator,
       ...(spec.broker?.bootstrap !== undefined && { bootstrap: spec.broker.bootstrap }),
     },
-    mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) } },
+    mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) }, gatewayPorts: { ...DEFAULTS.gatewayPorts } },
     services,
     events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event, tiers.get(eventName) ?? DEFAULTS.tier)),
     policy: normalizePolicy(spec),

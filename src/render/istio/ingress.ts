@@ -1,4 +1,3 @@
-import { DEFAULTS } from '../../normalize/defaults.js';
 import type { NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
 import type { IngressBackend, IngressHost } from '../../resolve/ingress-hosts.js';
@@ -72,7 +71,7 @@ const sortedUnique = (values: Iterable<string>) => sortBy([...new Set(values)], 
 export function gatewayContext(system: NormalizedSystem, hosts: readonly IngressHost[]): GatewayContext | null {
   const served = hosts.filter((h) => h.emitGateway);
   if (served.length === 0) return null;
-  const { http, https } = DEFAULTS.gatewayPorts;
+  const { http, https } = system.mesh.gatewayPorts;
   const plain = sortedUnique(served.filter((h) => !h.tls).map((h) => h.host));
   const byCredential = new Map<string, string[]>();
   for (const h of served) if (h.tls) byCredential.set(h.tls.credentialName, [...(byCredential.get(h.tls.credentialName) ?? []), h.host]);
