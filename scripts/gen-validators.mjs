@@ -72,7 +72,7 @@ function payloadSchemaValidator() {
   write('draft07-validator', asEsm(code), "import type { ValidateFunction } from 'ajv';\n\nexport declare const draft07: ValidateFunction;");
 }
 
-/** The schema of hamesh.config files (src/load/config.ts). */
+/** The schema of hamesh.config files (src/cli/config.ts). */
 function configValidator() {
   const schema = readJson('schemas/config.schema.json');
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, code: { source: true, esm: true } });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { findConfig, loadConfig, type LoadedConfig } from '../load/config.js';
+import { findConfig, loadConfig, type LoadedConfig } from './config.js';
 import { ConfigError } from '../load/source.js';
 import { expandSpecInputs, fromFolder } from '../load/inputs.js';
 import { UsageError } from './errors.js';

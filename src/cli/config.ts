@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { compareDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
 import { validateSchema } from '../validate/schema.js';
-import { readFile } from './load.js';
-import { ConfigError, locateAll, type LoadedSpec } from './source.js';
+import { readFile } from '../load/load.js';
+import { ConfigError, locateAll, type LoadedSpec } from '../load/source.js';
 
 /** The names a config file may have, in the order they are looked for. */
 export const configNames = ['hamesh.config.ts', 'hamesh.config.mjs', 'hamesh.config.json', 'hamesh.config.yaml', 'hamesh.config.yml'] as const;
@@ -41,10 +41,10 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   const text = readFile(file, 'config file');
   let loaded: LoadedSpec;
   if (['.yaml', '.yml', '.json'].includes(extension)) {
-    const { loadYamlText } = await import('./yaml.js');
+    const { loadYamlText } = await import('../load/yaml.js');
     loaded = loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml');
   } else {
-    const { loadModule } = await import('./module.js');
+    const { loadModule } = await import('../load/module.js');
     loaded = await loadModule(file, resolve(file), text);
   }
   const data = loaded.data ?? {};
