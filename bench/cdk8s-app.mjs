@@ -32,8 +32,8 @@ for (const [name, service] of Object.entries(spec.services)) {
           image: service.image,
           portNumber: 8080,
           resources: {
-            cpu: { request: kplus.Cpu.millis(Number.parseInt(service.resources.cpu)) },
-            memory: { request: Size.mebibytes(Number.parseInt(service.resources.memory)) },
+            cpu: { request: kplus.Cpu.millis(Number.parseInt(service.resources.cpu, 10)) },
+            memory: { request: Size.mebibytes(Number.parseInt(service.resources.memory, 10)) },
           },
           readiness: kplus.Probe.fromHttpGet(service.probes.readiness, { port: 8080 }),
           liveness: kplus.Probe.fromHttpGet(service.probes.liveness, { port: 8080 }),

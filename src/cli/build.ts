@@ -24,7 +24,7 @@ import { colorsFor, formatText, printable, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
 
 /** Resolves --target names against the registry; no name, or an unknown one, is a usage error listing the valid ones. */
-export function selectTargetNames(names: readonly string[]): Target[] {
+function selectTargetNames(names: readonly string[]): Target[] {
   const valid = `valid targets: ${registry.map((t) => t.name).join(', ')}`;
   if (names.length === 0) throw new UsageError(`--target names no target; ${valid}`);
   const unknown = names.filter((name) => !registry.some((t) => t.name === name));
@@ -61,7 +61,7 @@ interface Outcome {
 }
 
 async function buildOne(spec: LoadedSpec, environment: string | undefined, out: string | undefined, options: BuildOptions & Pick<CliOptions, 'check' | 'force' | 'lockTimeout'>): Promise<Outcome> {
-  let result;
+  let result: Awaited<ReturnType<typeof build>>;
   try {
     result = await build(spec, { ...options, environment });
   } catch (error) {
@@ -92,7 +92,7 @@ async function buildOne(spec: LoadedSpec, environment: string | undefined, out: 
     const summary = drifted ? `${out} differs from the build: run hamesh build --out ${out}` : `${out} is up to date (${count(files.length, 'files')})`;
     return { code: drifted ? EXIT.findings : EXIT.ok, diagnostics: [...result.diagnostics, ...found], summary };
   }
-  let written;
+  let written: Awaited<ReturnType<typeof writeOutDir>>;
   try {
     written = await writeOutDir(out, files, { force: options.force, lockTimeoutMs: options.lockTimeout });
   } catch (error) {

@@ -20,7 +20,7 @@ export function explainCommand(): Command {
         lines.push('', c.bold('How to fix'), code.fix);
         const options = Object.entries(ruleOptions(code));
         if (options.length > 0) {
-          lines.push('', c.bold('Options') + ` (policy.rules.${code.id}: {severity, …})`);
+          lines.push('', `${c.bold('Options')} (policy.rules.${code.id}: {severity, …})`);
           for (const [name, option] of options) lines.push(`  ${name}: ${option.description} Default ${option.default}.`);
         }
         if (!isConfigurable(code)) {

@@ -22,7 +22,7 @@ export interface ReportContext {
 }
 
 /** The findings in one format; text is coloured when `colors` says so. */
-export function formatReport(format: Format, diagnostics: readonly Diagnostic[], context: ReportContext, colors: Colors = pc.createColors(false)): string {
+function formatReport(format: Format, diagnostics: readonly Diagnostic[], context: ReportContext, colors: Colors = pc.createColors(false)): string {
   const cwd = process.cwd();
   const summary = context.summary ?? [];
   switch (format) {

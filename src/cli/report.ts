@@ -9,6 +9,7 @@ export function colorsFor(stream: NodeJS.WriteStream): Colors {
 }
 
 /** C0 and C1 controls, DEL, and the bidirectional marks and overrides that can reorder or hide terminal text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const unprintable = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
@@ -46,7 +47,7 @@ export function formatText(diagnostics: readonly Diagnostic[], c: Colors): strin
     const where = location(d);
     const severity = severityLabel(d.severity, c);
     const environment = d.environment ? c.magenta(`[${d.environment}] `) : '';
-    lines.push(`  ${c.dim(where)}  ${severity}  ${environment}${d.path ? c.bold(printable(d.path)) + ' ' : ''}${printable(d.message)}  ${c.dim(d.rule)}`);
+    lines.push(`  ${c.dim(where)}  ${severity}  ${environment}${d.path ? `${c.bold(printable(d.path))} ` : ''}${printable(d.message)}  ${c.dim(d.rule)}`);
   }
   const { errors, warnings, notes } = tally(diagnostics);
   const problems = errors + warnings;

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export const informationUri = 'https://hamesh.dev';
+const informationUri = 'https://hamesh.dev';
 
 /** A file relative to the working directory with forward slashes, or its absolute path outside it. */
 export function artifactPath(file: string, cwd: string): string {
@@ -27,7 +27,7 @@ function artifactUri(file: string, cwd: string): string {
 const pascalCase = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 
 /** The page of a rule's documentation (docs/rules/<id>.md, generated from its meta by `npm run docs:rules`). */
-export const helpUri = (id: string) => `${informationUri}/docs/rules/${id}.md`;
+const helpUri = (id: string) => `${informationUri}/docs/rules/${id}.md`;
 
 /** One descriptor per catalogue id, so every result's ruleId has its help and default level. */
 const descriptors: ReportingDescriptor[] = allCodes.map((code) => {

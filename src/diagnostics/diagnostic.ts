@@ -37,7 +37,7 @@ export interface Diagnostic {
 
 /** Builds a JSON Pointer from path segments, escaping `~` and `/` as RFC 6901 requires. */
 export function pointer(...segments: Array<string | number>): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** Splits a JSON Pointer into its unescaped segments. */

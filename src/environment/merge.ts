@@ -25,7 +25,11 @@ export function deepMerge(base: unknown, override: unknown): Merged {
     for (const [key, value] of Object.entries(patch)) {
       const path = at + pointer(key);
       if (value === null) delete result[key];
-      else result[key] = key in target ? merge(target[key], value, path) : (overridden.add(path), value);
+      else if (Object.hasOwn(target, key)) result[key] = merge(target[key], value, path);
+      else {
+        overridden.add(path);
+        result[key] = value;
+      }
     }
     return result;
   };

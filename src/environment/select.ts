@@ -17,7 +17,7 @@ const environmentsOf = (data: unknown): Record<string, unknown> | undefined => {
 };
 
 /** The environments a spec declares, sorted. */
-export function environmentNames(data: unknown): string[] {
+function environmentNames(data: unknown): string[] {
   return Object.keys(environmentsOf(data) ?? {}).sort();
 }
 

@@ -17,7 +17,7 @@ interface Edge {
 }
 
 /** A service one pod or node can take down: fewer than 2 replicas, or every replica allowed on one node. */
-export const isSinglePointOfFailure = (s: NormalizedService): boolean => minReplicas(s) < 2 || s.spread === 'none';
+const isSinglePointOfFailure = (s: NormalizedService): boolean => minReplicas(s) < 2 || s.spread === 'none';
 
 const replicas = (s: NormalizedService) => {
   const [min, max] = [minReplicas(s), maxReplicas(s)];

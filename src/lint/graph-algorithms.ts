@@ -102,7 +102,10 @@ export function shortestPath(from: string, to: string, successors: Successors, w
       if (!within.has(next)) continue;
       if (next === to) {
         const path = [to, node];
-        for (let at = node; at !== from; ) path.push((at = parent.get(at)!));
+        for (let at = node; at !== from; ) {
+          at = parent.get(at)!;
+          path.push(at);
+        }
         return path.reverse();
       }
       if (next !== from && !parent.has(next)) {

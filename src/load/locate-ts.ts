@@ -12,7 +12,10 @@ import type { Position } from './source.js';
 export function createTsLocator(file: string, text: string): (pointer: string) => Position | undefined {
   let locate: ((pointer: string) => Position | undefined) | undefined;
   // The compiler is loaded on the first look-up only: a valid spec never needs it.
-  return (pointer) => (locate ??= buildLocator(createRequire(import.meta.url)('typescript') as typeof TypeScript, file, text))(pointer);
+  return (pointer) => {
+    locate ??= buildLocator(createRequire(import.meta.url)('typescript') as typeof TypeScript, file, text);
+    return locate(pointer);
+  };
 }
 
 function buildLocator(ts: typeof TypeScript, file: string, text: string): (pointer: string) => Position | undefined {

@@ -30,7 +30,8 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
   const document = (): Document.Parsed => {
     yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
     lineCounter ??= new yaml.LineCounter();
-    return (doc ??= yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }));
+    doc ??= yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    return doc;
   };
   if (!parsed) {
     const problem = document().errors[0];
@@ -59,7 +60,7 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
     data: parsed.data,
     locate(path) {
       let node: unknown = document().contents;
-      const { isMap, isPair, isScalar, isSeq } = yaml!;
+      const { isMap, isSeq } = yaml!;
       let position = rangeStart(node, at);
       for (const segment of pointerSegments(path)) {
         if (isMap(node)) {

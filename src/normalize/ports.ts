@@ -42,10 +42,6 @@ export const exposedPorts = (service: Pick<NormalizedService, 'ports' | 'sidecar
 /** The main container's main port: its first exposed one (else its first), the default of probes and `address` references. */
 export const mainPort = (service: NormalizedService): NormalizedPort | undefined => service.ports.find((p) => p.expose) ?? service.ports[0];
 
-/** A port by its spec name or container port number. */
-export const findPort = (service: NormalizedService, port: string | number): NormalizedPort | undefined =>
-  service.ports.find((p) => (typeof port === 'number' ? p.port === port : p.name === port));
-
 /**
  * Which kinds of mesh route reach the service through its exposed ports: `http` (HTTP and gRPC ports) and
  * `tcp`. UDP is not proxied by Istio and gets no route.

@@ -17,7 +17,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 const nameOf = (value: RenderedValue) => String((value.metadata as { name?: unknown } | undefined)?.name ?? '');
-const serviceOf = (value: RenderedValue) => String(((value.metadata as { labels?: Record<string, unknown> } | undefined)?.labels ?? {})['app.kubernetes.io/name'] ?? '');
+const serviceOf = (value: RenderedValue) => String((value.metadata as { labels?: Record<string, unknown> } | undefined)?.labels?.['app.kubernetes.io/name'] ?? '');
 
 /** A patch must not move an object: its identity (apiVersion, kind, name, namespace) stays hamesh's. */
 function identityChange(patch: Record<string, unknown>): string | undefined {

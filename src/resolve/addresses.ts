@@ -8,7 +8,7 @@ export interface ServicePort {
 }
 
 /** The ports of a service's ClusterIP Service, by their spec names (the one-port shorthand's is its protocol). */
-export function servicePorts(service: NormalizedService): ServicePort[] {
+function servicePorts(service: NormalizedService): ServicePort[] {
   return exposedPorts(service).map((port) => ({ name: port.name, port: port.servicePort }));
 }
 

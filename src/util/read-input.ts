@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 
 /** The largest input hamesh reads (a spec, a policy, a template): far above any real one, far below a runaway. */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** Byte-order marks and the NUL-byte patterns of UTF-16/32 text without one, first match wins. */
 const encodings: Array<[string, (b: Buffer) => boolean]> = [

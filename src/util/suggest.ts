@@ -14,7 +14,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The closest candidate within a third of the word's length (at least 2 edits), if any. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

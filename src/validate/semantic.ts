@@ -100,7 +100,9 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
   checkHaFields(path, service, report);
   for (const d of checkPorts(name, service)) report(d.rule, d.path, d.message);
   checkWorker(name, service, report);
-  if (Array.isArray(service.routes)) service.routes.forEach((route, index) => isRecord(route) && checkHaFields(`${path}/routes/${index}`, route, report));
+  if (Array.isArray(service.routes)) service.routes.forEach((route, index) => {
+      if (isRecord(route)) checkHaFields(`${path}/routes/${index}`, route, report);
+    });
   if (isRecord(service.versions)) {
     const weights = Object.values(service.versions).map((v) => (isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN));
     const total = weights.reduce((a, b) => a + b, 0);

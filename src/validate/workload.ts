@@ -140,7 +140,12 @@ export function checkEnvReferences(
 function checkEnvCycles(env: Map<string, { value: unknown; path: string }>, report: Report): void {
   const uses = new Map([...env].map(([name, { value }]) => [name, typeof value === 'string' ? envReferences(value).filter((n) => env.has(n)) : []]));
   const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
-    (uses.get(from) ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+    (uses.get(from) ?? []).some((next) => {
+      if (next === to) return true;
+      if (seen.has(next)) return false;
+      seen.add(next);
+      return reaches(next, to, seen);
+    });
   for (const [name, { path }] of env) {
     if (reaches(name, name)) report(codes.envCycle.id, path, `${name} uses $(…) references that lead back to ${name}: Kubernetes cannot expand a cycle`);
   }

@@ -55,7 +55,10 @@ function trace(model: ModelClass, value: object): { visits: Map<string, Visit>; 
         visit.read.add(key);
         if (child === null || typeof child !== 'object') return child;
         let proxy = children.get(key);
-        if (!proxy) children.set(key, (proxy = watch(child, pointer + pointerOf(key))));
+        if (!proxy) {
+          proxy = watch(child, pointer + pointerOf(key));
+          children.set(key, proxy);
+        }
         return proxy;
       },
       ownKeys(target) {
@@ -79,7 +82,7 @@ const anyKey = '*';
  * another type a scalar, until the probe stops growing. Objects the validator never looks into (free-form,
  * e.g. preserve-unknown-fields) stay open. Recursive schemas are cut at a depth no Kubernetes object reaches.
  */
-export function deriveShape(model: ModelClass): Shape {
+function deriveShape(model: ModelClass): Shape {
   const kinds = new Map<string, 'object' | 'array' | 'scalar'>([['', 'object']]);
   const visits = new Map<string, Visit>();
   const probe = (at: string): unknown => {
@@ -135,7 +138,9 @@ export function deriveShape(model: ModelClass): Shape {
 function unknownFields(value: unknown, shape: Shape | null | undefined, pointer: string, problems: VerifyProblem[]): void {
   if (!shape || value === null || typeof value !== 'object') return;
   if ('items' in shape) {
-    if (Array.isArray(value)) value.forEach((item, i) => unknownFields(item, shape.items, `${pointer}/${i}`, problems));
+    if (Array.isArray(value)) value.forEach((item, i) => {
+      unknownFields(item, shape.items, `${pointer}/${i}`, problems);
+    });
     return;
   }
   if (Array.isArray(value)) return;

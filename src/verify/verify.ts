@@ -11,7 +11,10 @@ const loaded = new WeakMap<Pick<VerifierEntry, 'load'>, Promise<Verifier>>();
 
 function load(entry: Pick<VerifierEntry, 'load'>): Promise<Verifier> {
   let verifier = loaded.get(entry);
-  if (!verifier) loaded.set(entry, (verifier = entry.load()));
+  if (!verifier) {
+    verifier = entry.load();
+    loaded.set(entry, verifier);
+  }
   return verifier;
 }
 

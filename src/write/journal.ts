@@ -75,7 +75,7 @@ export function stagedNames(journal: Journal): string[] {
 }
 
 /** Whether anything (a dangling symbolic link too) is at `path`. */
-export const occupied = (path: string): boolean => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+const occupied = (path: string): boolean => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 
 /** A second name for `from` at `to` (a copy where the file system cannot link, e.g. across a mount point). */
 function keep(from: string, to: string): void {

@@ -95,7 +95,7 @@ function makeFolder(folder: string): string[] {
 }
 
 /** Temporary files that hamesh 0.1 wrote beside its outputs (`<file>.hamesh-tmp-<pid>`) and left when it was killed. */
-export function legacyTempFiles(dir: string, paths: Iterable<string>): string[] {
+function legacyTempFiles(dir: string, paths: Iterable<string>): string[] {
   const folders = new Set(['.']);
   for (const path of paths) folders.add(dirname(path));
   const found: string[] = [];
@@ -170,7 +170,7 @@ export async function writeOutDir(dir: string, files: readonly OutputFile[], opt
   checkOutFolder(dir);
   const created = makeFolder(dir);
   const signals = catchSignals();
-  let lock;
+  let lock: Awaited<ReturnType<typeof lockDir>> | undefined;
   let done = false;
   try {
     try {

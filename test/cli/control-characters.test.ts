@@ -4,6 +4,7 @@ import { runCli } from '../helpers/cli.js';
 import { specFile, system } from '../helpers/spec.js';
 import pc from 'picocolors';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('control characters from the input are escaped in text output (issue 9, item 13)', () => {

@@ -43,7 +43,7 @@ describe('graph rules stay linear', () => {
       services[`l${i}`] = { image: 'x:1', retries: { attempts: 0 }, calls: next };
       services[`r${i}`] = { image: 'x:1', retries: { attempts: 0 }, calls: next };
     }
-    services['entry'] = { image: 'x:1', retries: { attempts: 1 }, slo: { availability: 99.9 }, calls: ['l0', 'r0'] };
+    services.entry = { image: 'x:1', retries: { attempts: 1 }, slo: { availability: 99.9 }, calls: ['l0', 'r0'] };
     const findings = lint(resolveSpec({ defaults, services }));
     // Every service has 2 replicas, so the SLO check multiplies 121 service estimates along the graph.
     expect(findings.map((d) => d.rule)).toEqual(['availability-target']);
@@ -51,7 +51,7 @@ describe('graph rules stay linear', () => {
   it('lint a chain of 5,000 calls without overflowing the stack', () => {
     const services: Record<string, Service> = {};
     for (let i = 0; i < 5000; i++) services[`s${i}`] = { image: 'x:1', retries: { attempts: 0 }, ...(i + 1 < 5000 && { calls: [`s${i + 1}`] }) };
-    services['s4999'] = { image: 'x:1', retries: { attempts: 0 }, calls: ['s0'] };
+    services.s4999 = { image: 'x:1', retries: { attempts: 0 }, calls: ['s0'] };
     const findings = lint(resolveSpec({ defaults, services }));
     expect(findings.map((d) => [d.rule, d.path])).toEqual([['call-cycle', '/services/s0/calls/0']]);
   });

@@ -3,7 +3,7 @@ import { build } from '../../src/pipeline.js';
 import { mergePatch } from '../../src/render/patches.js';
 import { specFile } from '../helpers/spec.js';
 
-const yaml = (lines: string[]) => specFile(lines.join('\n') + '\n', 'system.yaml');
+const yaml = (lines: string[]) => specFile(`${lines.join('\n')}\n`, 'system.yaml');
 /** Build findings without the lint stage's (these specs leave probes out). */
 const findings = async (file: string) => {
   const result = await build(file, { verify: true });

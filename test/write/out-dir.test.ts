@@ -46,7 +46,7 @@ describe('--out and --check', () => {
     const before = readFileSync(edited, 'utf8');
     const run = runCli(['build', spec, ...targets, '--check', '--out', out]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/services\/api\/kubernetes\.yaml:\d+\s+error\s+differs from the build at line \d+: found "  replicas: 5", the build writes "  replicas: 2"/);
+    expect(run.stdout).toMatch(/services\/api\/kubernetes\.yaml:\d+\s+error\s+differs from the build at line \d+: found " {2}replicas: 5", the build writes " {2}replicas: 2"/);
     expect(run.stdout).toMatch(/services\/db\/istio\.yaml\s+error\s+is missing/);
     expect(run.stdout).toMatch(/services\/old\/kubernetes\.yaml\s+error\s+is a file hamesh wrote that the build no longer produces/);
     expect(readFileSync(edited, 'utf8')).toBe(before);

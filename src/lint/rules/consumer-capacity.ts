@@ -9,7 +9,7 @@ export const rule = defineRule({
     for (const m of measuredSubscriptions(resolved)) {
       const severity = m.service.tier === 'critical' ? ('error' as const) : undefined;
       const subject = `group '${m.subscription.group}' of '${m.service.name}'`;
-      const short = (rate: number) => `< rate.peak ${formatRate(m.peak)}/s of '${m.event.name}'`;
+      const belowPeak = `< rate.peak ${formatRate(m.peak)}/s of '${m.event.name}'`;
       const most = maxReplicas(m.service);
       const best = groupThroughput(system, m, most);
       if (best.rate < m.peak) {
@@ -17,7 +17,7 @@ export const rule = defineRule({
         report({
           path: partitionBound ? `${m.event.path}/partitions` : replicasOrigin(m.service),
           severity,
-          message: `${subject} consumes at most ${best.how} ${short(best.rate)}: its lag grows without bound`,
+          message: `${subject} consumes at most ${best.how} ${belowPeak}: its lag grows without bound`,
         });
         continue;
       }
@@ -29,7 +29,7 @@ export const rule = defineRule({
       report({
         path: m.service.spread === 'zone' ? replicasOrigin(m.service) : m.service.origin.spread,
         severity,
-        message: `after losing ${zone}, ${subject} consumes ${left.how} ${short(left.rate)}`,
+        message: `after losing ${zone}, ${subject} consumes ${left.how} ${belowPeak}`,
       });
     }
   },

@@ -13,7 +13,7 @@ import { probe } from './workload.js';
  * 1.29+). Istio then puts the proxy before the pod's own init containers, so they start with the mesh up and
  * their calls carry the pod's mTLS identity (which STRICT mTLS and the AuthorizationPolicies require).
  */
-export const nativeSidecarAnnotation = 'sidecar.istio.io/nativeSidecar';
+const nativeSidecarAnnotation = 'sidecar.istio.io/nativeSidecar';
 
 /** The pod settings, with the native sidecar annotation when an init container needs the network. */
 export function withNetworkInit<T extends { annotations: Record<string, string> | null }>(service: NormalizedService, pod: T): T {

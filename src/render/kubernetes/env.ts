@@ -16,7 +16,7 @@ export type ContainerEnvVar = { name: string; value: string } | { name: string; 
  * `$(VAR)` only from variables listed earlier. Topological (Kahn), ties by name, so the order does not depend
  * on the spec's key order. Variables in a cycle (validation reports them) keep name order at the end.
  */
-export function orderEnv<T extends { name: string; value: unknown }>(vars: readonly T[]): T[] {
+function orderEnv<T extends { name: string; value: unknown }>(vars: readonly T[]): T[] {
   const byName = new Map(vars.map((v) => [v.name, v]));
   const dependsOn = new Map(
     vars.map((v) => [v.name, new Set(typeof v.value === 'string' ? envReferences(v.value).filter((n) => byName.has(n) && n !== v.name) : [])]),

@@ -24,7 +24,7 @@ export function containerResources(given: Resources | undefined): object | null 
 }
 
 /** The pod's securityContext: user, groups and `runAsNonRoot`, and the runtime's default seccomp profile (Pod Security "restricted"). */
-export function podSecurityContext(security: NormalizedSecurity): object {
+function podSecurityContext(security: NormalizedSecurity): object {
   return {
     runAsNonRoot: security.runAsNonRoot,
     ...(security.runAsUser !== undefined && { runAsUser: security.runAsUser }),

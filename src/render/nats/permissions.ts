@@ -13,13 +13,13 @@ export interface NatsPermissionsPlan {
 }
 
 /** Service names are DNS labels (no `_`), so upper-casing and `-` → `_` keeps them apart. */
-export const permissionsVariable = (service: string) => `${service.toUpperCase().replace(/-/g, '_')}_PERMISSIONS`;
+const permissionsVariable = (service: string) => `${service.toUpperCase().replace(/-/g, '_')}_PERMISSIONS`;
 
 /**
  * The prefix of a service's reply subjects. JetStream answers publishes, pulls and acks on the client's inbox;
  * a private prefix (the client's `inboxPrefix`) keeps one service from reading another's replies.
  */
-export const inboxPrefix = (service: string) => `_INBOX.${service}`;
+const inboxPrefix = (service: string) => `_INBOX.${service}`;
 
 const sorted = (subjects: Iterable<string>) => [...new Set(subjects)].sort(compareStrings);
 
