@@ -24,7 +24,7 @@ import { colorsFor, formatText, printable, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
 
 /** Resolves --target names against the registry; no name, or an unknown one, is a usage error listing the valid ones. */
-function selectTargetNames(names: readonly string[]): Target[] {
+export function selectTargetNames(names: readonly string[]): Target[] {
   const valid = `valid targets: ${registry.map((t) => t.name).join(', ')}`;
   if (names.length === 0) throw new UsageError(`--target names no target; ${valid}`);
   const unknown = names.filter((name) => !registry.some((t) => t.name === name));

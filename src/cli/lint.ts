@@ -27,7 +27,7 @@ function count(value: string): number {
 }
 
 /** Validation problems, or else lint findings, of one spec in one environment, located and sorted. */
-export function lintSpec(spec: LoadedSpec, options: AnalyzeOptions): Diagnostic[] {
+function lintSpec(spec: LoadedSpec, options: AnalyzeOptions): Diagnostic[] {
   const analysis = analyzeSpec(spec, options);
   if (!analysis.resolved) return analysis.diagnostics;
   return [...analysis.diagnostics, ...lintAnalysis({ ...analysis, resolved: analysis.resolved })].sort(compareDiagnostics);

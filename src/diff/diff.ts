@@ -14,7 +14,7 @@ import { payloadBreaking } from './rules/payload-breaking.js';
 import { replicationChange } from './rules/replication-change.js';
 
 /** Every unsafe-change rule, by id. */
-export const diffRules: readonly DiffRule[] = [
+const diffRules: readonly DiffRule[] = [
   callerRemoved,
   eventRemovedWithSubscribers,
   partitionsDecrease,

@@ -17,7 +17,7 @@ const environmentsOf = (data: unknown): Record<string, unknown> | undefined => {
 };
 
 /** The environments a spec declares, sorted. */
-function environmentNames(data: unknown): string[] {
+export function environmentNames(data: unknown): string[] {
   return Object.keys(environmentsOf(data) ?? {}).sort();
 }
 

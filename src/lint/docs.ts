@@ -7,11 +7,11 @@ const optionsOf = (meta: (typeof documented)[number]) => Object.entries(ruleOpti
 
 /** The README's rule list (between `<!-- rules:start -->` and `<!-- rules:end -->`), generated from each rule's meta. */
 export function rulesMarkdown(): string {
-  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
   const rows = documented.map((meta) => {
     const options = optionsOf(meta).map(([name, o]) => `\`${name}\` (default ${o.default})`);
     const diff = meta.stage === 'diff' ? '*`hamesh diff`:* ' : '';
-    return `| \`${meta.id}\` | ${meta.severity} | ${diff}${escape(meta.description)}${options.length ? ` Options: ${options.join(', ')}.` : ''} |`;
+    return `| \`${meta.id}\` | ${meta.severity} | ${diff}${escapeCell(meta.description)}${options.length ? ` Options: ${options.join(', ')}.` : ''} |`;
   });
   return [
     '<!-- Generated from the rules\' meta by `npm run docs:rules`; a test fails when it drifts. -->',

@@ -39,9 +39,6 @@ export const podPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>)
 /** The ports the Service exposes (the main container's first); none means no Service at all. */
 export const exposedPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>): NormalizedPort[] => podPorts(service).filter((p) => p.expose);
 
-/** The main container's main port: its first exposed one (else its first), the default of probes and `address` references. */
-export const mainPort = (service: NormalizedService): NormalizedPort | undefined => service.ports.find((p) => p.expose) ?? service.ports[0];
-
 /**
  * Which kinds of mesh route reach the service through its exposed ports: `http` (HTTP and gRPC ports) and
  * `tcp`. UDP is not proxied by Istio and gets no route.

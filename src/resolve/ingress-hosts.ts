@@ -69,7 +69,9 @@ export function ingressHosts(system: NormalizedSystem): IngressHost[] {
       const port = exposedPorts(service).find((p) => p.protocol === 'http' || p.protocol === 'grpc')?.servicePort;
       group.entries.push({ service, path: hostPath });
       if (ingress.paths.length === 0) group.backends.push({ service, claim: pathClaim(undefined), port, index: 0, path: hostPath });
-      ingress.paths.forEach((match, i) => group.backends.push({ service, match, claim: pathClaim(match), port, index: i, path: `${base}/paths/${i}` }));
+      ingress.paths.forEach((match, i) => {
+        group.backends.push({ service, match, claim: pathClaim(match), port, index: i, path: `${base}/paths/${i}` });
+      });
     });
   }
   const hosts = [...byKey.values()].sort((a, b) => compareStrings(a.gateway, b.gateway) || compareStrings(a.host, b.host));

@@ -95,7 +95,7 @@ function makeFolder(folder: string): string[] {
 }
 
 /** Temporary files that hamesh 0.1 wrote beside its outputs (`<file>.hamesh-tmp-<pid>`) and left when it was killed. */
-function legacyTempFiles(dir: string, paths: Iterable<string>): string[] {
+export function legacyTempFiles(dir: string, paths: Iterable<string>): string[] {
   const folders = new Set(['.']);
   for (const path of paths) folders.add(dirname(path));
   const found: string[] = [];
@@ -226,7 +226,9 @@ async function writeLocked(dir: string, files: readonly OutputFile[], options: W
     // Staging: nothing in DIR changes yet.
     const names = stagedNames(journal);
     const staging: Step[] = [{ path: STAGING, run: () => mkdirSync(paths.new(''), { recursive: true }) }];
-    result.writes.forEach((file, i) => staging.push({ path: file.path, run: () => writeFileSync(paths.new(names[i]!), file.content) }));
+    result.writes.forEach((file, i) => {
+      staging.push({ path: file.path, run: () => writeFileSync(paths.new(names[i]!), file.content) });
+    });
     // Written whole, then renamed: a journal is there complete or not at all.
     staging.push({
       path: STAGING,

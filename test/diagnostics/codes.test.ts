@@ -4,7 +4,7 @@ import { allCodes, type DiagnosticCode, type LintCode } from '../../src/diagnost
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { lint } from '../../src/lint/engine.js';
 import { applyOrgPolicy } from '../../src/policy/merge.js';
-import { LoadError } from '../../src/load/source.js';
+import type { LoadError } from '../../src/load/source.js';
 import { analyze, build } from '../../src/pipeline.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { drift } from '../../src/write/drift.js';
@@ -91,7 +91,13 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'partitions-increase-keyed': async () => (await diffShop((s) => (s.events['order.created'].partitions = 12))).diagnostics,
   'replication-change': async () => (await diffShop((s) => (s.events['order.created'].replication = 2))).diagnostics,
   'event-removed-with-subscribers': async () =>
-    (await diffShop((s) => (delete s.events['order.shipped'], (s.services.shipping.publishes = []), delete s.services.notifications.subscribes['order.shipped']))).diagnostics,
+    (
+      await diffShop((s) => {
+        delete s.events['order.shipped'];
+        s.services.shipping.publishes = [];
+        delete s.services.notifications.subscribes['order.shipped'];
+      })
+    ).diagnostics,
   'payload-breaking': async () => (await diffShop((s) => (s.events['order.created'].schema.required = []))).diagnostics,
   'caller-removed': async () => (await diffShop((s) => (s.services.checkout.calls = ['payments']))).diagnostics,
   'output-interrupted': () => {

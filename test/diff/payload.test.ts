@@ -30,7 +30,10 @@ describe('payloadBreaks: what breaks consumers of the old schema', () => {
   });
 
   it.each([
-    ['a required property removed', (s: any) => ((s.required = ['orderId']), delete s.properties.total), '/properties/total', "required property 'total' is removed"],
+    ['a required property removed', (s: any) => {
+        s.required = ['orderId'];
+        delete s.properties.total;
+      }, '/properties/total', "required property 'total' is removed"],
     ['a required property made optional', (s: any) => (s.required = ['orderId']), '/properties/total', "required property 'total' is no longer required"],
     ['a type changed', (s: any) => (s.properties.orderId.type = 'integer'), '/properties/orderId/type', 'consumers do not expect integer'],
     ['a type widened (integer → number)', (s: any) => (s.properties.lines.items.properties.qty.type = 'number'), '/properties/lines/items/properties/qty/type', 'consumers do not expect number'],

@@ -10,7 +10,7 @@ import { defaultDestinations, httpRoutes } from './http-route.js';
  * Runs of consecutive backends of one service: a service's paths that sit next to each other in the host's order
  * share its routes (their matches OR-ed), as they would in a VirtualService of the service alone.
  */
-export function backendRuns(backends: readonly IngressBackend[]): IngressBackend[][] {
+function backendRuns(backends: readonly IngressBackend[]): IngressBackend[][] {
   const runs: IngressBackend[][] = [];
   for (const backend of backends) {
     const last = runs.at(-1);

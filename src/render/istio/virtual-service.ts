@@ -5,7 +5,7 @@ import { serviceLabels } from '../kubernetes/labels.js';
 import { defaultDestinations, httpRoutes } from './http-route.js';
 
 /** Template context of `virtualservice.yaml.hbs`. */
-export function virtualServiceContext(
+function virtualServiceContext(
   system: NormalizedSystem,
   service: NormalizedService,
   vs: { name: string; hosts: string[]; gateways?: string[]; http?: object[]; tcp?: object[] },
