@@ -18,7 +18,7 @@ function problem(e: ErrorObject): VerifyProblem {
  * A verifier from a JSON Schema (2020-12) the project ships, e.g. one written from an upstream CRD. Close its
  * objects with `additionalProperties: false` so unknown fields are caught.
  */
-export function jsonSchemaVerifier(schema: object): Verifier {
+function jsonSchemaVerifier(schema: object): Verifier {
   return validatorVerifier(new Ajv2020({ allErrors: true, strict: false }).compile(schema));
 }
 

@@ -11,7 +11,7 @@ const contextsSource = readFileSync(new URL('../../src/render/contexts.ts', impo
 
 /** A template's header comment: its context type and what the context holds. */
 function header(name: string): { type: string; body: string } {
-  const match = /^\{\{!-- Context: (\w+) \(src\/render\/contexts\.ts\)\n([^]*?)\n--\}\}\n/.exec(readFileSync(new URL(name, templatesDir), 'utf8'));
+  const match = /^\{\{!-- Context: (\w+) \(src\/render\/contexts\.ts\)\n([\s\S]*?)\n--\}\}\n/.exec(readFileSync(new URL(name, templatesDir), 'utf8'));
   if (!match) throw new Error(`${name} does not start with its {{!-- Context: … --}} header`);
   return { type: match[1]!, body: match[2]! };
 }
@@ -66,7 +66,7 @@ describe('template contexts', () => {
 
   it("the README's template section shows each template's context exactly as its header says", () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = /<!-- templates:start -->\n([^]*?)<!-- templates:end -->/.exec(readme)?.[1];
+    const section = /<!-- templates:start -->\n([\s\S]*?)<!-- templates:end -->/.exec(readme)?.[1];
     const blocks = templates.map((name) => `\`${name}\` — \`${header(name).type}\`:\n\`\`\`text\n${header(name).body}\n\`\`\``);
     expect(section).toBe(`<details><summary>The context of each template</summary>\n\n${blocks.join('\n\n')}\n\n</details>\n`);
   });
