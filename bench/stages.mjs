@@ -36,7 +36,12 @@ async function run(file, out) {
   stages.verify = verified.ms;
   // outputFiles makes each file's YAML when the writer reads it: dump and write are one stage.
   let files;
-  stages['YAML dump + write --out folder'] = (await timed(() => writeOutDir(out, (files = outputFiles(rendered.value)), { lockTimeoutMs: 60_000 }))).ms;
+  stages['YAML dump + write --out folder'] = (
+    await timed(() => {
+      files = outputFiles(rendered.value);
+      return writeOutDir(out, files, { lockTimeoutMs: 60_000 });
+    })
+  ).ms;
   stages['YAML dump (stdout stream)'] = (await timed(() => manifestStream(rendered.value))).ms;
   const floor = await timed(() => rendered.value.map((d) => JSON.stringify(d.value)).join('\n'));
   const bytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.content), 0);

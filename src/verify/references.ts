@@ -4,6 +4,7 @@ import type { RenderedDocument, RenderedValue } from '../render/target.js';
 import type { NormalizedSystem } from '../normalize/model.js';
 import { problemSource } from '../render/patches.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: rendered objects are untyped JSON, read here field by field
 type Json = Record<string, any>;
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => typeof v === 'object' && v !== null) : []);
 const namespaceOf = (value: RenderedValue, fallback: string) => String((value.metadata as Json | undefined)?.namespace ?? fallback);
