@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { constants as osConstants } from 'node:os';
 import { seconds, timeoutOption } from './options.js';

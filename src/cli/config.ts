@@ -6,7 +6,7 @@ import { readFile } from '../load/load.js';
 import { ConfigError, locateAll, type LoadedSpec } from '../load/source.js';
 
 /** The names a config file may have, in the order they are looked for. */
-export const configNames = ['hamesh.config.ts', 'hamesh.config.mjs', 'hamesh.config.json', 'hamesh.config.yaml', 'hamesh.config.yml'] as const;
+const configNames = ['hamesh.config.ts', 'hamesh.config.mjs', 'hamesh.config.json', 'hamesh.config.yaml', 'hamesh.config.yml'] as const;
 
 /** What a hamesh.config file sets (schemas/config.schema.json); paths as written, relative to `dir`. */
 export interface Config {

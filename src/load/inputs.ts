@@ -19,7 +19,7 @@ function isSpec(file: string): boolean {
  * a glob (`services/*\/system.yaml`) every spec file it matches, a folder every hamesh spec under it (by its
  * `apiVersion: hamesh.dev/…` or `defineSystem(`). Sorted; one that names nothing is unusable input.
  */
-export function expandSpecInput(input: string, cwd = process.cwd()): string[] {
+function expandSpecInput(input: string, cwd = process.cwd()): string[] {
   const shown = (file: string) => (isAbsolute(input) ? join(cwd, file) : file);
   if (isDynamicPattern(input)) {
     const found = globSync(input, { cwd, onlyFiles: true, ignore: skipped, expandDirectories: false });
