@@ -44,6 +44,17 @@ const service = (others: string[]) =>
     { requiredKeys: ['image'] },
   );
 
+/** Probes fitted to the port: an HTTP path on a gRPC or TCP port is a probe-protocol error. */
+const probeFor: Record<string, (probe: string) => unknown> = {
+  http: (probe) => probe,
+  grpc: () => 'grpc',
+  tcp: () => ({ tcp: true }),
+};
+const withFittingProbes = (service: Record<string, any>) =>
+  service.probes
+    ? { ...service, probes: Object.fromEntries(Object.entries(service.probes).map(([kind, probe]) => [kind, probeFor[service.protocol ?? 'http']!(probe as string)])) }
+    : service;
+
 const withOwnPath = (name: string, service: Record<string, any>) =>
   service.ingress ? { ...service, ingress: { ...service.ingress, paths: [{ prefix: `/${name}` }] } } : service;
 
@@ -51,7 +62,7 @@ const spec = fc.uniqueArray(name, { minLength: 1, maxLength: 5 }).chain((names) 
   fc
     .tuple(...names.map(() => service(names)))
     // Services sharing an ingress host take a path each (two catch-alls on one host are an ingress-conflict).
-    .map((services) => system(Object.fromEntries(names.map((n, i) => [n, withOwnPath(n, services[i]!)])))),
+    .map((services) => system(Object.fromEntries(names.map((n, i) => [n, withOwnPath(n, withFittingProbes(services[i]!))])))),
 );
 
 type Doc = Record<string, any>;
