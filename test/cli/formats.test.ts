@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatGithub } from '../../src/cli/github.js';
 import { formatMarkdown } from '../../src/cli/markdown.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -28,7 +28,11 @@ describe('--format github', () => {
 });
 
 describe('--format markdown', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const outsideActions = () => ['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_SHA'].forEach((name) => vi.stubEnv(name, undefined));
+
   it('counts, tabulates with links to the lines, and escapes table cells', () => {
+    outsideActions();
     expect(formatMarkdown([finding], process.cwd(), 'hamesh lint', ['### Graph'])).toBe(
       [
         '## hamesh lint',
@@ -43,6 +47,13 @@ describe('--format markdown', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('links to the commit on GitHub Actions', () => {
+    vi.stubEnv('GITHUB_SERVER_URL', 'https://github.com');
+    vi.stubEnv('GITHUB_REPOSITORY', 'acme/shop');
+    vi.stubEnv('GITHUB_SHA', 'abc123');
+    expect(formatMarkdown([finding], process.cwd(), 'hamesh lint')).toContain('[spec.yaml:3](https://github.com/acme/shop/blob/abc123/spec.yaml#L3)');
   });
 
   it('embeds the graph of the spec in a lint report', () => {
