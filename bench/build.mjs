@@ -12,6 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump } from 'js-yaml';
+import { envoyClusters } from './envoy-clusters.mjs';
 import { asTypeScript, syntheticSpec } from './spec.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -98,6 +99,15 @@ function lintWithFindings(size) {
   console.log(`clean ${fmt(median(times.clean))} ms · ${size.toLocaleString('en')} findings ${fmt(median(times.findings))} ms · ratio ${fmt(r, 2)}× (target ≤ 1.5×: ${r <= 1.5 ? 'met' : 'MISSED'})\n`);
 }
 
+/** The Envoy clusters all proxies carry with and without Sidecar egress scoping (bench/envoy-clusters.mjs). */
+async function sidecarScoping(size) {
+  const file = join(dir, `system-scoping-${size}.json`);
+  writeFileSync(file, JSON.stringify(syntheticSpec(size)));
+  const { services, unscoped, scoped } = await envoyClusters(file);
+  console.log(`## Sidecar egress scoping, ${services.toLocaleString('en')} services`);
+  console.log(`Envoy clusters over all proxies (hosts in scope): without ${unscoped.toLocaleString('en')} (N×N) · with ${scoped.toLocaleString('en')} (N×degree) · ${fmt(unscoped / scoped, 0)}× fewer\n`);
+}
+
 console.log(`hamesh bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
 console.log(`(shared machine: compare the ratios within this run; medians of alternating rounds)\n`);
 /** The load average when a measurement starts: on a shared machine it says how much the absolute times mean. */
@@ -149,6 +159,7 @@ try {
     console.log('');
   }
   lintWithFindings(20000);
+  await sidecarScoping(1000);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -44,7 +44,7 @@ export type ExtraContainerSpec<C extends Schema.InitContainer | Schema.Sidecar, 
 };
 
 /**
- * A service whose references are checked by the TypeScript compiler: `calls` names a declared service,
+ * A service whose references are checked by the TypeScript compiler: `calls` names a declared service or external,
  * `publishes` and `subscribes` name declared events, `profile` names a declared profile, a route's `to` and
  * `mirror` name a version declared in the system (hamesh validate checks it is this service's own).
  */
@@ -54,6 +54,7 @@ export interface ServiceSpec<
   Profiles extends string = string,
   Versions extends string = string,
   Mounts extends string = string,
+  Externals extends string = string,
 > extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env' | 'versions' | 'routes' | 'patches' | 'volumes' | 'storage' | 'files' | 'init' | 'sidecars'> {
   /** Their names (and `files` paths) are what `mounts` of init containers and sidecars may name. */
   volumes?: string extends Mounts ? Schema.Volumes : { [Volume in Mounts]?: Schema.Volume };
@@ -68,7 +69,7 @@ export interface ServiceSpec<
   versions?: { [Version in Versions]?: NonNullable<Schema.Service['versions']>[string] };
   routes?: RouteSpec<NoInfer<Versions>>[];
   env?: { [name: string]: EnvValueSpec<Services, Events> };
-  calls?: Array<Services | { service: Services; critical?: boolean }>;
+  calls?: Array<Services | Externals | { service: Services | Externals; critical?: boolean }>;
   publishes?: Events[];
   /** With no events declared, any key is an error (a mapped type over `never` would accept anything). */
   subscribes?: [Events] extends [never] ? { [event: string]: never } : { [Event in Events]?: Schema.Subscription };
@@ -78,15 +79,23 @@ export interface ServiceSpec<
 export type Override<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: Override<T[K]> | null } : T;
 
 /** One environment of `environments:`: overrides of the spec's top-level fields (see schemas/system.schema.json). */
-export interface EnvironmentSpec<Services extends string = string, Events extends string = string, Profiles extends string = string> {
+export interface EnvironmentSpec<
+  Services extends string = string,
+  Events extends string = string,
+  Profiles extends string = string,
+  Externals extends string = string,
+> {
   metadata?: Override<Schema.System['metadata']>;
   zones?: string[];
   broker?: Override<NonNullable<Schema.System['broker']>>;
   defaults?: Override<ProfileSpec<Services, Events>>;
   /** In the TypeScript DSL an environment overrides declared profiles, services and events (YAML may add new ones). */
   profiles?: { [Profile in Profiles]?: Override<ProfileSpec<Services, Events>> };
-  services?: { [Service in Services]?: Override<ServiceSpec<Services, Events, Profiles>> | null };
+  services?: { [Service in Services]?: Override<ServiceSpec<Services, Events, Profiles, string, string, Externals>> | null };
   events?: { [Event in Events]?: Override<Schema.Event> | null };
+  /** In the TypeScript DSL an environment overrides declared externals (YAML may add new ones). */
+  externals?: { [External in Externals]?: Override<Schema.External> | null };
+  mesh?: Override<NonNullable<Schema.System['mesh']>>;
   policy?: Override<Schema.Policy>;
 }
 
@@ -94,21 +103,26 @@ export interface EnvironmentSpec<Services extends string = string, Events extend
 export type BrokerSpec<Services extends string = string> = Omit<NonNullable<Schema.System['broker']>, 'service'> & { service?: Services };
 
 /** The spec of a whole system, the same shape as schemas/system.schema.json. */
-export interface SystemSpec<Services extends string = string, Events extends string = string, Profiles extends string = string>
-  extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'patches' | 'objects' | 'broker'> {
+export interface SystemSpec<
+  Services extends string = string,
+  Events extends string = string,
+  Profiles extends string = string,
+  Externals extends string = string,
+> extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'patches' | 'objects' | 'broker' | 'externals'> {
   broker?: BrokerSpec<Services>;
   patches?: SystemPatchesSpec;
   objects?: ExtraObjectSpec[];
   defaults?: ProfileSpec<Services, Events>;
   profiles?: { [Profile in Profiles]: ProfileSpec<Services, Events> };
-  services: { [Service in Services]: ServiceSpec<Services, Events, Profiles> };
+  services: { [Service in Services]: ServiceSpec<Services, Events, Profiles, string, string, Externals> };
   events?: { [Event in Events]: Schema.Event };
-  environments?: { [environment: string]: EnvironmentSpec<Services, Events, Profiles> };
+  externals?: { [External in Externals]: Schema.External };
+  environments?: { [environment: string]: EnvironmentSpec<Services, Events, Profiles, Externals> };
 }
 
 /**
- * Returns the spec unchanged, typed: the names of services, events and profiles are inferred from their
- * keys, and every reference to them is checked (and completed) by the editor.
+ * Returns the spec unchanged, typed: the names of services, events, profiles and externals are inferred from
+ * their keys, and every reference to them is checked (and completed) by the editor.
  *
  * ```ts
  * export default defineSystem({ apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'shop' },
@@ -121,17 +135,19 @@ export function defineSystem<
   const Profiles extends string = never,
   const Versions extends string = never,
   const Mounts extends string = never,
+  const Externals extends string = never,
 >(
-  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'broker'> & {
+  spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'broker' | 'externals'> & {
     broker?: BrokerSpec<NoInfer<Services>>;
     defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
     profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
-    services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions, Mounts> };
+    services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions, Mounts, NoInfer<Externals>> };
     events?: { [Event in Events]: Schema.Event };
-    environments?: { [environment: string]: EnvironmentSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>> };
+    externals?: { [External in Externals]: Schema.External };
+    environments?: { [environment: string]: EnvironmentSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, NoInfer<Externals>> };
   },
-): SystemSpec<Services, Events, Profiles> {
-  return spec as SystemSpec<Services, Events, Profiles>;
+): SystemSpec<Services, Events, Profiles, Externals> {
+  return spec as SystemSpec<Services, Events, Profiles, Externals>;
 }
 
 export type * from './spec/schema.generated.js';

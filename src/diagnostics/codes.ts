@@ -93,6 +93,13 @@ export const codes = {
     description: 'A service combines fields that exclude each other (the one-port shorthand `port`/`protocol` with `ports`).',
     fix: 'Keep one of them, as the message says: give the port as an entry of `ports`.',
   },
+  duplicateName: {
+    id: 'duplicate-name',
+    stage: 'validate',
+    severity: 'error',
+    description: 'An external has the name of a service, so a call naming it would be ambiguous.',
+    fix: 'Rename the external or the service.',
+  },
   duplicatePort: {
     id: 'duplicate-port',
     stage: 'validate',
@@ -218,7 +225,7 @@ export const codes = {
     stage: 'lint',
     severity: 'error',
     description: 'A service\'s estimated availability is below its `slo.availability`.',
-    rationale: 'Availability multiplies along critical calls: a service is up only when enough of its replicas are and every critical dependency is. The estimate is A(s) = (1 − (1 − p)^n) × Π A(critical callees), with p = policy.model.replicaAvailability (default 0.99) and n the replicas (autoscale.min). It is a model, not a measurement, but it shows which SLOs the design cannot meet.',
+    rationale: 'Availability multiplies along critical calls: a service is up only when enough of its replicas are and every critical dependency is. The estimate is A(s) = (1 − (1 − p)^n) × Π A(critical callees), with p = policy.model.replicaAvailability (default 0.99) and n the replicas (autoscale.min); an external counts with the availability its provider promises (`slo.availability`, default 99.9%). It is a model, not a measurement, but it shows which SLOs the design cannot meet.',
     fix: 'Add replicas to the costliest dependency the message names, make calls the service can survive without `critical: false`, or lower the SLO.',
   },
   brokerRedundancy: {
@@ -423,9 +430,9 @@ export const codes = {
     id: 'spof-dependency',
     stage: 'lint',
     severity: 'error',
-    description: 'A critical or standard service depends, through critical calls, on a single point of failure; or an ingress host is served only by one.',
-    rationale: 'A service is only as available as the services it cannot work without. A critical or standard service that reaches, through a chain of critical calls, a service with fewer than 2 replicas or `spread: none` fails whenever that one pod or node does, however many replicas it runs itself. An ingress host is an entry point too: served only by such a service (critical or standard), the host is down whenever it is (reported once, on the host). Per-object linters cannot see this: it only shows across the call graph.',
-    fix: 'Give the dependency at least 2 replicas spread over nodes or zones, or mark the call `critical: false` if the caller degrades gracefully without it.',
+    description: 'A critical or standard service depends, through critical calls, on a single point of failure (a service with one replica or node, or an external without a circuit breaker); or an ingress host is served only by one.',
+    rationale: 'A service is only as available as the services it cannot work without. A critical or standard service that reaches, through a chain of critical calls, a service with fewer than 2 replicas or `spread: none` fails whenever that one pod or node does, however many replicas it runs itself. An external runs no replicas of ours: without a `circuitBreaker` its failing endpoints are never ejected and every caller waits on them. An ingress host is an entry point too: served only by such a service (critical or standard), the host is down whenever it is (reported once, on the host). Per-object linters cannot see this: it only shows across the call graph.',
+    fix: 'Give the dependency at least 2 replicas spread over nodes or zones (an external: a `circuitBreaker`), or mark the call `critical: false` if the caller degrades gracefully without it.',
   },
   timeoutBudget: {
     id: 'timeout-budget',

@@ -121,7 +121,7 @@ export function shortestPath(from: string, to: string, successors: Successors, w
 export function callHops(resolved: ResolvedSystem, path: readonly string[]): RelatedLocation[] {
   return path.slice(1).map((to, i) => {
     const from = path[i]!;
-    const call = resolved.callees(from).find((c) => c.service.name === to)?.call;
+    const call = resolved.calls(from).find((c) => c.target.name === to)?.call;
     return { path: call?.path ?? resolved.service(from)!.path, message: `${from} → ${to}` };
   });
 }

@@ -52,6 +52,14 @@ export const DEFAULTS = {
   /** The Ingress class Istio's ingress gateway serves (`--target ingress`). */
   ingressClassName: 'istio',
   callCritical: true,
+  mesh: { mtls: 'strict', authorization: 'calls', sidecarScope: true },
+  /** The namespace every cluster has: hamesh does not emit a Namespace object for it unless `metadata.createNamespace` says so. */
+  preexistingNamespace: 'default',
+  /**
+   * An external's availability in percent when it declares no `slo` (three nines, what most public APIs'
+   * SLAs promise), and its resolution: dns, or none when a host is a wildcard (which DNS cannot resolve).
+   */
+  external: { availability: 99.9, resolution: 'dns', wildcardResolution: 'none', originatedTlsPort: 443 },
   /** Share of requests a route's fault injection or mirror affects, in percent. */
   routePercent: 100,
   event: { partitions: 3, replication: 3, minInSync: 2, retention: '7d', compacted: false },

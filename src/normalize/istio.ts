@@ -1,5 +1,5 @@
 import { DEFAULTS } from './defaults.js';
-import type { NormalizedOutlierDetection, NormalizedRetries, NormalizedService } from './model.js';
+import type { NormalizedExternal, NormalizedOutlierDetection, NormalizedRetries, NormalizedService } from './model.js';
 import { meshTraffic } from './ports.js';
 
 /**
@@ -17,4 +17,13 @@ export function outlierDetection(service: Pick<NormalizedService, 'circuitBreake
   if (breaker === undefined) return service.failover.length > 0 ? { ...DEFAULTS.istioOutlierDetection } : undefined;
   const { consecutiveErrors, intervalMs, baseEjectionTimeMs, maxEjectionPercent } = breaker;
   return { consecutiveErrors, intervalMs, baseEjectionTimeMs, maxEjectionPercent };
+}
+
+/** Whether Istio reads an external's requests on some port (http, grpc): only then can it retry and time them out. */
+export const externalHttp = (external: Pick<NormalizedExternal, 'ports'>) => external.ports.some((p) => p.protocol === 'http' || p.protocol === 'grpc');
+
+/** The retries Istio applies to requests to an external: as to a service, on its http and grpc ports only. */
+export function externalIstioRetries(external: Pick<NormalizedExternal, 'ports' | 'retries'>): NormalizedRetries {
+  if (!externalHttp(external)) return { attempts: 0 };
+  return external.retries ?? { attempts: DEFAULTS.istioImplicitRetries };
 }

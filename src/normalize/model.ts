@@ -1,4 +1,5 @@
 import type {
+  AllowSource,
   Annotations,
   Autoscale,
   EnvFrom,
@@ -111,7 +112,9 @@ export interface NormalizedRoute {
 export type NormalizedOutlierDetection = Pick<NormalizedCircuitBreaker, 'consecutiveErrors' | 'intervalMs' | 'baseEjectionTimeMs' | 'maxEjectionPercent'>;
 
 export interface NormalizedCall {
+  /** The callee: a service, or an external when `external` is true. */
   service: string;
+  external: boolean;
   critical: boolean;
   /** JSON Pointer of this entry in the spec. */
   path: string;
@@ -322,6 +325,8 @@ export interface NormalizedService {
   init: NormalizedExtraContainer[];
   sidecars: NormalizedExtraContainer[];
   pod: NormalizedPod;
+  /** Sources admitted besides the callers (`allowFrom`). */
+  allowFrom: AllowSource[];
   /** The Kubernetes Service's type and annotations. */
   kubernetesService: {
     type: 'ClusterIP' | 'LoadBalancer' | 'NodePort';
@@ -362,6 +367,36 @@ export interface NormalizedPolicy {
   model: { replicaAvailability: number };
 }
 
+export interface NormalizedExternalPort {
+  name: string;
+  port: number;
+  protocol: 'http' | 'https' | 'tls' | 'tcp' | 'grpc';
+  originateTls: boolean;
+  /** The port on the external host: `targetPort`, 443 when originating TLS, else `port`. */
+  targetPort: number;
+}
+
+/** A dependency outside the mesh (`externals.<name>`). */
+export interface NormalizedExternal {
+  name: string;
+  /** JSON Pointer, `/externals/<name>`. */
+  path: string;
+  hosts: string[];
+  addresses: string[];
+  /** In the spec's order. */
+  ports: NormalizedExternalPort[];
+  resolution: 'dns' | 'static' | 'none';
+  endpoints: string[];
+  /** Milliseconds. */
+  timeoutMs?: number;
+  retries?: NormalizedRetries;
+  /** The retries Istio applies: `retries`, Istio's implicit ones on an http/grpc port, none on https, tls and tcp. */
+  istioRetries: NormalizedRetries;
+  circuitBreaker?: NormalizedCircuitBreaker;
+  /** The provider's availability in percent: `slo.availability` or the documented default. */
+  availability: number;
+}
+
 /** A JSON merge patch of rendered objects: a service's objects of one kind, or one object by kind and name. */
 export interface NormalizedPatch {
   /** JSON Pointer of the patch in the spec. */
@@ -396,16 +431,26 @@ export interface NormalizedSystem {
     /** The client address of a broker outside the spec (`broker.bootstrap`). */
     bootstrap?: string;
   };
+  /** Whether the namespace target emits the Namespace object. */
+  createNamespace: boolean;
   mesh: {
     /** Labels of the ingress gateway pods the emitted Gateway selects. */
     gatewaySelector: Record<string, string>;
     /** The ports those pods listen on for plain HTTP and for HTTPS. */
     gatewayPorts: { http: number; https: number };
+    mtls: 'strict' | 'permissive';
+    authorization: 'calls' | 'off';
+    /** Sources every service admits. */
+    allow: AllowSource[];
+    sidecarScope: boolean;
+    outboundTraffic?: 'registry-only' | 'allow-any';
   };
   /** Sorted by name. */
   services: NormalizedService[];
   /** Sorted by name. */
   events: NormalizedEvent[];
+  /** Sorted by name. */
+  externals: NormalizedExternal[];
   policy: NormalizedPolicy;
   /** Patches in application order: each service's (sorted by service, then kind), then the top-level ones by key. */
   patches: NormalizedPatch[];

@@ -1,6 +1,6 @@
 import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
-import type { Call, Event, Profile, Retries, Route, Service, Subscription, System, Tier } from '../spec/schema.generated.js';
+import type { Call, CircuitBreaker, Event, External, Profile, Retries, Route, Service, Subscription, System, Tier } from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
 import { normalizeExtraContainers, normalizeStorage, normalizeVolumes } from './containers.js';
 import { normalizePodSettings, type Layer } from './pod.js';
@@ -8,14 +8,16 @@ import { normalizePorts } from './ports.js';
 import { normalizeProbes } from './probes.js';
 import { normalizeFiles } from './files.js';
 import { eventTiers } from './event-tiers.js';
-import { istioRetries, outlierDetection } from './istio.js';
+import { externalIstioRetries, istioRetries, outlierDetection } from './istio.js';
 import { retryDelays } from './retry-schedule.js';
 import type { FileSource } from '../load/files.js';
 import { sortBy } from '../util/order.js';
 import { own } from '../util/own.js';
 import type {
   HaField,
+  NormalizedCircuitBreaker,
   NormalizedEvent,
+  NormalizedExternal,
   NormalizedPolicy,
   NormalizedRetries,
   NormalizedRoute,
@@ -58,9 +60,12 @@ export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSo
   const name = spec.metadata.name;
   const services = byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service, fileSources));
   const tiers = eventTiers(services);
+  const namespace = spec.metadata.namespace ?? name;
+  const mesh = spec.mesh ?? {};
   return {
     name,
-    namespace: spec.metadata.namespace ?? name,
+    namespace,
+    createNamespace: spec.metadata.createNamespace ?? namespace !== DEFAULTS.preexistingNamespace,
     zones: [...(spec.zones ?? [])],
     broker: {
       kind: spec.broker?.kind ?? DEFAULTS.brokerKind,
@@ -73,9 +78,18 @@ export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSo
       operator: spec.broker?.operator ?? DEFAULTS.brokerOperator,
       ...(spec.broker?.bootstrap !== undefined && { bootstrap: spec.broker.bootstrap }),
     },
-    mesh: { gatewaySelector: { ...(spec.mesh?.gatewaySelector ?? DEFAULTS.gatewaySelector) }, gatewayPorts: { ...DEFAULTS.gatewayPorts } },
+    mesh: {
+      gatewaySelector: { ...(mesh.gatewaySelector ?? DEFAULTS.gatewaySelector) },
+      gatewayPorts: { ...DEFAULTS.gatewayPorts },
+      mtls: mesh.mtls ?? DEFAULTS.mesh.mtls,
+      authorization: mesh.authorization ?? DEFAULTS.mesh.authorization,
+      allow: (mesh.allow ?? []).map((source) => ({ ...source })),
+      sidecarScope: mesh.sidecarScope ?? DEFAULTS.mesh.sidecarScope,
+      ...(mesh.outboundTraffic !== undefined && { outboundTraffic: mesh.outboundTraffic }),
+    },
     services,
     events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event, tiers.get(eventName) ?? DEFAULTS.tier)),
+    externals: byKey(spec.externals).map(([externalName, external]) => normalizeExternal(externalName, external)),
     policy: normalizePolicy(spec),
     patches: [
       ...byKey(spec.services).flatMap(([service, s]) =>
@@ -136,18 +150,7 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
     ...(ha.loadBalancer !== undefined && { loadBalancer: ha.loadBalancer }),
     ...(ha.timeout !== undefined && { timeoutMs: ms(ha.timeout) }),
     ...(ha.retries && { retries: normalizeRetries(ha.retries) }),
-    ...(ha.circuitBreaker && {
-      circuitBreaker: {
-        consecutiveErrors: ha.circuitBreaker.consecutiveErrors,
-        intervalMs: ms(ha.circuitBreaker.interval),
-        baseEjectionTimeMs: ms(ha.circuitBreaker.baseEjectionTime),
-        maxEjectionPercent: ha.circuitBreaker.maxEjectionPercent,
-        ...(ha.circuitBreaker.maxConnections !== undefined && { maxConnections: ha.circuitBreaker.maxConnections }),
-        ...(ha.circuitBreaker.maxPendingRequests !== undefined && {
-          maxPendingRequests: ha.circuitBreaker.maxPendingRequests,
-        }),
-      },
-    }),
+    ...(ha.circuitBreaker && { circuitBreaker: normalizeCircuitBreaker(ha.circuitBreaker) }),
     failover: (ha.failover ?? []).map(({ from, to }) => ({ from, to })),
     versions: byKey(service.versions).map(([version, v]) => ({
       name: version,
@@ -169,6 +172,7 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
     }),
     calls: (service.calls ?? []).map((call: Call, index) => ({
       service: typeof call === 'string' ? call : call.service,
+      external: Object.hasOwn(spec.externals ?? {}, typeof call === 'string' ? call : call.service),
       critical: typeof call === 'string' ? DEFAULTS.callCritical : (call.critical ?? DEFAULTS.callCritical),
       path: pointer('services', name, 'calls', index),
     })),
@@ -181,6 +185,7 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
     files: normalizeFiles(service, path, fileSources),
     init: normalizeExtraContainers('init', service.init, path, podSettings.pod.security),
     sidecars: normalizeExtraContainers('sidecars', service.sidecars, path, podSettings.pod.security),
+    allowFrom: (service.allowFrom ?? []).map((source) => ({ ...source })),
     origin,
   };
   const detection = outlierDetection(normalized);
@@ -189,6 +194,45 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
     istioRetries: istioRetries(normalized),
     ...(detection && { outlierDetection: detection }),
     routes: (service.routes ?? []).map((route, index) => normalizeRoute(normalized, route, index)),
+  };
+}
+
+function normalizeCircuitBreaker(breaker: CircuitBreaker): NormalizedCircuitBreaker {
+  return {
+    consecutiveErrors: breaker.consecutiveErrors,
+    intervalMs: ms(breaker.interval),
+    baseEjectionTimeMs: ms(breaker.baseEjectionTime),
+    maxEjectionPercent: breaker.maxEjectionPercent,
+    ...(breaker.maxConnections !== undefined && { maxConnections: breaker.maxConnections }),
+    ...(breaker.maxPendingRequests !== undefined && { maxPendingRequests: breaker.maxPendingRequests }),
+  };
+}
+
+/** An external: DNS resolution unless a host is a wildcard; TLS origination sends to 443 unless told otherwise. */
+function normalizeExternal(name: string, external: External): NormalizedExternal {
+  const d = DEFAULTS.external;
+  const wildcard = external.hosts.some((host) => host.startsWith('*'));
+  const ports = Object.entries(external.ports).map(([portName, port]) => ({
+    name: portName,
+    port: port.port,
+    protocol: port.protocol,
+    originateTls: port.originateTls ?? false,
+    targetPort: port.targetPort ?? (port.originateTls ? d.originatedTlsPort : port.port),
+  }));
+  const retries = external.retries && normalizeRetries(external.retries);
+  return {
+    name,
+    path: pointer('externals', name),
+    hosts: [...external.hosts],
+    addresses: [...(external.addresses ?? [])],
+    ports,
+    resolution: external.resolution ?? (wildcard ? d.wildcardResolution : d.resolution),
+    endpoints: [...(external.endpoints ?? [])],
+    ...(external.timeout !== undefined && { timeoutMs: ms(external.timeout) }),
+    ...(retries && { retries }),
+    istioRetries: externalIstioRetries({ ports, ...(retries && { retries }) }),
+    ...(external.circuitBreaker && { circuitBreaker: normalizeCircuitBreaker(external.circuitBreaker) }),
+    availability: external.slo?.availability ?? d.availability,
   };
 }
 

@@ -90,7 +90,13 @@ export interface VirtualServiceContext extends ObjectMeta {
 export interface DestinationRuleContext extends ObjectMeta {
   host: string;
   /** Each part is absent when the spec sets nothing for it; null: no traffic policy at all. */
-  trafficPolicy: { loadBalancer?: Record<string, unknown>; connectionPool?: Record<string, unknown>; outlierDetection?: Record<string, unknown> } | null;
+  trafficPolicy: {
+    loadBalancer?: Record<string, unknown>;
+    connectionPool?: Record<string, unknown>;
+    outlierDetection?: Record<string, unknown>;
+    /** TLS origination per port (externals). */
+    portLevelSettings?: object[];
+  } | null;
   subsets: Array<{ name: string; labels: Labels }> | null;
 }
 
@@ -111,9 +117,27 @@ export interface IngressContext extends ObjectMeta {
   rules: object[];
 }
 
-/** `peerauthentication.yaml.hbs`: mTLS for the namespace. */
+/** `peerauthentication.yaml.hbs`: mTLS for the namespace, or for one service's pods (`selector`). */
 export interface PeerAuthenticationContext extends ObjectMeta {
+  selector: Labels | null;
   mode: 'STRICT' | 'PERMISSIVE';
+}
+
+/** `serviceentry.yaml.hbs`: an external (`externals.<name>`). */
+export interface ServiceEntryContext extends ObjectMeta {
+  hosts: string[];
+  addresses: string[] | null;
+  /** Istio ServicePorts (`number`, `name`, `protocol`, `targetPort`). */
+  ports: object[];
+  resolution: 'DNS' | 'STATIC' | 'NONE';
+  endpoints: Array<{ address: string }> | null;
+}
+
+/** `sidecar.yaml.hbs`: a service's egress scope, or the namespace-wide `default` Sidecar. */
+export interface SidecarContext extends ObjectMeta {
+  selector: Labels | null;
+  hosts: string[];
+  outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' | 'ALLOW_ANY' } | null;
 }
 
 /** `authorizationpolicy.yaml.hbs`: who may call a service. */
@@ -227,6 +251,8 @@ export interface TemplateContexts {
   'scaledobject.yaml.hbs': ScaledObjectContext;
   'service.yaml.hbs': ServiceContext;
   'serviceaccount.yaml.hbs': ServiceAccountContext;
+  'serviceentry.yaml.hbs': ServiceEntryContext;
+  'sidecar.yaml.hbs': SidecarContext;
   'virtualservice.yaml.hbs': VirtualServiceContext;
 }
 

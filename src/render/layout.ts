@@ -6,6 +6,9 @@
 /** A service's objects of one target (`kubernetes`, `istio`): `services/<service>/<target>.yaml`. */
 export const serviceFile = (service: string, target: string) => `services/${service}/${target}.yaml`;
 
+/** An external's objects of one target (`istio`: ServiceEntry, DestinationRule, VirtualService): `externals/<external>/<target>.yaml`. */
+export const externalFile = (external: string, target: string) => `externals/${external}/${target}.yaml`;
+
 /** A subscribing service's consumer retry plan (a ConfigMap). */
 export const retryPlanFile = (service: string) => `services/${service}/retry-plan.yaml`;
 

@@ -1,4 +1,16 @@
-import type { NormalizedCall, NormalizedEvent, NormalizedService, NormalizedSubscription, NormalizedSystem } from '../normalize/model.js';
+import type {
+  NormalizedCall,
+  NormalizedEvent,
+  NormalizedExternal,
+  NormalizedService,
+  NormalizedSubscription,
+  NormalizedSystem,
+} from '../normalize/model.js';
+
+/** What a call reaches: a service of the spec or an external (their names never clash: validation sees to it). */
+export type CallTarget = NormalizedService | NormalizedExternal;
+
+export const isExternal = (target: CallTarget): target is NormalizedExternal => 'hosts' in target;
 
 export interface Caller {
   service: NormalizedService;
@@ -15,8 +27,13 @@ export interface ResolvedSystem {
   system: NormalizedSystem;
   service(name: string): NormalizedService | undefined;
   event(name: string): NormalizedEvent | undefined;
+  external(name: string): NormalizedExternal | undefined;
+  /** A service or an external. */
+  target(name: string): CallTarget | undefined;
   /** Services called by `name`, in the spec's order. */
   callees(name: string): Array<{ call: NormalizedCall; service: NormalizedService }>;
+  /** Everything `name` calls, services and externals, in the spec's order. */
+  calls(name: string): Array<{ call: NormalizedCall; target: CallTarget }>;
   /** Services that call `name`, sorted by caller name. */
   callers(name: string): Caller[];
   /** Services publishing `event`, sorted by name. */
@@ -29,6 +46,8 @@ export interface ResolvedSystem {
 export function resolve(system: NormalizedSystem): ResolvedSystem {
   const services = new Map(system.services.map((s) => [s.name, s]));
   const events = new Map(system.events.map((e) => [e.name, e]));
+  const externals = new Map(system.externals.map((e) => [e.name, e]));
+  const target = (name: string): CallTarget | undefined => services.get(name) ?? externals.get(name);
   const callers = new Map<string, Caller[]>();
   const publishers = new Map<string, NormalizedService[]>();
   const subscribers = new Map<string, Subscriber[]>();
@@ -47,10 +66,17 @@ export function resolve(system: NormalizedSystem): ResolvedSystem {
     system,
     service: (name) => services.get(name),
     event: (name) => events.get(name),
+    external: (name) => externals.get(name),
+    target,
     callees: (name) =>
       (services.get(name)?.calls ?? []).flatMap((call) => {
         const service = services.get(call.service);
         return service ? [{ call, service }] : [];
+      }),
+    calls: (name) =>
+      (services.get(name)?.calls ?? []).flatMap((call) => {
+        const callee = target(call.service);
+        return callee ? [{ call, target: callee }] : [];
       }),
     callers: (name) => callers.get(name) ?? [],
     publishers: (event) => publishers.get(event) ?? [],

@@ -240,7 +240,10 @@ export type StringMatch =
 export type Call =
   | DnsLabel
   | {
-      service: DnsLabel;
+      /**
+       * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+       */
+      service: string;
       /**
        * Whether the caller fails without this callee; defaults to true.
        */
@@ -274,6 +277,31 @@ export type File =
        * A file read at build time, relative to the spec file's folder and inside it ("./nginx.conf", "config/app.yaml").
        */
       from: string;
+    };
+/**
+ * A source admitted by an AuthorizationPolicy: every workload of a namespace, one mTLS identity, or anyone (also non-mesh clients, e.g. through a LoadBalancer Service).
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "allowSource".
+ */
+export type AllowSource =
+  | {
+      /**
+       * A DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.
+       */
+      namespace: string;
+    }
+  | {
+      /**
+       * An mTLS identity (SPIFFE name without `spiffe://`), e.g. "cluster.local/ns/monitoring/sa/prometheus".
+       */
+      principal: string;
+    }
+  | {
+      /**
+       * Admits every client, in the mesh or not: the service gets a PERMISSIVE PeerAuthentication (plaintext accepted) and an ALLOW rule without sources. What a LoadBalancer or NodePort Service needs for clients outside the mesh.
+       */
+      anyone: true;
     };
 /**
  * This interface was referenced by `System`'s JSON-Schema
@@ -318,6 +346,10 @@ export interface System {
   metadata: {
     name: DnsLabel;
     namespace?: DnsLabel;
+    /**
+     * Whether --target namespace emits the Namespace object (labelled for Istio sidecar injection). Default: true, except for the namespace `default`, which every cluster already has.
+     */
+    createNamespace?: boolean;
   };
   /**
    * Topology zones (topology.kubernetes.io/zone values) the system may use.
@@ -366,6 +398,12 @@ export interface System {
     [k: string]: Event;
   };
   /**
+   * Dependencies outside the mesh, by name (distinct from the service names): APIs and managed services the services call.
+   */
+  externals?: {
+    [k: string]: External;
+  };
+  /**
    * Mesh-wide traffic and security settings.
    */
   mesh?: {
@@ -378,6 +416,28 @@ export interface System {
        */
       [k: string]: string;
     };
+    /**
+     * The namespace's mTLS mode (PeerAuthentication `default`): strict (the default) refuses plaintext, permissive also accepts it (while clients move into the mesh). A service with `allowFrom: [{anyone: true}]` gets its own PERMISSIVE PeerAuthentication either way.
+     */
+    mtls?: 'strict' | 'permissive';
+    /**
+     * calls (the default): one ALLOW AuthorizationPolicy per service admitting only its declared callers (plus the ingress gateway, broker clients, `mesh.allow` and its `allowFrom`); off: no AuthorizationPolicy at all.
+     */
+    authorization?: 'calls' | 'off';
+    /**
+     * Sources every service admits besides its callers, e.g. [{"namespace": "monitoring"}] for Prometheus.
+     *
+     * @minItems 1
+     */
+    allow?: [AllowSource, ...AllowSource[]];
+    /**
+     * Sidecar egress scoping (default true): one networking.istio.io/v1 Sidecar per service whose egress hosts are exactly its callees, the externals it calls, the broker (when it publishes or subscribes) and istio-system, so no proxy carries configuration for every service of the mesh.
+     */
+    sidecarScope?: boolean;
+    /**
+     * The sidecars' outboundTrafficPolicy: registry-only blocks hosts that are neither a Service nor a ServiceEntry (declare them as `externals`), allow-any passes them through. Unset: the mesh-wide setting (Istio's default is allow-any).
+     */
+    outboundTraffic?: 'registry-only' | 'allow-any';
   };
   policy?: Policy;
   /**
@@ -953,6 +1013,12 @@ export interface Service {
   serviceAccount?: ServiceAccountSettings;
   service?: ServiceSettings;
   patches?: ServicePatches;
+  /**
+   * Callers admitted besides those declared by `calls` (and `mesh.allow`): a namespace, an mTLS principal, or {anyone: true} for clients outside the mesh.
+   *
+   * @minItems 1
+   */
+  allowFrom?: [AllowSource, ...AllowSource[]];
 }
 /**
  * Named ports, in the order given (the first exposed one is the main port: the default of probes and address references). `{}` makes a worker: no Service, no VirtualService or DestinationRule, and no port.
@@ -1448,6 +1514,80 @@ export interface Event {
   };
 }
 /**
+ * A dependency outside the mesh (an API, a managed database): a ServiceEntry, plus a DestinationRule for its circuit breaker or TLS origination and a VirtualService for its timeout and retries (HTTP and gRPC ports only). Services name it in `calls`; lint counts it in availability, retries, timeouts and single points of failure.
+ *
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "external".
+ */
+export interface External {
+  /**
+   * The host names the applications connect to.
+   *
+   * @minItems 1
+   *
+   * Items: A DNS host name, such as "api.stripe.com" or "*.googleapis.com".
+   */
+  hosts: [string, ...string[]];
+  /**
+   * Virtual IPs of the hosts (ServiceEntry `addresses`), e.g. ["169.254.169.254"] for a metadata server.
+   *
+   * @minItems 1
+   *
+   * Items: An IP address or CIDR block.
+   */
+  addresses?: [string, ...string[]];
+  /**
+   * The ports the applications use, by name.
+   */
+  ports: {
+    [k: string]: ExternalPort;
+  };
+  /**
+   * How the sidecar finds the hosts' endpoints: dns (the default, unless a host is a wildcard), static (the `endpoints` given), none (the address the application connected to: the default for wildcard hosts).
+   */
+  resolution?: 'dns' | 'static' | 'none';
+  /**
+   * The endpoints' addresses (IPs, or host names with resolution dns); required with resolution static.
+   *
+   * @minItems 1
+   */
+  endpoints?: [string, ...string[]];
+  timeout?: Duration1;
+  retries?: Retries;
+  circuitBreaker?: CircuitBreaker;
+  /**
+   * What the provider promises.
+   */
+  slo?: {
+    /**
+     * The provider's availability, in percent (default 99.9), which `availability-target` multiplies into every caller's estimate.
+     */
+    availability: number;
+  };
+}
+/**
+ * This interface was referenced by `System`'s JSON-Schema
+ * via the `definition` "externalPort".
+ */
+export interface ExternalPort {
+  /**
+   * The port the application connects to.
+   */
+  port: number;
+  /**
+   * How the mesh treats the port: http and grpc are proxied as requests (Istio retries and times them out), https and tls pass through encrypted (routed by SNI), tcp as opaque bytes.
+   */
+  protocol: 'http' | 'https' | 'tls' | 'tcp' | 'grpc';
+  /**
+   * For an http port: the sidecar upgrades the application's plain HTTP to TLS (a DestinationRule with tls mode SIMPLE on this port), sending it to `targetPort`, so requests stay visible to the mesh (retries, timeouts, metrics).
+   */
+  originateTls?: boolean;
+  /**
+   * The port on the external host (default: `port`, or 443 with `originateTls`).
+   */
+  targetPort?: number;
+}
+/**
  * This interface was referenced by `System`'s JSON-Schema
  * via the `definition` "policy".
  */
@@ -1531,6 +1671,14 @@ export interface Environment {
    * Overrides of `policy`: this environment's own tiers, rules and suppressions (an organisation `--policy` floor still applies).
    */
   policy?: {};
+  /**
+   * Overrides of `externals`, by name.
+   */
+  externals?: {};
+  /**
+   * Overrides of `mesh`.
+   */
+  mesh?: {};
 }
 export interface ExtraObject {
   apiVersion: string;

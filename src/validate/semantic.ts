@@ -10,6 +10,7 @@ import { checkContainers } from './containers.js';
 import { checkProbes } from './probes.js';
 import { checkFiles } from './files.js';
 import type { FileSource } from '../load/files.js';
+import { checkExternals } from './externals.js';
 import { checkExternalService, checkPorts, hasExposedPort, hasMeshPort } from './ports.js';
 
 type Record_ = Record<string, unknown>;
@@ -25,6 +26,7 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
   const services = isRecord(data.services) ? data.services : {};
   const events = isRecord(data.events) ? data.events : {};
   const profiles = isRecord(data.profiles) ? data.profiles : {};
+  const externals = isRecord(data.externals) ? data.externals : {};
   const serviceNames = Object.keys(services);
   const eventNames = Object.keys(events);
   const out: Diagnostic[] = [];
@@ -60,7 +62,11 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
         const path = pointer('services', name, 'calls', index);
         if (typeof target !== 'string') return;
         const where = typeof call === 'string' ? path : `${path}/service`;
-        if (!Object.hasOwn(services, target)) unknown(where, 'service', target, serviceNames);
+        if (Object.hasOwn(externals, target) && !Object.hasOwn(services, target)) return;
+        if (!Object.hasOwn(services, target)) {
+          const kind = Object.keys(externals).length > 0 ? 'service or external' : 'service';
+          unknown(where, kind, target, [...serviceNames, ...Object.keys(externals)]);
+        }
         else if (isRecord(services[target]) && !hasExposedPort(target, services[target])) {
           report(codes.unreachableCall.id, where, `calls '${target}', which exposes no port (a worker): give '${target}' a port in \`ports\`, or drop the call`);
         }
@@ -81,6 +87,8 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
     checkRoutes(name, service, report, unknown);
   }
   out.push(...checkIngressConflicts(services));
+  checkExternals(externals, services, report);
+  for (const [name, external] of entries(externals)) if (isRecord(external)) checkHaFields(pointer('externals', name), external, report);
   for (const [name, event] of entries(events)) {
     if (isRecord(event) && isRecord(event.schema)) out.push(...validatePayloadSchema(name, event.schema));
   }

@@ -26,6 +26,7 @@ describe('golden output of examples/shop (refresh with `npm run golden:update`, 
       'PodDisruptionBudget',
       'Service',
       'ServiceAccount',
+      'Sidecar',
       'VirtualService',
     ]);
     expect(runCli(['build', 'examples/shop/system.ts', '--target', targets]).stdout).toBe(first.stdout);

@@ -37,6 +37,7 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'duplicate-call': () => validated({ a: { image, calls: ['b', 'b'] }, b: { image } }),
   'invalid-value': () => validated({ a: { image, autoscale: { min: 3, max: 2 } } }),
   'conflicting-fields': () => validated({ a: { image, port: 80, ports: { web: { port: 8080 } } } }),
+  'duplicate-name': () => validated({ a: { image, calls: ['b'] }, b: { image } }, { externals: { b: { hosts: ['b.example.com'], ports: { https: { port: 443, protocol: 'https' } } } } }),
   'duplicate-port': () => validated({ a: { image, ports: { web: { port: 8080 }, admin: { port: 8080 } } } }),
   'port-name': () => validated({ a: { image, ports: { 'grpc-longname': { port: 1 } } } }),
   'env-reference': () => validated({ a: { image, env: { PAY: { address: 'b' } } }, b: { image } }),

@@ -33,7 +33,7 @@ describe('ports', () => {
 
   it('gives a worker (ports: {}) no Service, no route, no invented port, and an AuthorizationPolicy that admits nobody', async () => {
     const docs = await documentsOf(system({ worker: { image, ports: {}, timeout: '1s', versions: { a: { weight: 50 }, b: { weight: 50 } } } }));
-    expect(kinds(docs, 'worker').sort()).toEqual(['AuthorizationPolicy', 'PodDisruptionBudget', 'ServiceAccount']);
+    expect(kinds(docs, 'worker').sort()).toEqual(['AuthorizationPolicy', 'PodDisruptionBudget', 'ServiceAccount', 'Sidecar']);
     for (const version of ['worker-a', 'worker-b']) {
       expect(find(docs, 'Deployment', version).spec.template.spec.containers[0].ports).toBeUndefined();
     }

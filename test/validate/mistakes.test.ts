@@ -97,6 +97,46 @@ const cases: Array<{ name: string; rule: string; path: string; message: RegExp; 
     yaml: 'services:\n  jobs:\n    image: j:1\n    ports: {}\n  web:\n    image: web:1\n    calls: [^jobs]\n',
     ts: "services: {\n  jobs: { image: 'j:1', ports: {} },\n  web: {\n    image: 'web:1',\n    calls: [^'jobs'],\n  },\n},",
   },
+  {
+    name: 'unknown external reference with a suggestion',
+    rule: 'unknown-reference',
+    path: '/services/web/calls/0',
+    message: /service or external 'strpe', which is not declared \(did you mean 'stripe'\?\)/,
+    yaml: 'externals:\n  stripe:\n    hosts: [api.stripe.com]\n    ports: {https: {port: 443, protocol: https}}\nservices:\n  web:\n    image: web:1\n    calls: [^strpe]\n',
+    ts: "externals: {\n  stripe: { hosts: ['api.stripe.com'], ports: { https: { port: 443, protocol: 'https' } } },\n},\nservices: {\n  web: {\n    image: 'web:1',\n    calls: [^'strpe'],\n  },\n},",
+  },
+  {
+    name: 'external with the name of a service',
+    rule: 'duplicate-name',
+    path: '/externals/web',
+    message: /has the name of the service 'web'/,
+    yaml: 'externals:\n  ^web:\n    hosts: [web.example.com]\n    ports: {https: {port: 443, protocol: https}}\nservices:\n  web:\n    image: web:1\n',
+    ts: "externals: {\n  ^web: { hosts: ['web.example.com'], ports: { https: { port: 443, protocol: 'https' } } },\n},\nservices: {\n  web: { image: 'web:1' },\n},",
+  },
+  {
+    name: 'DNS resolution of a wildcard external host',
+    rule: 'invalid-value',
+    path: '/externals/apis/resolution',
+    message: /cannot be dns with the wildcard host '\*\.googleapis\.com'/,
+    yaml: 'externals:\n  apis:\n    hosts: ["*.googleapis.com"]\n    ports: {https: {port: 443, protocol: https}}\n    ^resolution: dns\nservices:\n  web:\n    image: web:1\n',
+    ts: "externals: {\n  apis: {\n    hosts: ['*.googleapis.com'],\n    ports: { https: { port: 443, protocol: 'https' } },\n    ^resolution: 'dns',\n  },\n},\nservices: {\n  web: { image: 'web:1' },\n},",
+  },
+  {
+    name: 'unknown mesh mode with a suggestion',
+    rule: 'schema',
+    path: '/mesh/mtls',
+    message: /must be one of "strict", "permissive" \(did you mean 'strict'\?\)/,
+    yaml: 'mesh:\n  ^mtls: strikt\nservices:\n  web:\n    image: web:1\n',
+    ts: "mesh: {\n  ^mtls: 'strikt',\n},\nservices: {\n  web: { image: 'web:1' },\n},",
+  },
+  {
+    name: 'allowFrom entry of an unknown kind',
+    rule: 'schema',
+    path: '/services/web/allowFrom/0',
+    message: /must be an object \{namespace\}, or an object \{principal\}, or an object \{anyone\}/,
+    yaml: 'services:\n  web:\n    image: web:1\n    allowFrom:\n      - ^namespaces: monitoring\n',
+    ts: "services: {\n  web: {\n    image: 'web:1',\n    allowFrom: [^{ namespaces: 'monitoring' }],\n  },\n},",
+  },
 ];
 
 function place(text: string): { text: string; line: number; column: number } {

@@ -2,6 +2,7 @@ import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { minReplicas } from '../replicas.js';
 import { foldGraph } from '../graph-algorithms.js';
+import { isExternal } from '../../resolve/resolve.js';
 
 interface Estimate {
   availability: number;
@@ -22,12 +23,14 @@ export const rule = defineRule({
   meta: codes.availabilityTarget,
   evaluate({ system, resolved, policy, report }) {
     const p = policy.model.replicaAvailability;
-    const successors = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
+    const successors = (name: string) => resolved.calls(name).filter((c) => c.call.critical).map((c) => c.target.name);
     const estimates = foldGraph<Estimate>(
       system.services.map((s) => s.name),
       successors,
       (name, done) => {
-        let availability = 1 - (1 - p) ** minReplicas(resolved.service(name)!);
+        // An external counts with the availability its provider promises (`slo.availability`, default 99.9%).
+        const target = resolved.target(name)!;
+        let availability = isExternal(target) ? target.availability / 100 : 1 - (1 - p) ** minReplicas(target);
         let costliest: Estimate['costliest'];
         for (const { node, value } of done) {
           availability *= value.availability;

@@ -1,6 +1,6 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
-import { tries } from '../istio-route.js';
+import { retriesOrigin, tries } from '../istio-route.js';
 import { foldGraph } from '../graph-algorithms.js';
 
 interface Amplification {
@@ -16,7 +16,7 @@ export const rule = defineRule({
   meta: codes.retryAmplification,
   evaluate({ system, resolved, options, report }) {
     const max = options.max!;
-    const successors = (name: string) => resolved.callees(name).map((c) => c.service.name);
+    const successors = (name: string) => resolved.calls(name).map((c) => c.target.name);
     const amplification = foldGraph<Amplification>(
       system.services.map((s) => s.name),
       successors,
@@ -25,7 +25,7 @@ export const rule = defineRule({
           (best, c) => (best === undefined || c.value.log > best.value.log ? c : best),
           undefined,
         );
-        const own = tries(resolved.service(name)!);
+        const own = tries(resolved.target(name)!);
         const log = Math.log10(own);
         return worst ? { factor: own * worst.value.factor, log: log + worst.value.log, next: worst.node } : { factor: own, log };
       },
@@ -34,15 +34,15 @@ export const rule = defineRule({
       const { factor, log } = amplification.get(service.name)!;
       // Report each worst path once, from its outermost caller.
       if (factor <= max || resolved.callers(service.name).some((c) => amplification.get(c.service.name)!.next === service.name)) continue;
-      const path = [service];
+      const path = [resolved.target(service.name)!];
       for (let next = amplification.get(service.name)!.next; next !== undefined; next = amplification.get(next)!.next) {
-        path.push(resolved.service(next)!);
+        path.push(resolved.target(next)!);
       }
       const costliest = path.reduce((a, b) => (tries(b) > tries(a) ? b : a));
       report({
-        path: costliest.origin.retries,
+        path: retriesOrigin(costliest),
         subject: costliest.path,
-        related: path.map((s) => ({ path: s.origin.retries, message: `${s.name}: ${tries(s)} tries per request` })),
+        related: path.map((s) => ({ path: retriesOrigin(s), message: `${s.name}: ${tries(s)} tries per request` })),
         message:
           `one request to '${service.name}' can become ${count(factor, log)} tries at '${path.at(-1)!.name}' (max ${max}): ` +
           hops(path.map((s) => `${s.name} (${tries(s)})`)),

@@ -1,12 +1,16 @@
 import { codes } from '../../diagnostics/codes.js';
-import type { NormalizedService } from '../../normalize/model.js';
+import { isExternal, type CallTarget } from '../../resolve/resolve.js';
 import { defineRule } from '../rule.js';
 import { describeReplicas, minReplicas, replicasOrigin } from '../replicas.js';
 import { callHops, reversePostorder } from '../graph-algorithms.js';
 import { ingressHosts } from '../../resolve/ingress-hosts.js';
 
-/** Why a service is a single point of failure, and the value to change; undefined when it is not one. */
-function weakness(s: NormalizedService): { reason: string; path: string } | undefined {
+/**
+ * Why a service or an external is a single point of failure, and the value to change; undefined when it is not
+ * one. An external runs no replicas of ours: without a circuit breaker its failures reach every caller.
+ */
+function weakness(s: CallTarget): { reason: string; path: string } | undefined {
+  if (isExternal(s)) return s.circuitBreaker ? undefined : { reason: 'an external without a circuitBreaker, so its failures reach every caller', path: s.path };
   if (minReplicas(s) < 2) return { reason: describeReplicas(minReplicas(s), s), path: replicasOrigin(s) };
   if (s.spread === 'none') return { reason: "spread 'none', so every replica may share one node", path: s.origin.spread };
   return undefined;
@@ -15,8 +19,8 @@ function weakness(s: NormalizedService): { reason: string; path: string } | unde
 export const rule = defineRule({
   meta: codes.spofDependency,
   evaluate({ system, resolved, report }) {
-    const criticalCallees = (name: string) => resolved.callees(name).filter((c) => c.call.critical).map((c) => c.service.name);
-    const isSource = (name: string) => resolved.service(name)!.tier !== 'best-effort';
+    const criticalCallees = (name: string) => resolved.calls(name).filter((c) => c.call.critical).map((c) => c.target.name);
+    const isSource = (name: string) => (resolved.service(name)?.tier ?? 'best-effort') !== 'best-effort';
     // Breadth-first from the critical and standard services, callers first, so a path starts at the outermost caller
     // (frontend → cart → …). `parent` is the search forest (undefined for a start); a start reached again, through a
     // cycle, keeps its first caller in `calledBy`, so a weak start is still reported from the service that reaches it.
@@ -36,7 +40,7 @@ export const rule = defineRule({
         }
       }
     }
-    for (const service of system.services) {
+    for (const service of [...system.services, ...system.externals]) {
       const weak = weakness(service);
       const caller = parent.get(service.name) ?? calledBy.get(service.name);
       if (!weak || caller === undefined) continue;

@@ -16,7 +16,7 @@ export const rule = defineRule({
           message: `'${service.name}' allows ${tries(service)} tries × ${formatDuration(perTry)} = ${formatDuration(tries(service) * perTry)}, more than its timeout ${formatDuration(timeout)}, so the last retries never run`,
         });
       }
-      for (const { service: callee } of resolved.callees(service.name)) {
+      for (const { target: callee } of resolved.calls(service.name)) {
         const worst = worstCase(callee);
         if (worst === undefined || timeout > worst.ms) continue;
         report({

@@ -1,4 +1,4 @@
-import type { NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import type { NormalizedCircuitBreaker, NormalizedOutlierDetection, NormalizedService, NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
 import { formatDuration, parseDuration } from '../../spec/duration.js';
 import type { DestinationRuleContext } from '../contexts.js';
@@ -25,18 +25,18 @@ function httpCookie(cookie: Cookie): Record<string, unknown> {
   return { name, ...(path !== undefined && { path }), ttl: formatDuration(ttl === undefined ? 0 : parseDuration(ttl)!) };
 }
 
-function connectionPool(service: NormalizedService): Record<string, unknown> | undefined {
-  const { maxConnections, maxPendingRequests } = service.circuitBreaker ?? {};
+/** Connection limits of a circuit breaker; the pending-requests limit applies to HTTP traffic only. */
+export function connectionPool(breaker: NormalizedCircuitBreaker | undefined, http: boolean): Record<string, unknown> | undefined {
+  const { maxConnections, maxPendingRequests } = breaker ?? {};
   if (maxConnections === undefined && maxPendingRequests === undefined) return undefined;
   return {
     ...(maxConnections !== undefined && { tcp: { maxConnections } }),
-    ...(maxPendingRequests !== undefined && meshTraffic(service).http && { http: { http1MaxPendingRequests: maxPendingRequests } }),
+    ...(maxPendingRequests !== undefined && http && { http: { http1MaxPendingRequests: maxPendingRequests } }),
   };
 }
 
-/** The service's outlier detection (normalize gives a locality failover Istio's defaults, as Istio ignores failover without it). */
-function outlierDetection(service: NormalizedService): Record<string, unknown> | undefined {
-  const breaker = service.outlierDetection;
+/** Istio's outlierDetection for a circuit breaker (normalize gives a locality failover Istio's defaults, as Istio ignores failover without it). */
+export function outlierDetection(breaker: NormalizedOutlierDetection | undefined): Record<string, unknown> | undefined {
   if (!breaker) return undefined;
   return {
     consecutive5xxErrors: breaker.consecutiveErrors,
@@ -51,7 +51,12 @@ export function destinationRuleContext(system: NormalizedSystem, service: Normal
   const traffic = meshTraffic(service);
   // Nothing reaches a worker or a UDP-only service through Envoy, so no policy applies.
   if (!traffic.http && !traffic.tcp) return null;
-  const parts = { loadBalancer: loadBalancer(service), connectionPool: connectionPool(service), outlierDetection: outlierDetection(service) };
+  // Locality failover is ignored by Istio without outlier detection, so failover brings it along.
+  const parts = {
+    loadBalancer: loadBalancer(service),
+    connectionPool: connectionPool(service.circuitBreaker, traffic.http),
+    outlierDetection: outlierDetection(service.outlierDetection),
+  };
   const policy = Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined));
   const subsets = service.versions.map((v) => ({ name: v.name, labels: { version: v.name } }));
   const hasPolicy = Object.keys(policy).length > 0;

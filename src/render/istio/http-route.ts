@@ -28,7 +28,7 @@ function destinations(service: NormalizedService, route: NormalizedRoute, port?:
 }
 
 /** Only what the spec set: no `retries` block when none were given (Istio then retries twice by itself). */
-function timeoutAndRetries(timeoutMs: number | undefined, retries: NormalizedRetries | undefined): object {
+export function timeoutAndRetries(timeoutMs: number | undefined, retries: NormalizedRetries | undefined): object {
   return {
     ...(timeoutMs !== undefined && { timeout: formatDuration(timeoutMs) }),
     ...(retries && {

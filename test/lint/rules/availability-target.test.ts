@@ -1,6 +1,8 @@
 import { ruleTester } from '../helpers.js';
 
 const image = 'example/app:1';
+const https = { https: { port: 443, protocol: 'https' as const } };
+const http = { http: { port: 80, protocol: 'http' as const } };
 
 ruleTester('availability-target', {
   valid: [
@@ -14,8 +16,17 @@ ruleTester('availability-target', {
       name: 'an estimate equal to the SLO despite rounding (1 − 0.005² is 99.99749999999999%)',
       spec: { services: { a: { image, replicas: 2, slo: { availability: 99.9975 } } }, policy: { model: { replicaAvailability: 0.995 } } },
     },
+    {
+      name: 'an external that promises enough',
+      spec: { services: { a: { image, replicas: 3, slo: { availability: 99.9 }, calls: ['pay'] } }, externals: { pay: { hosts: ['api.pay.example'], ports: https, slo: { availability: 99.99 } } } },
+    },
   ],
   invalid: [
+    {
+      name: "an external's default availability (99.9%) is below the caller's SLO",
+      spec: { services: { a: { image, replicas: 3, slo: { availability: 99.95 }, calls: ['pay'] } }, externals: { pay: { hosts: ['api.pay.example'], ports: https } } },
+      findings: [{ path: '/services/a/slo/availability', message: "costliest dependency 'pay' at 99.9%" }],
+    },
     {
       name: 'one replica cannot reach 99.9%',
       spec: { services: { a: { image, tier: 'best-effort', slo: { availability: 99.9 } } } },

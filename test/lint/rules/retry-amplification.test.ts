@@ -1,6 +1,8 @@
 import { ruleTester } from '../helpers.js';
 
 const image = 'example/app:1';
+const https = { https: { port: 443, protocol: 'https' as const } };
+const http = { http: { port: 80, protocol: 'http' as const } };
 const none = { attempts: 0 };
 
 /** `count` services, each calling the next, all with Istio's implicit retries (3 tries). */
@@ -21,8 +23,17 @@ ruleTester('retry-amplification', {
       name: 'a raised max',
       spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } }, policy: { rules: { 'retry-amplification': { severity: 'warning', max: 30 } } } },
     },
+    {
+      name: 'an https external is not retried by the mesh (2 × 3 × 1)',
+      spec: { services: { a: { image, retries: { attempts: 1 }, calls: ['b'] }, b: { image, calls: ['api'] } }, externals: { api: { hosts: ['api.example.com'], ports: https } } },
+    },
   ],
   invalid: [
+    {
+      name: "an HTTP external multiplies with Istio's implicit retries (2 × 3 × 3)",
+      spec: { services: { a: { image, retries: { attempts: 1 }, calls: ['b'] }, b: { image, calls: ['api'] } }, externals: { api: { hosts: ['api.example.com'], ports: http } } },
+      findings: [{ path: '/services/b', message: "one request to 'a' can become 18 tries at 'api' (max 10): a (2) → b (3) → api (3)" }],
+    },
     {
       name: 'a 700-hop chain: the count overflows a double, so the message gives its order of magnitude and the ends of the path',
       spec: { services: chain(700) },

@@ -1,6 +1,9 @@
 import { ruleTester } from '../helpers.js';
 
 const image = 'example/app:1';
+const https = { https: { port: 443, protocol: 'https' as const } };
+const http = { http: { port: 80, protocol: 'http' as const } };
+const breaker = { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 100 };
 
 ruleTester('spof-dependency', {
   valid: [
@@ -24,6 +27,14 @@ ruleTester('spof-dependency', {
       name: 'a weak standard service that only a best-effort service calls',
       spec: { services: { a: { image, replicas: 1 }, y: { image, tier: 'best-effort', calls: ['a'] } } },
     },
+    {
+      name: 'an external with a circuit breaker',
+      spec: { services: { a: { image, calls: ['pay'] } }, externals: { pay: { hosts: ['api.pay.example'], ports: https, circuitBreaker: breaker } } },
+    },
+    {
+      name: 'a non-critical call to an external without one',
+      spec: { services: { a: { image, calls: [{ service: 'pay', critical: false }] } }, externals: { pay: { hosts: ['api.pay.example'], ports: https } } },
+    },
   ],
   invalid: [
     {
@@ -37,6 +48,19 @@ ruleTester('spof-dependency', {
       findings: [
         { path: '/services/web/ingress/hosts/0', message: "the ingress host \"www.example.com\" is served only by 'web'" },
         { path: '/services/web/ingress/hosts/1', message: "the ingress host \"example.com\" is served only by 'web', a single point of failure (1 replica)" },
+      ],
+    },
+    {
+      name: 'an external without a circuit breaker on a critical path',
+      spec: {
+        services: { frontend: { image, tier: 'critical', replicas: 3, calls: ['checkout'] }, checkout: { image, calls: ['pay'] } },
+        externals: { pay: { hosts: ['api.pay.example'], ports: https } },
+      },
+      findings: [
+        {
+          path: '/externals/pay',
+          message: "'pay' is a single point of failure (an external without a circuitBreaker, so its failures reach every caller) for critical service 'frontend': frontend → checkout → pay",
+        },
       ],
     },
     {

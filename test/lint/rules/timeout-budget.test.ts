@@ -1,6 +1,8 @@
 import { ruleTester } from '../helpers.js';
 
 const image = 'example/app:1';
+const https = { https: { port: 443, protocol: 'https' as const } };
+const http = { http: { port: 80, protocol: 'http' as const } };
 
 ruleTester('timeout-budget', {
   valid: [
@@ -16,8 +18,17 @@ ruleTester('timeout-budget', {
       spec: { services: { a: { image, protocol: 'tcp', port: 6379, timeout: '1s', retries: { attempts: 3, perTryTimeout: '500ms' }, calls: ['b'] }, b: { image, timeout: '2s' } } },
     },
     { name: 'a caller without a timeout', spec: { services: { a: { image, calls: ['b'] }, b: { image, timeout: '5s' } } } },
+    {
+      name: 'the caller outlasts an external',
+      spec: { services: { a: { image, timeout: '3s', calls: ['api'] } }, externals: { api: { hosts: ['api.example.com'], ports: http, timeout: '2s' } } },
+    },
   ],
   invalid: [
+    {
+      name: 'an external that can take longer than its caller waits',
+      spec: { services: { a: { image, timeout: '1s', calls: ['api'] } }, externals: { api: { hosts: ['api.example.com'], ports: http, timeout: '2s' } } },
+      findings: [{ path: '/services/a/timeout', message: "not longer than 'api' can take (2s: its timeout)" }],
+    },
     {
       name: "the caller's timeout equals the callee's",
       spec: { services: { a: { image, timeout: '1s', calls: ['b'] }, b: { image, timeout: '1s' } } },
