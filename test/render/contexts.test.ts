@@ -25,7 +25,7 @@ class RecordingEngine extends TemplateEngine {
   }
 }
 
-/** Builds that together render every template: the shop on Kafka and on NATS with broker.auth, and lag autoscaling. */
+/** Builds that together render every template: the shop on Kafka and on NATS with broker.auth, and lag autoscaling with an external. */
 async function renderEverything(): Promise<RecordingEngine> {
   const engine = new RecordingEngine();
   const withAuth = (file: string) => {
@@ -34,7 +34,8 @@ async function renderEverything(): Promise<RecordingEngine> {
   };
   const lag = specFile(
     'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: lag }\nbroker: { kind: kafka }\nservices:\n' +
-      '  worker: { image: "w:1", files: { /etc/w.conf: "x" }, subscribes: { orders: { autoscale: { lag: 50 } } } }\n  api: { image: "a:1", port: 8080, publishes: [orders] }\nevents:\n  orders: {}\n',
+      '  worker: { image: "w:1", files: { /etc/w.conf: "x" }, subscribes: { orders: { autoscale: { lag: 50 } } } }\n  api: { image: "a:1", port: 8080, publishes: [orders], calls: [pay] }\nevents:\n  orders: {}\n' +
+      'externals:\n  pay: { hosts: [api.pay.example], ports: { https: { port: 443, protocol: https } } }\n',
     'system.yaml',
   );
   for (const file of [withAuth(specFile(readFileSync(shopExample, 'utf8'), 'system.ts')), withAuth(shopWithNats()), lag]) {
