@@ -1,5 +1,6 @@
 // `npm run bench`: hamesh against its peer, a cdk8s 2.70 + cdk8s-plus app (bench/cdk8s-app.mjs), on the same
-// generated specs of 100, 1,000 and 10,000 services (or `node bench/build.mjs 500 5000`), in one invocation.
+// generated specs of 100, 1,000 and 10,000 services (or `node bench/build.mjs 500 5000`), in one invocation
+// (`node bench/build.mjs lint-findings` runs only the lint-with-findings case).
 // Both build the Kubernetes objects of every service into an output folder, as fresh processes, alternating,
 // and the ratios are medians of the per-round ratios: machines here are shared and noisy, so compare ratios
 // within one run, never absolute times across runs. Also: hamesh's per-stage times (bench/stages.mjs), peak
@@ -106,6 +107,16 @@ async function sidecarScoping(size) {
   const { services, unscoped, scoped } = await envoyClusters(file);
   console.log(`## Sidecar egress scoping, ${services.toLocaleString('en')} services`);
   console.log(`Envoy clusters over all proxies (hosts in scope): without ${unscoped.toLocaleString('en')} (N×N) · with ${scoped.toLocaleString('en')} (N×degree) · ${fmt(unscoped / scoped, 0)}× fewer\n`);
+}
+
+// `node bench/build.mjs lint-findings [SIZE]` (after `npm run build`): only that case, at 20,000 services unless SIZE.
+if (process.argv[2] === 'lint-findings') {
+  try {
+    lintWithFindings(sizes[0] ?? 20000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
 }
 
 console.log(`hamesh bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);

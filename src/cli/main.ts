@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { reason } from '../write/out-dir.js';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './errors.js';
@@ -44,15 +45,30 @@ export function program(commands: ReadonlyArray<() => Command>): Command {
   return root;
 }
 
+/**
+ * A standard output Node cannot write to (a folder or a block device: `hamesh … 1<.`) becomes a stream that silently
+ * drops everything; make writing to it fail like any other write error. A *closed* stdout (`>&-`) Node replaces by
+ * /dev/null before any code runs, so it cannot be told from `> /dev/null` (nor from a parent's `stdio: 'ignore'`).
+ */
+function refuseDroppedOutput(stream: NodeJS.WriteStream): void {
+  if (Object.getPrototypeOf(stream) !== Writable.prototype) return;
+  stream._write = (_chunk, _encoding, callback) => callback(Object.assign(new Error('not a file, pipe or terminal'), { code: 'EBADF' }));
+}
+
+/** Why a write to standard output failed, in one line. */
+const outputFailure = (error: NodeJS.ErrnoException): string =>
+  error.code === 'EBADF' ? 'it is not open for writing (a folder, a device or a read-only file descriptor)' : reason(error);
+
 /** Runs the CLI; usage errors exit 2 (commander's own default is 1, which we keep for findings). */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  refuseDroppedOutput(process.stdout);
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       // A reader that goes away (`hamesh build … | head`) is not an error worth a message.
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       if (stream === process.stdout) {
         try {
-          process.stderr.write(`hamesh: cannot write to standard output: ${reason(error)}\n`);
+          process.stderr.write(`hamesh: cannot write to standard output: ${outputFailure(error)}\n`);
         } catch {
           // stderr is gone too
         }

@@ -20,6 +20,33 @@ describe('unusable inputs and outputs: exit 2 and one line (issue 9, items 8, 9,
     }
   });
 
+  it('a standard output that cannot be written (a folder, a read-only descriptor) is exit 2 with one line, never a silent exit 0', () => {
+    const { dir } = tempDir();
+    const readOnly = join(dir, 'read-only.txt');
+    writeFileSync(readOnly, '');
+    for (const [what, open] of [['a folder', () => openSync(dir, 'r')], ['a read-only descriptor', () => openSync(readOnly, 'r')]] as const) {
+      const fd = open();
+      try {
+        for (const args of [['validate', shopYaml], ['--version']]) {
+          const run = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+          expect(run.status, `${what}: hamesh ${args.join(' ')}`).toBe(2);
+          expect(run.stderr).toBe('hamesh: cannot write to standard output: it is not open for writing (a folder, a device or a read-only file descriptor)\n');
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+  });
+
+  it('a closed standard output (>&-) behaves as > /dev/null: Node.js connects it to /dev/null before hamesh runs', () => {
+    const closed = (spec: string) =>
+      spawnSync('sh', ['-c', 'exec "$0" "$@" >&-', process.execPath, bin, 'validate', spec], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+    const clean = closed(shopYaml);
+    expect([clean.status, clean.stderr]).toEqual([0, '']);
+    const broken = closed(join(root, 'examples/broken.yaml'));
+    expect([broken.status, broken.stderr]).toEqual([1, '']);
+  });
+
   it('--policy that is a FIFO or a device, a template that is a folder or a FIFO: named, never read', () => {
     const { dir } = tempDir();
     const fifo = join(dir, 'policy.yaml');
