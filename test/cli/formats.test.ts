@@ -29,7 +29,9 @@ describe('--format github', () => {
 
 describe('--format markdown', () => {
   afterEach(() => vi.unstubAllEnvs());
-  const outsideActions = () => ['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_SHA'].forEach((name) => vi.stubEnv(name, undefined));
+  const outsideActions = () => {
+    for (const name of ['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_SHA']) vi.stubEnv(name, undefined);
+  };
 
   it('counts, tabulates with links to the lines, and escapes table cells', () => {
     outsideActions();
