@@ -18,7 +18,10 @@ import { asTypeScript, syntheticSpec } from './spec.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const hamesh = join(root, 'bin/hamesh.js');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const rounds = Number(process.env.HAMESH_BENCH_ROUNDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'hamesh-bench-'));
 
@@ -34,7 +37,8 @@ function node(args, { stdout = 'ignore', codes = [0] } = {}) {
     maxBuffer: 1 << 30,
   });
   const ms = performance.now() - start;
-  if (!codes.includes(result.status)) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (!codes.includes(result.status))
+    throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return { ms, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024, stdout: result.stdout };
 }
 
@@ -92,12 +96,18 @@ function lintWithFindings(size) {
   const n = Math.min(rounds, 3);
   const { times } = race(
     // Exit 1: the findings (the clean spec may still have some).
-    Object.entries(files).map(([name, file]) => ({ name, args: () => [hamesh, 'lint', file, '--format', 'json'], codes: [0, 1] })),
+    Object.entries(files).map(([name, file]) => ({
+      name,
+      args: () => [hamesh, 'lint', file, '--format', 'json'],
+      codes: [0, 1],
+    })),
     n,
   );
   const r = ratio(times, 'findings', 'clean');
   console.log(`## lint with one finding per service, ${size.toLocaleString('en')} services (${n} rounds)`);
-  console.log(`clean ${fmt(median(times.clean))} ms · ${size.toLocaleString('en')} findings ${fmt(median(times.findings))} ms · ratio ${fmt(r, 2)}× (target ≤ 1.5×: ${r <= 1.5 ? 'met' : 'MISSED'})\n`);
+  console.log(
+    `clean ${fmt(median(times.clean))} ms · ${size.toLocaleString('en')} findings ${fmt(median(times.findings))} ms · ratio ${fmt(r, 2)}× (target ≤ 1.5×: ${r <= 1.5 ? 'met' : 'MISSED'})\n`,
+  );
 }
 
 /** The Envoy clusters all proxies carry with and without Sidecar egress scoping (bench/envoy-clusters.mjs). */
@@ -106,7 +116,9 @@ async function sidecarScoping(size) {
   writeFileSync(file, JSON.stringify(syntheticSpec(size)));
   const { services, unscoped, scoped } = await envoyClusters(file);
   console.log(`## Sidecar egress scoping, ${services.toLocaleString('en')} services`);
-  console.log(`Envoy clusters over all proxies (hosts in scope): without ${unscoped.toLocaleString('en')} (N×N) · with ${scoped.toLocaleString('en')} (N×degree) · ${fmt(unscoped / scoped, 0)}× fewer\n`);
+  console.log(
+    `Envoy clusters over all proxies (hosts in scope): without ${unscoped.toLocaleString('en')} (N×N) · with ${scoped.toLocaleString('en')} (N×degree) · ${fmt(unscoped / scoped, 0)}× fewer\n`,
+  );
 }
 
 // `node bench/build.mjs lint-findings [SIZE]` (after `npm run build`): only that case, at 20,000 services unless SIZE.
@@ -119,16 +131,23 @@ if (process.argv[2] === 'lint-findings') {
   process.exit(0);
 }
 
-console.log(`hamesh bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
+console.log(
+  `hamesh bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+);
 console.log(`(shared machine: compare the ratios within this run; medians of alternating rounds)\n`);
 /** The load average when a measurement starts: on a shared machine it says how much the absolute times mean. */
-const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`;
 console.log(`${load()}\n`);
 try {
   const floor = Array.from({ length: 5 }, () => node(['-e', '0']).ms);
   const version = Array.from({ length: 5 }, () => node([hamesh, '--version']).ms);
   const validate = Array.from({ length: 5 }, () => node([hamesh, 'validate', 'examples/shop/system.yaml']).ms);
-  console.log(`start-up (median of 5; ${load()}): node -e 0 ${fmt(median(floor))} ms · hamesh --version ${fmt(median(version))} ms (target ≤ 120) · hamesh validate examples/shop/system.yaml ${fmt(median(validate))} ms (target ≤ 250)\n`);
+  console.log(
+    `start-up (median of 5; ${load()}): node -e 0 ${fmt(median(floor))} ms · hamesh --version ${fmt(median(version))} ms (target ≤ 120) · hamesh validate examples/shop/system.yaml ${fmt(median(validate))} ms (target ≤ 250)\n`,
+  );
 
   const targets = { 100: 1.0, 1000: 0.5, 10000: 0.35 };
   for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
@@ -144,29 +163,47 @@ try {
     if (size === 1000) {
       const ts = join(dir, `system-${size}.ts`);
       writeFileSync(ts, asTypeScript(spec));
-      contestants.push({ name: 'hamesh .ts', args: (out) => [hamesh, 'build', ts, '--target', 'kubernetes', '--out', out] });
+      contestants.push({
+        name: 'hamesh .ts',
+        args: (out) => [hamesh, 'build', ts, '--target', 'kubernetes', '--out', out],
+      });
     }
     const n = size >= 10000 ? Math.min(rounds, 3) : rounds;
     const { times, rss } = race(contestants, n);
     const ours = folderSize(join(dir, 'out-hamesh'));
     const theirs = folderSize(join(dir, 'out-cdk8s'));
     const stdout = node([hamesh, 'build', yaml, '--target', 'kubernetes']);
-    const stages = JSON.parse(node(['--expose-gc', join(root, 'bench/stages.mjs'), json], { stdout: 'pipe' }).stdout.toString());
+    const stages = JSON.parse(
+      node(['--expose-gc', join(root, 'bench/stages.mjs'), json], { stdout: 'pipe' }).stdout.toString(),
+    );
 
     const target = targets[size];
     const r = ratio(times, 'hamesh', 'cdk8s');
     console.log(`## ${size.toLocaleString('en')} services (${n} rounds; at the end, ${load()})`);
-    console.log(`hamesh build --target kubernetes --out: ${fmt(median(times.hamesh))} ms, peak RSS ${fmt(median(rss.hamesh))} MiB, ${ours.objects} objects, ${fmt(ours.bytes / 1024)} KiB`);
-    console.log(`cdk8s 2.70 + cdk8s-plus-34 synth:      ${fmt(median(times.cdk8s))} ms, peak RSS ${fmt(median(rss.cdk8s))} MiB, ${theirs.objects} objects, ${fmt(theirs.bytes / 1024)} KiB`);
-    console.log(`ratio hamesh/cdk8s: ${fmt(r, 2)}×${target ? ` (target ≤ ${target}×: ${r <= target ? 'met' : 'MISSED'})` : ''}`);
+    console.log(
+      `hamesh build --target kubernetes --out: ${fmt(median(times.hamesh))} ms, peak RSS ${fmt(median(rss.hamesh))} MiB, ${ours.objects} objects, ${fmt(ours.bytes / 1024)} KiB`,
+    );
+    console.log(
+      `cdk8s 2.70 + cdk8s-plus-34 synth:      ${fmt(median(times.cdk8s))} ms, peak RSS ${fmt(median(rss.cdk8s))} MiB, ${theirs.objects} objects, ${fmt(theirs.bytes / 1024)} KiB`,
+    );
+    console.log(
+      `ratio hamesh/cdk8s: ${fmt(r, 2)}×${target ? ` (target ≤ ${target}×: ${r <= target ? 'met' : 'MISSED'})` : ''}`,
+    );
     if (times['hamesh .ts']) {
       const tr = ratio(times, 'hamesh .ts', 'hamesh');
-      console.log(`.ts spec: ${fmt(median(times['hamesh .ts']))} ms, peak RSS ${fmt(median(rss['hamesh .ts']))} MiB; ratio .ts/.yaml ${fmt(tr, 2)}× (target ≤ 1.15×: ${tr <= 1.15 ? 'met' : 'MISSED'})`);
+      console.log(
+        `.ts spec: ${fmt(median(times['hamesh .ts']))} ms, peak RSS ${fmt(median(rss['hamesh .ts']))} MiB; ratio .ts/.yaml ${fmt(tr, 2)}× (target ≤ 1.15×: ${tr <= 1.15 ? 'met' : 'MISSED'})`,
+      );
     }
-    console.log(`hamesh build to stdout: ${fmt(stdout.ms)} ms, peak RSS ${fmt(stdout.rssMiB)} MiB${size === 10000 ? ' (target ≤ 300 MiB with --out and on stdout)' : ''}`);
-    console.log(`floors: node -e 0 ${fmt(median(floor))} ms; JSON.stringify of the same ${stages.objects} objects ${fmt(stages.stringifyMs)} ms (${fmt(stages.stringifyBytes / 1024)} KiB)`);
+    console.log(
+      `hamesh build to stdout: ${fmt(stdout.ms)} ms, peak RSS ${fmt(stdout.rssMiB)} MiB${size === 10000 ? ' (target ≤ 300 MiB with --out and on stdout)' : ''}`,
+    );
+    console.log(
+      `floors: node -e 0 ${fmt(median(floor))} ms; JSON.stringify of the same ${stages.objects} objects ${fmt(stages.stringifyMs)} ms (${fmt(stages.stringifyBytes / 1024)} KiB)`,
+    );
     console.log('hamesh stages in one process (ms, after a warm-up build):');
-    for (const [stage, ms] of Object.entries(stages.stages)) console.log(`  ${stage.padEnd(34)} ${fmt(ms).padStart(6)}   ${fmt((ms * 1000) / size).padStart(5)} µs/service`);
+    for (const [stage, ms] of Object.entries(stages.stages))
+      console.log(`  ${stage.padEnd(34)} ${fmt(ms).padStart(6)}   ${fmt((ms * 1000) / size).padStart(5)} µs/service`);
     console.log('');
   }
   lintWithFindings(20000);

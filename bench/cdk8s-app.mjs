@@ -16,7 +16,11 @@ const app = new App({ outdir });
 const chart = new Chart(app, 'system', { namespace, disableResourceNameHashes: true });
 
 for (const [name, service] of Object.entries(spec.services)) {
-  const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': namespace, 'app.kubernetes.io/managed-by': 'cdk8s' };
+  const labels = {
+    'app.kubernetes.io/name': name,
+    'app.kubernetes.io/part-of': namespace,
+    'app.kubernetes.io/managed-by': 'cdk8s',
+  };
   const serviceAccount = new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name, labels } });
   const versions = Object.keys(service.versions ?? { '': {} });
   const deployments = versions.map((version) => {
@@ -66,4 +70,3 @@ for (const [name, service] of Object.entries(spec.services)) {
   }
 }
 app.synth();
-

@@ -10,7 +10,9 @@ export async function envoyClusters(file) {
   const { resolved } = await analyze(file);
   if (!resolved) throw new Error(`${file} does not resolve`);
   const { services, externals } = resolved.system;
-  const broker = new Set(services.flatMap((s) => egressHosts(resolved, s).filter((h) => !h.startsWith('./') && h !== 'istio-system/*')));
+  const broker = new Set(
+    services.flatMap((s) => egressHosts(resolved, s).filter((h) => !h.startsWith('./') && h !== 'istio-system/*')),
+  );
   const everyHost = services.length + externals.reduce((n, e) => n + e.hosts.length, 0) + broker.size + 1;
   const scoped = services.reduce((n, s) => n + egressHosts(resolved, s).length, 0);
   return { services: services.length, unscoped: services.length * everyHost, scoped };

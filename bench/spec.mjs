@@ -21,7 +21,15 @@ export function syntheticSpec(count) {
           circuitBreaker: { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
           ...(i % 10 === 0 && { versions: { v1: { weight: 90 }, v2: { weight: 10 } } }),
           calls: i % 10 === 9 ? [] : [names[i + 1]],
-          ...(i % 10 === 0 ? { publishes: [event] } : i % 10 === 5 ? { subscribes: { [event]: { retry: { attempts: 3, backoff: 'exponential', delay: '1s' }, deadLetter: true } } } : {}),
+          ...(i % 10 === 0
+            ? { publishes: [event] }
+            : i % 10 === 5
+              ? {
+                  subscribes: {
+                    [event]: { retry: { attempts: 3, backoff: 'exponential', delay: '1s' }, deadLetter: true },
+                  },
+                }
+              : {}),
         },
       ];
     }),

@@ -45,7 +45,14 @@ async function run(file, out) {
   stages['YAML dump (stdout stream)'] = (await timed(() => manifestStream(rendered.value))).ms;
   const floor = await timed(() => rendered.value.map((d) => JSON.stringify(d.value)).join('\n'));
   const bytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.content), 0);
-  return { stages, objects: rendered.value.length, files: files.length, bytes, stringifyMs: floor.ms, stringifyBytes: floor.value.length };
+  return {
+    stages,
+    objects: rendered.value.length,
+    files: files.length,
+    bytes,
+    stringifyMs: floor.ms,
+    stringifyBytes: floor.value.length,
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'hamesh-stages-'));

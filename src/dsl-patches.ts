@@ -27,7 +27,11 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type * as Schema from './spec/schema.generated.js';
 
 /** A JSON merge patch (RFC 7386) of T: every field optional, `null` removes it, arrays replace the whole list. */
-export type MergePatchOf<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: MergePatchOf<T[K]> | null } : T;
+export type MergePatchOf<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: MergePatchOf<T[K]> | null }
+    : T;
 
 /** The Kubernetes/Istio interface of each kind hamesh renders or passes through (from kubernetes-models and @kubernetes-models/istio). */
 interface Kinds {
@@ -46,10 +50,16 @@ interface Kinds {
 }
 
 /** A service's `patches`, each typed from its kind's interface, so the editor completes and checks them. */
-export type ServicePatchesSpec = { [Kind in keyof Kinds & keyof Schema.ServicePatches]?: MergePatchOf<Kinds[Kind]> } & Omit<Schema.ServicePatches, keyof Kinds>;
+export type ServicePatchesSpec = {
+  [Kind in keyof Kinds & keyof Schema.ServicePatches]?: MergePatchOf<Kinds[Kind]>;
+} & Omit<Schema.ServicePatches, keyof Kinds>;
 
 /** The top-level `patches`: `"<Kind>/<name>"`, typed for the kinds above. */
-export type SystemPatchesSpec = { [Key in `${keyof Kinds}/${string}`]?: Key extends `${infer Kind extends keyof Kinds}/${string}` ? MergePatchOf<Kinds[Kind]> : never };
+export type SystemPatchesSpec = {
+  [Key in `${keyof Kinds}/${string}`]?: Key extends `${infer Kind extends keyof Kinds}/${string}`
+    ? MergePatchOf<Kinds[Kind]>
+    : never;
+};
 
 /** An object `objects` passes through: one of the kinds the verifier knows, typed from its interface. */
 export type ExtraObjectSpec =

@@ -2,7 +2,13 @@ import type { ExtraObjectSpec, ServicePatchesSpec, SystemPatchesSpec } from './d
 import type * as Schema from './spec/schema.generated.js';
 
 /** Env references that name a service or an event take only declared names. */
-type GraphRef = Schema.EnvAddressRef | Schema.EnvHostRef | Schema.EnvPortRef | Schema.EnvHeadlessRef | Schema.EnvTopicRef | Schema.EnvGroupRef;
+type GraphRef =
+  | Schema.EnvAddressRef
+  | Schema.EnvHostRef
+  | Schema.EnvPortRef
+  | Schema.EnvHeadlessRef
+  | Schema.EnvTopicRef
+  | Schema.EnvGroupRef;
 type Retyped<Ref, Key extends keyof Ref, Name> = Omit<Ref, Key> & { [K in Key]: Name };
 
 /**
@@ -19,7 +25,8 @@ export type EnvValueSpec<Services extends string = string, Events extends string
   | Retyped<Schema.EnvGroupRef, 'group', Events>;
 
 /** Fields a profile (or `defaults`) sets, with typed env references. */
-export interface ProfileSpec<Services extends string = string, Events extends string = string> extends Omit<Schema.Profile, 'env'> {
+export interface ProfileSpec<Services extends string = string, Events extends string = string>
+  extends Omit<Schema.Profile, 'env'> {
   env?: { [name: string]: EnvValueSpec<Services, Events> };
 }
 
@@ -31,13 +38,17 @@ export interface RouteSpec<Versions extends string = string> extends Omit<Schema
 }
 
 /** `mounts` of an init container or sidecar: keys are volume and storage names and `files` paths declared in the system. */
-export type MountsSpec<Mounts extends string> = [Mounts] extends [never] ? { [volume: string]: never } : { [Mount in Mounts]?: string };
+export type MountsSpec<Mounts extends string> = [Mounts] extends [never]
+  ? { [volume: string]: never }
+  : { [Mount in Mounts]?: string };
 
 /** An init container or sidecar whose `mounts` name declared volumes, storage or files (and env references declared names). */
-export type ExtraContainerSpec<C extends Schema.InitContainer | Schema.Sidecar, Services extends string, Events extends string, Mounts extends string> = Omit<
-  C,
-  'mounts' | 'env'
-> & {
+export type ExtraContainerSpec<
+  C extends Schema.InitContainer | Schema.Sidecar,
+  Services extends string,
+  Events extends string,
+  Mounts extends string,
+> = Omit<C, 'mounts' | 'env'> & {
   env?: { [name: string]: EnvValueSpec<Services, Events> };
   /** Over plain `string` names, the schema's own map. */
   mounts?: string extends Mounts ? Schema.Mounts : MountsSpec<Mounts>;
@@ -55,7 +66,22 @@ export interface ServiceSpec<
   Versions extends string = string,
   Mounts extends string = string,
   Externals extends string = string,
-> extends Omit<Schema.Service, 'calls' | 'publishes' | 'subscribes' | 'profile' | 'env' | 'versions' | 'routes' | 'patches' | 'volumes' | 'storage' | 'files' | 'init' | 'sidecars'> {
+> extends Omit<
+    Schema.Service,
+    | 'calls'
+    | 'publishes'
+    | 'subscribes'
+    | 'profile'
+    | 'env'
+    | 'versions'
+    | 'routes'
+    | 'patches'
+    | 'volumes'
+    | 'storage'
+    | 'files'
+    | 'init'
+    | 'sidecars'
+  > {
   /** Their names (and `files` paths) are what `mounts` of init containers and sidecars may name. */
   volumes?: string extends Mounts ? Schema.Volumes : { [Volume in Mounts]?: Schema.Volume };
   storage?: string extends Mounts ? Schema.Service['storage'] : { [Volume in Mounts]?: Schema.StorageVolume };
@@ -76,7 +102,11 @@ export interface ServiceSpec<
 }
 
 /** An override of `T`: every part optional, objects merged key by key, arrays replaced, `null` removes a key. */
-export type Override<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: Override<T[K]> | null } : T;
+export type Override<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: Override<T[K]> | null }
+    : T;
 
 /** One environment of `environments:`: overrides of the spec's top-level fields (see schemas/system.schema.json). */
 export interface EnvironmentSpec<
@@ -91,7 +121,9 @@ export interface EnvironmentSpec<
   defaults?: Override<ProfileSpec<Services, Events>>;
   /** In the TypeScript DSL an environment overrides declared profiles, services and events (YAML may add new ones). */
   profiles?: { [Profile in Profiles]?: Override<ProfileSpec<Services, Events>> };
-  services?: { [Service in Services]?: Override<ServiceSpec<Services, Events, Profiles, string, string, Externals>> | null };
+  services?: {
+    [Service in Services]?: Override<ServiceSpec<Services, Events, Profiles, string, string, Externals>> | null;
+  };
   events?: { [Event in Events]?: Override<Schema.Event> | null };
   /** In the TypeScript DSL an environment overrides declared externals (YAML may add new ones). */
   externals?: { [External in Externals]?: Override<Schema.External> | null };
@@ -100,7 +132,9 @@ export interface EnvironmentSpec<
 }
 
 /** The broker, whose `service` (the service running it in the mesh) names a declared service. */
-export type BrokerSpec<Services extends string = string> = Omit<NonNullable<Schema.System['broker']>, 'service'> & { service?: Services };
+export type BrokerSpec<Services extends string = string> = Omit<NonNullable<Schema.System['broker']>, 'service'> & {
+  service?: Services;
+};
 
 /** The spec of a whole system, the same shape as schemas/system.schema.json. */
 export interface SystemSpec<
@@ -108,7 +142,10 @@ export interface SystemSpec<
   Events extends string = string,
   Profiles extends string = string,
   Externals extends string = string,
-> extends Omit<Schema.System, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'patches' | 'objects' | 'broker' | 'externals'> {
+> extends Omit<
+    Schema.System,
+    'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'patches' | 'objects' | 'broker' | 'externals'
+  > {
   broker?: BrokerSpec<Services>;
   patches?: SystemPatchesSpec;
   objects?: ExtraObjectSpec[];
@@ -141,10 +178,21 @@ export function defineSystem<
     broker?: BrokerSpec<NoInfer<Services>>;
     defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
     profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
-    services: { [Service in Services]: ServiceSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, Versions, Mounts, NoInfer<Externals>> };
+    services: {
+      [Service in Services]: ServiceSpec<
+        NoInfer<Services>,
+        NoInfer<Events>,
+        NoInfer<Profiles>,
+        Versions,
+        Mounts,
+        NoInfer<Externals>
+      >;
+    };
     events?: { [Event in Events]: Schema.Event };
     externals?: { [External in Externals]: Schema.External };
-    environments?: { [environment: string]: EnvironmentSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, NoInfer<Externals>> };
+    environments?: {
+      [environment: string]: EnvironmentSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Profiles>, NoInfer<Externals>>;
+    };
   },
 ): SystemSpec<Services, Events, Profiles, Externals> {
   return spec as SystemSpec<Services, Events, Profiles, Externals>;

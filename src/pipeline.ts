@@ -54,7 +54,8 @@ export async function analyze(file: string, options: AnalyzeOptions = {}): Promi
 
 /** `analyze` of a spec already loaded (a spec with environments is loaded once and analyzed per environment). */
 export function analyzeSpec(loaded: LoadedSpec, options: AnalyzeOptions = {}): Analysis {
-  const spec: LoadedSpec & Partial<EnvironmentSpec> = options.environment === undefined ? loaded : applyEnvironment(loaded, options.environment);
+  const spec: LoadedSpec & Partial<EnvironmentSpec> =
+    options.environment === undefined ? loaded : applyEnvironment(loaded, options.environment);
   const validation = validate(spec.data, spec.fileSources);
   const diagnostics = located(validation.diagnostics, spec).sort(compareDiagnostics);
   if (!validation.ok) return { spec, diagnostics, lintOptions: {} };
@@ -62,7 +63,10 @@ export function analyzeSpec(loaded: LoadedSpec, options: AnalyzeOptions = {}): A
   const { policy } = options;
   const input = policy ? applyOrgPolicy(validation.spec, policy) : { spec: validation.spec, notes: [] };
   diagnostics.push(...located(input.notes, spec));
-  const lintOptions: LintOptions = { sourceOf: spec.sourceOf, ...(policy && { suppressionSource: orgSuppressions(validation.spec, policy) }) };
+  const lintOptions: LintOptions = {
+    sourceOf: spec.sourceOf,
+    ...(policy && { suppressionSource: orgSuppressions(validation.spec, policy) }),
+  };
   return { spec, diagnostics, resolved: resolve(normalize(input.spec, spec.fileSources)), lintOptions };
 }
 
@@ -113,14 +117,19 @@ export interface BuildResult {
 
 /** A lint error let through by `lint: 'warn'`: a warning that says what it was. */
 const demote = (d: Diagnostic): Diagnostic =>
-  d.severity === 'error' ? { ...d, severity: 'warning', message: `${d.message} (an error, let through by --lint warn)` } : d;
+  d.severity === 'error'
+    ? { ...d, severity: 'warning', message: `${d.message} (an error, let through by --lint warn)` }
+    : d;
 
 /**
  * The whole build: load → validate → normalize → resolve → lint → target preflights → render → verify, stopping at
  * the first stage with errors. Writing is the caller's: stdout or an --out folder.
  */
 export async function build(file: string | LoadedSpec, options: BuildOptions): Promise<BuildResult> {
-  const analysis = analyzeSpec(typeof file === 'string' ? await loadSpec(file, { timeoutMs: options.timeoutMs }) : file, options);
+  const analysis = analyzeSpec(
+    typeof file === 'string' ? await loadSpec(file, { timeoutMs: options.timeoutMs }) : file,
+    options,
+  );
   const { spec, resolved } = analysis;
   const locate = (found: Diagnostic[]) => located(found, spec);
   const diagnostics = [...analysis.diagnostics];
@@ -130,7 +139,11 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
   const ignored = options.lint === 'off' ? findings : [];
   if (options.lint === 'warn') diagnostics.push(...findings.map(demote));
   else if (options.lint !== 'off') diagnostics.push(...findings);
-  const result = () => ({ spec, diagnostics: diagnostics.sort(compareDiagnostics), ...(ignored.length > 0 && { ignored }) });
+  const result = () => ({
+    spec,
+    diagnostics: diagnostics.sort(compareDiagnostics),
+    ...(ignored.length > 0 && { ignored }),
+  });
   if (hasErrors(diagnostics)) return result();
 
   const selected = options.targets ?? registry.filter((t) => t.byDefault(resolved));
@@ -140,10 +153,14 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
 
   // A broken template throws TemplateError: unusable input, not a finding.
   const engine = new TemplateEngine(options.templates);
-  const patched = applyPatches(resolved.system.patches, selected.flatMap((t) => t.render(resolved, { engine })));
+  const patched = applyPatches(
+    resolved.system.patches,
+    selected.flatMap((t) => t.render(resolved, { engine })),
+  );
   const documents = patched.documents;
   diagnostics.push(...locate(patched.diagnostics));
-  if (options.verify) diagnostics.push(...locate([...(await verify(documents)), ...verifyReferences(documents, resolved.system)]));
+  if (options.verify)
+    diagnostics.push(...locate([...(await verify(documents)), ...verifyReferences(documents, resolved.system)]));
   if (hasErrors(diagnostics)) return result();
   return { ...result(), documents, resolved };
 }

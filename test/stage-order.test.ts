@@ -11,7 +11,18 @@ import { describe, expect, it } from 'vitest';
 const src = new URL('../src/', import.meta.url).pathname;
 
 /** Pipeline order. `environment` is merged over the spec before validation; `policy` merged before normalizing. */
-const stages = ['load', 'environment', 'validate', 'policy', 'normalize', 'resolve', 'lint', 'render', 'verify', 'write'];
+const stages = [
+  'load',
+  'environment',
+  'validate',
+  'policy',
+  'normalize',
+  'resolve',
+  'lint',
+  'render',
+  'verify',
+  'write',
+];
 /** Folders at a stage's rank: the `hamesh graph` diagram reads the resolved graph and lint's replica counts, as render does. */
 const sameRankAs: Record<string, string> = { graph: 'render' };
 /** Used by every stage, importing none: the diagnostics catalogue, the spec's types and helpers, generated code. */

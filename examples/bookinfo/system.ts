@@ -26,7 +26,13 @@ export default defineSystem({
       versions: { v1: { weight: 100 } },
       ingress: {
         hosts: ['*'],
-        paths: [{ exact: '/productpage' }, { prefix: '/static' }, { exact: '/login' }, { exact: '/logout' }, { prefix: '/api/v1/products' }],
+        paths: [
+          { exact: '/productpage' },
+          { prefix: '/static' },
+          { exact: '/login' },
+          { exact: '/logout' },
+          { prefix: '/api/v1/products' },
+        ],
       },
       calls: ['details', 'reviews'],
     },
@@ -55,7 +61,14 @@ export default defineSystem({
         'v2-mysql': { weight: 0, image: image('ratings-v2') },
         'v2-mysql-vm': { weight: 0, image: image('ratings-v2') },
       },
-      routes: [{ name: 'jason-delay', match: { headers: { 'end-user': { exact: 'jason' } } }, fault: { delay: { fixed: '7s' } }, to: 'v1' }],
+      routes: [
+        {
+          name: 'jason-delay',
+          match: { headers: { 'end-user': { exact: 'jason' } } },
+          fault: { delay: { fixed: '7s' } },
+          to: 'v1',
+        },
+      ],
     },
   },
 });

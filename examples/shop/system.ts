@@ -96,7 +96,10 @@ export default defineSystem({
       image: 'ghcr.io/acme/shop-inventory:1.4.0',
       profile: 'worker',
       subscribes: {
-        'order.created': { retry: { attempts: 3, backoff: 'exponential', delay: '1s', maxDelay: '30s', jitter: true }, deadLetter: true },
+        'order.created': {
+          retry: { attempts: 3, backoff: 'exponential', delay: '1s', maxDelay: '30s', jitter: true },
+          deadLetter: true,
+        },
       },
       publishes: ['inventory.reserved'],
     },
@@ -113,17 +116,27 @@ export default defineSystem({
       image: 'ghcr.io/acme/shop-notifications:1.1.0',
       tier: 'best-effort',
       subscribes: {
-        'order.shipped': { group: 'notifications-email', retry: { attempts: 5, backoff: 'exponential', delay: '2s', maxDelay: '1m' }, deadLetter: true },
+        'order.shipped': {
+          group: 'notifications-email',
+          retry: { attempts: 5, backoff: 'exponential', delay: '2s', maxDelay: '1m' },
+          deadLetter: true,
+        },
         'order.created': { ordered: true },
       },
     },
   },
 
   events: {
-    'order.created': { partitions: 6, key: 'orderId', retention: '7d', schema: {
-      type: 'object', required: ['orderId', 'total'],
-      properties: { orderId: { type: 'string' }, total: { type: 'number' } },
-    } },
+    'order.created': {
+      partitions: 6,
+      key: 'orderId',
+      retention: '7d',
+      schema: {
+        type: 'object',
+        required: ['orderId', 'total'],
+        properties: { orderId: { type: 'string' }, total: { type: 'number' } },
+      },
+    },
     'payment.completed': { partitions: 6, key: 'orderId' },
     'inventory.reserved': { partitions: 6, key: 'orderId' },
     'order.shipped': { partitions: 3, key: 'orderId', retention: '14d' },

@@ -27,7 +27,8 @@ export function selectTargetNames(names: readonly string[]): Target[] {
   const valid = `valid targets: ${registry.map((t) => t.name).join(', ')}`;
   if (names.length === 0) throw new UsageError(`--target names no target; ${valid}`);
   const unknown = names.filter((name) => !registry.some((t) => t.name === name));
-  if (unknown.length > 0) throw new UsageError(`unknown target ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ${valid}`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown target ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ${valid}`);
   return registry.filter((t) => names.includes(t.name));
 }
 
@@ -59,7 +60,12 @@ interface Outcome {
   interrupted?: boolean;
 }
 
-async function buildOne(spec: LoadedSpec, environment: string | undefined, out: string | undefined, options: BuildOptions & Pick<CliOptions, 'check' | 'force' | 'lockTimeout'>): Promise<Outcome> {
+async function buildOne(
+  spec: LoadedSpec,
+  environment: string | undefined,
+  out: string | undefined,
+  options: BuildOptions & Pick<CliOptions, 'check' | 'force' | 'lockTimeout'>,
+): Promise<Outcome> {
   let result: Awaited<ReturnType<typeof build>>;
   try {
     result = await build(spec, { ...options, environment });
@@ -68,7 +74,8 @@ async function buildOne(spec: LoadedSpec, environment: string | undefined, out: 
     throw error;
   }
   if (result.ignored) writeIgnored(result.ignored);
-  if (!result.documents) return { code: EXIT.findings, diagnostics: result.diagnostics, summary: 'build stopped: nothing was written' };
+  if (!result.documents)
+    return { code: EXIT.findings, diagnostics: result.diagnostics, summary: 'build stopped: nothing was written' };
   const documents = result.documents;
   if (!out) {
     const standalone = documents.filter((d) => d.kind === 'file');
@@ -76,7 +83,9 @@ async function buildOne(spec: LoadedSpec, environment: string | undefined, out: 
     // A build of one standalone document (e.g. --target asyncapi) prints it; otherwise stdout is the manifest stream.
     await writeChunks(process.stdout, onlyOne ? [fileContent(standalone[0]!)] : manifestChunks(documents));
     const summary =
-      standalone.length > 0 && !onlyOne ? `${count(standalone.length, 'standalone file(s)')} (not Kubernetes objects) are written only with --out DIR` : undefined;
+      standalone.length > 0 && !onlyOne
+        ? `${count(standalone.length, 'standalone file(s)')} (not Kubernetes objects) are written only with --out DIR`
+        : undefined;
     return { code: EXIT.ok, diagnostics: result.diagnostics, summary };
   }
   const files = outputFiles(documents);
@@ -88,7 +97,9 @@ async function buildOne(spec: LoadedSpec, environment: string | undefined, out: 
     }
     const found = drift(out, files, { force: options.force });
     const drifted = hasErrors(found);
-    const summary = drifted ? `${out} differs from the build: run hamesh build --out ${out}` : `${out} is up to date (${count(files.length, 'files')})`;
+    const summary = drifted
+      ? `${out} differs from the build: run hamesh build --out ${out}`
+      : `${out} is up to date (${count(files.length, 'files')})`;
     return { code: drifted ? EXIT.findings : EXIT.ok, diagnostics: [...result.diagnostics, ...found], summary };
   }
   let written: Awaited<ReturnType<typeof writeOutDir>>;
@@ -110,7 +121,9 @@ async function buildOne(spec: LoadedSpec, environment: string | undefined, out: 
 /** `--no-lint`: the lint findings the build went on without, on stderr, so shipping regardless is never silent. */
 function writeIgnored(ignored: readonly Diagnostic[]): void {
   const { errors, warnings } = tally(ignored);
-  process.stderr.write(`hamesh: --no-lint: built without acting on ${count(errors, 'lint error(s)')} and ${count(warnings, 'warning(s)')}:\n`);
+  process.stderr.write(
+    `hamesh: --no-lint: built without acting on ${count(errors, 'lint error(s)')} and ${count(warnings, 'warning(s)')}:\n`,
+  );
   process.stderr.write(`${formatText(ignored, colorsFor(process.stderr))}\n`);
 }
 
@@ -118,7 +131,8 @@ async function run(arg: string | undefined, options: CliOptions): Promise<number
   const file = await oneSpecFile(arg, 'build');
   // An output folder comes from --out or the config's `out`.
   const hasOut = options.out !== undefined || (await projectConfig())?.config.out !== undefined;
-  if (options.check && !hasOut) throw new UsageError('--check compares with an output folder: give --out DIR (or `out:` in hamesh.config)');
+  if (options.check && !hasOut)
+    throw new UsageError('--check compares with an output folder: give --out DIR (or `out:` in hamesh.config)');
   if (options.templates && !(existsSync(options.templates) && statSync(options.templates).isDirectory())) {
     throw new UsageError(`--templates ${options.templates}: no such folder`);
   }
@@ -127,7 +141,12 @@ async function run(arg: string | undefined, options: CliOptions): Promise<number
   const reportStream = hasOut ? process.stdout : process.stderr;
   const org = loadOrgPolicy(await policyFile(options.policy));
   if (hasErrors(org.diagnostics)) {
-    emitReport(org.diagnostics, { command: 'build', specs: [file], summary: ['build stopped: the policy file is invalid'] }, options, reportStream);
+    emitReport(
+      org.diagnostics,
+      { command: 'build', specs: [file], summary: ['build stopped: the policy file is invalid'] },
+      options,
+      reportStream,
+    );
     return EXIT.findings;
   }
   const selected = targets ? selectTargetNames(targets) : undefined;
@@ -144,30 +163,67 @@ async function run(arg: string | undefined, options: CliOptions): Promise<number
   const outcomes: Outcome[] = [];
   for (const [index, environment] of environments.entries()) {
     const out = outs[index];
-    const outcome = await buildOne(spec, environment, out, { targets: selected, templates: options.templates, verify: options.verify, policy: org.policy, lint, check: options.check, force: options.force, lockTimeout: options.lockTimeout });
-    outcomes.push({ ...outcome, summary: outcome.summary && several ? `[${environment}] ${outcome.summary}` : outcome.summary });
+    const outcome = await buildOne(spec, environment, out, {
+      targets: selected,
+      templates: options.templates,
+      verify: options.verify,
+      policy: org.policy,
+      lint,
+      check: options.check,
+      force: options.force,
+      lockTimeout: options.lockTimeout,
+    });
+    outcomes.push({
+      ...outcome,
+      summary: outcome.summary && several ? `[${environment}] ${outcome.summary}` : outcome.summary,
+    });
     if (outcome.interrupted) break;
   }
   const diagnostics = outcomes.flatMap((o) => o.diagnostics).sort(compareDiagnostics);
-  emitReport(diagnostics, { command: 'build', specs: [file], summary: outcomes.flatMap((o) => (o.summary ? [o.summary] : [])) }, options, reportStream);
+  emitReport(
+    diagnostics,
+    { command: 'build', specs: [file], summary: outcomes.flatMap((o) => (o.summary ? [o.summary] : [])) },
+    options,
+    reportStream,
+  );
   return Math.max(...outcomes.map((o) => o.code));
 }
 
 export function buildCommand(): Command {
   return new Command('build')
-    .description('compile a spec into Kubernetes and Istio manifests (and the other targets), checked against upstream schemas')
+    .description(
+      'compile a spec into Kubernetes and Istio manifests (and the other targets), checked against upstream schemas',
+    )
     .argument('[file]', `spec file (${specExtensions.join(', ')}); default: the hamesh.config's only spec`)
-    .option('-o, --out <dir>', 'write files under DIR instead of a YAML stream on stdout (default: the hamesh.config\'s `out`)')
-    .option('-t, --target <names>', `comma-separated targets (${registry.map((t) => t.name).join(', ')}); default: all that apply`)
+    .option(
+      '-o, --out <dir>',
+      "write files under DIR instead of a YAML stream on stdout (default: the hamesh.config's `out`)",
+    )
+    .option(
+      '-t, --target <names>',
+      `comma-separated targets (${registry.map((t) => t.name).join(', ')}); default: all that apply`,
+    )
     .option('--templates <dir>', 'folder of template overrides (same file names as templates/)')
     .option('--policy <file>', 'organisation policy for the lint stage (see hamesh lint --help)')
     .option('--no-verify', 'skip checking every object against the upstream schemas')
     .option('--check', 'compare with --out DIR and exit 1 on any difference, writing nothing')
-    .option('--force', "overwrite files in --out DIR that hamesh does not own where the build writes (they become hamesh's)")
-    .addOption(new Option('--lock-timeout <seconds>', 'how long to wait for another build writing the same --out DIR').argParser(seconds).default(60_000, '60'))
+    .option(
+      '--force',
+      "overwrite files in --out DIR that hamesh does not own where the build writes (they become hamesh's)",
+    )
+    .addOption(
+      new Option('--lock-timeout <seconds>', 'how long to wait for another build writing the same --out DIR')
+        .argParser(seconds)
+        .default(60_000, '60'),
+    )
     .addOption(timeoutOption())
     .addOption(environmentOption())
-    .addOption(new Option('--lint <mode>', 'what lint findings do: error (stop the build), warn (report them as warnings), off').choices(['error', 'warn', 'off']))
+    .addOption(
+      new Option(
+        '--lint <mode>',
+        'what lint findings do: error (stop the build), warn (report them as warnings), off',
+      ).choices(['error', 'warn', 'off']),
+    )
     .option('--no-lint', 'build regardless of lint findings (same as --lint off); the ignored findings are printed')
     .addOption(formatOption('format of the findings (with --check, drift is a finding on the generated file)'))
     .addOption(outputOption())

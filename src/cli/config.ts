@@ -6,7 +6,13 @@ import { readFile } from '../load/load.js';
 import { ConfigError, locateAll, type LoadedSpec } from '../load/source.js';
 
 /** The names a config file may have, in the order they are looked for. */
-const configNames = ['hamesh.config.ts', 'hamesh.config.mjs', 'hamesh.config.json', 'hamesh.config.yaml', 'hamesh.config.yml'] as const;
+const configNames = [
+  'hamesh.config.ts',
+  'hamesh.config.mjs',
+  'hamesh.config.json',
+  'hamesh.config.yaml',
+  'hamesh.config.yml',
+] as const;
 
 /** What a hamesh.config file sets (schemas/config.schema.json); paths as written, relative to `dir`. */
 export interface Config {
@@ -25,8 +31,19 @@ export interface LoadedConfig extends LoadedSpec {
 /** The config file that applies in `cwd`: the first of configNames in it or the nearest folder above. Two in one folder is ambiguous. */
 export function findConfig(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const found = configNames.map((name) => join(dir, name)).filter((file) => existsSync(file) && statSync(file).isFile());
-    if (found.length > 1) throw new ConfigError([{ rule: 'load', severity: 'error', path: '', file: found[1], message: `two config files in one folder (${found.join(', ')}): keep one` }]);
+    const found = configNames
+      .map((name) => join(dir, name))
+      .filter((file) => existsSync(file) && statSync(file).isFile());
+    if (found.length > 1)
+      throw new ConfigError([
+        {
+          rule: 'load',
+          severity: 'error',
+          path: '',
+          file: found[1],
+          message: `two config files in one folder (${found.join(', ')}): keep one`,
+        },
+      ]);
     if (found.length === 1) return found[0];
     if (dirname(dir) === dir) return undefined;
   }
@@ -49,7 +66,9 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   }
   const data = loaded.data ?? {};
   // Printed one per line as `file:line:col: error: message`, so the message names the key.
-  const diagnostics = locateAll(validateSchema(data, 'config.schema.json'), loaded).map((d) => (d.path ? { ...d, message: `${d.path} ${d.message}` } : d)).sort(compareDiagnostics);
+  const diagnostics = locateAll(validateSchema(data, 'config.schema.json'), loaded)
+    .map((d) => (d.path ? { ...d, message: `${d.path} ${d.message}` } : d))
+    .sort(compareDiagnostics);
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
   return { ...loaded, dir: dirname(resolve(file)), config: data as Config };
 }

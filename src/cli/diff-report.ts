@@ -21,12 +21,16 @@ const FIELDS_SHOWN = 6;
 /** `~ Deployment shop/cart (spec.replicas, …)`. */
 function describeObject(o: ObjectChange): string {
   const fields = o.fields ?? [];
-  const listed = fields.slice(0, FIELDS_SHOWN).join(', ') + (fields.length > FIELDS_SHOWN ? `, … ${fields.length - FIELDS_SHOWN} more` : '');
+  const listed =
+    fields.slice(0, FIELDS_SHOWN).join(', ') +
+    (fields.length > FIELDS_SHOWN ? `, … ${fields.length - FIELDS_SHOWN} more` : '');
   return `${sign[o.change]} ${o.object}${fields.length > 0 ? ` (${listed})` : ''}`;
 }
 
 const countObjects = (objects: readonly ObjectChange[]) =>
-  (['added', 'removed', 'changed'] as const).map((change) => `${objects.filter((o) => o.change === change).length} ${change}`).join(', ');
+  (['added', 'removed', 'changed'] as const)
+    .map((change) => `${objects.filter((o) => o.change === change).length} ${change}`)
+    .join(', ');
 
 const allDiagnostics = (runs: readonly DiffRun[]): Diagnostic[] => runs.flatMap((r) => r.result.diagnostics);
 
@@ -35,13 +39,19 @@ export function formatDiffText(runs: readonly DiffRun[], heading: DiffHeading, c
   for (const { environment, result } of runs) {
     const tag = environment ? ` [${environment}]` : '';
     lines.push('', c.bold(`Spec changes${tag}: ${result.changes.length}`));
-    const colour = (text: string) => (text.startsWith('+') ? c.green(text) : text.startsWith('-') ? c.red(text) : c.yellow(text));
+    const colour = (text: string) =>
+      text.startsWith('+') ? c.green(text) : text.startsWith('-') ? c.red(text) : c.yellow(text);
     for (const change of result.changes) lines.push(`  ${colour(printable(describeSpecChange(change)))}`);
     lines.push('', c.bold(`Cluster objects${tag}: ${countObjects(result.objects)}`));
     for (const object of result.objects) lines.push(`  ${colour(printable(describeObject(object)))}`);
   }
   const diagnostics = allDiagnostics(runs);
-  lines.push('', diagnostics.length > 0 ? `${c.bold('Unsafe changes')}\n${formatText(diagnostics, c)}` : c.green('No unsafe changes.'));
+  lines.push(
+    '',
+    diagnostics.length > 0
+      ? `${c.bold('Unsafe changes')}\n${formatText(diagnostics, c)}`
+      : c.green('No unsafe changes.'),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -51,9 +61,22 @@ const code = (text: string) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|'
 export function formatDiffMarkdown(runs: readonly DiffRun[], heading: DiffHeading, cwd: string): string {
   const sections = runs.flatMap(({ environment, result }) => {
     const tag = environment ? ` (${environment})` : '';
-    const changes = result.changes.length > 0 ? result.changes.map((ch) => `- ${code(describeSpecChange(ch))}`) : ['No changes.'];
-    const objects = result.objects.length > 0 ? ['| Change | Object | File |', '| --- | --- | --- |', ...result.objects.map((o) => `| ${sign[o.change]} ${o.change} | ${code(describeObject(o).slice(2))} | ${code(o.file)} |`)] : ['No object changes.'];
-    return [`### Spec changes${tag}\n\n${changes.join('\n')}`, `### Cluster objects${tag}: ${countObjects(result.objects)}\n\n${objects.join('\n')}`];
+    const changes =
+      result.changes.length > 0 ? result.changes.map((ch) => `- ${code(describeSpecChange(ch))}`) : ['No changes.'];
+    const objects =
+      result.objects.length > 0
+        ? [
+            '| Change | Object | File |',
+            '| --- | --- | --- |',
+            ...result.objects.map(
+              (o) => `| ${sign[o.change]} ${o.change} | ${code(describeObject(o).slice(2))} | ${code(o.file)} |`,
+            ),
+          ]
+        : ['No object changes.'];
+    return [
+      `### Spec changes${tag}\n\n${changes.join('\n')}`,
+      `### Cluster objects${tag}: ${countObjects(result.objects)}\n\n${objects.join('\n')}`,
+    ];
   });
   return formatMarkdown(allDiagnostics(runs), cwd, `hamesh diff — ${heading.before} → ${heading.after}`, sections);
 }

@@ -24,13 +24,25 @@ interface DiffFlags {
 async function versions(files: readonly string[], flags: DiffFlags) {
   const options = { timeoutMs: flags.timeout };
   if (flags.base !== undefined) {
-    if (files.length > 1) throw new UsageError(`--base ${flags.base} compares one spec with its version at ${flags.base}: give exactly one FILE`);
+    if (files.length > 1)
+      throw new UsageError(
+        `--base ${flags.base} compares one spec with its version at ${flags.base}: give exactly one FILE`,
+      );
     const file = await oneSpecFile(files[0], 'diff --base');
-    return { before: await loadSpecAtRevision(file, flags.base, options), after: await loadSpec(file, options), heading: { before: `${file} at ${flags.base}`, after: file } };
+    return {
+      before: await loadSpecAtRevision(file, flags.base, options),
+      after: await loadSpec(file, options),
+      heading: { before: `${file} at ${flags.base}`, after: file },
+    };
   }
-  if (files.length !== 2) throw new UsageError('give the two versions to compare (OLD NEW), or one FILE with --base REF');
+  if (files.length !== 2)
+    throw new UsageError('give the two versions to compare (OLD NEW), or one FILE with --base REF');
   const [old, next] = files as [string, string];
-  return { before: await loadSpec(old, options), after: await loadSpec(next, options), heading: { before: old, after: next } };
+  return {
+    before: await loadSpec(old, options),
+    after: await loadSpec(next, options),
+    heading: { before: old, after: next },
+  };
 }
 
 async function run(files: string[], flags: DiffFlags): Promise<number> {
@@ -41,17 +53,27 @@ async function run(files: string[], flags: DiffFlags): Promise<number> {
   try {
     for (const environment of environmentsToRun(after, flags.env)) {
       // An environment the old version did not declare is compared with the old version as written.
-      const old = environment !== undefined && environmentNames(before.data).includes(environment) ? environment : undefined;
-      const result = diffVersions(await buildVersion(before, old, targets), await buildVersion(after, environment, targets));
+      const old =
+        environment !== undefined && environmentNames(before.data).includes(environment) ? environment : undefined;
+      const result = diffVersions(
+        await buildVersion(before, old, targets),
+        await buildVersion(after, environment, targets),
+      );
       runs.push({ ...(environment !== undefined && { environment }), result });
     }
   } catch (error) {
     if (!(error instanceof UnbuildableVersion)) throw error;
-    process.stderr.write(`hamesh: cannot compare: ${error.message}\n${formatText(error.diagnostics, colorsFor(process.stderr))}\n`);
+    process.stderr.write(
+      `hamesh: cannot compare: ${error.message}\n${formatText(error.diagnostics, colorsFor(process.stderr))}\n`,
+    );
     return EXIT.usage;
   }
   const output =
-    flags.format === 'json' ? formatDiffJson(runs, heading) : flags.format === 'markdown' ? formatDiffMarkdown(runs, heading, process.cwd()) : formatDiffText(runs, heading, colorsFor(process.stdout));
+    flags.format === 'json'
+      ? formatDiffJson(runs, heading)
+      : flags.format === 'markdown'
+        ? formatDiffMarkdown(runs, heading, process.cwd())
+        : formatDiffText(runs, heading, colorsFor(process.stdout));
   process.stdout.write(output);
   const unsafe = runs.some((r) => r.result.diagnostics.some((d) => d.severity !== 'note'));
   return unsafe ? EXIT.findings : EXIT.ok;
@@ -59,18 +81,31 @@ async function run(files: string[], flags: DiffFlags): Promise<number> {
 
 export function diffCommand(): Command {
   return new Command('diff')
-    .description('compare two versions of a spec: what changes in the spec and in the cluster, and which changes are unsafe to apply')
-    .argument('[files...]', `OLD NEW, or one FILE with --base REF (${specExtensions.join(', ')}; default: the hamesh.config's only spec)`)
-    .option('-b, --base <ref>', 'compare FILE with its version at this git revision (a branch, tag or commit, e.g. origin/main)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-    .option('-t, --target <names>', `comma-separated targets to compare (${registry.map((t) => t.name).join(', ')}); default: all that apply`)
+    .description(
+      'compare two versions of a spec: what changes in the spec and in the cluster, and which changes are unsafe to apply',
+    )
+    .argument(
+      '[files...]',
+      `OLD NEW, or one FILE with --base REF (${specExtensions.join(', ')}; default: the hamesh.config's only spec)`,
+    )
+    .option(
+      '-b, --base <ref>',
+      'compare FILE with its version at this git revision (a branch, tag or commit, e.g. origin/main)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
+    .option(
+      '-t, --target <names>',
+      `comma-separated targets to compare (${registry.map((t) => t.name).join(', ')}); default: all that apply`,
+    )
     .addOption(environmentOption())
     .addOption(timeoutOption())
     .addHelpText(
       'after',
       [
         '',
-        'Unsafe-change rules (configure them in the new version\'s policy.rules; `hamesh explain RULE`):',
+        "Unsafe-change rules (configure them in the new version's policy.rules; `hamesh explain RULE`):",
         '  partitions-decrease (error), partitions-increase-keyed (warning), replication-change (warning),',
         '  event-removed-with-subscribers (error), payload-breaking (error), caller-removed (note).',
         '',

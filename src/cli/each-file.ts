@@ -17,7 +17,17 @@ export async function forEachFile(
       diagnostics.push(...(await task(file)));
     } catch (error) {
       // Anything else that stops one file (a bug, a stack overflow) is reported at that file, and the others still run.
-      unusable.push(error instanceof LoadError ? error.diagnostic : { rule: 'load', severity: 'error', path: '', file, message: `internal error while checking this file: ${describeError(error)}` });
+      unusable.push(
+        error instanceof LoadError
+          ? error.diagnostic
+          : {
+              rule: 'load',
+              severity: 'error',
+              path: '',
+              file,
+              message: `internal error while checking this file: ${describeError(error)}`,
+            },
+      );
     }
   }
   return { diagnostics, unusable };

@@ -6,7 +6,9 @@ import type { LoadedSpec } from '../load/source.js';
 
 /** `--env NAME`, defaulting to HAMESH_ENV. */
 export const environmentOption = () =>
-  new Option('-e, --env <name>', "environment from the spec's `environments:` (default: every one it declares)").env('HAMESH_ENV');
+  new Option('-e, --env <name>', "environment from the spec's `environments:` (default: every one it declares)").env(
+    'HAMESH_ENV',
+  );
 
 /**
  * Runs `task` on the spec in `file` once per environment the run covers (see environmentsToRun). A finding

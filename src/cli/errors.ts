@@ -29,7 +29,9 @@ export class UsageError extends Error {
  * Wraps a command so that no stack trace ever reaches the user: input problems print one located line,
  * anything unexpected prints one line too (set HAMESH_DEBUG=1 for the stack).
  */
-export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+export function runCommand<A extends unknown[]>(
+  action: (...args: A) => Promise<number>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       process.exitCode = await action(...args);

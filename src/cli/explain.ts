@@ -12,7 +12,12 @@ export function explainCommand(): Command {
       runCommand(async (id: string) => {
         const code = findCode(id);
         if (!code) {
-          throw new UsageError(`unknown rule '${id}'${didYouMean(id, allCodes.map((m) => m.id))}; run \`hamesh rules\` to list them`);
+          throw new UsageError(
+            `unknown rule '${id}'${didYouMean(
+              id,
+              allCodes.map((m) => m.id),
+            )}; run \`hamesh rules\` to list them`,
+          );
         }
         const c = colorsFor(process.stdout);
         const lines = [`${c.bold(code.id)} (${code.severity} by default): ${code.description}`];
@@ -21,7 +26,8 @@ export function explainCommand(): Command {
         const options = Object.entries(ruleOptions(code));
         if (options.length > 0) {
           lines.push('', `${c.bold('Options')} (policy.rules.${code.id}: {severity, …})`);
-          for (const [name, option] of options) lines.push(`  ${name}: ${option.description} Default ${option.default}.`);
+          for (const [name, option] of options)
+            lines.push(`  ${name}: ${option.description} Default ${option.default}.`);
         }
         if (!isConfigurable(code)) {
           lines.push('', `Not a lint judgement: ${whyNotConfigurable(code)}.`);

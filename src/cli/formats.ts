@@ -22,7 +22,12 @@ export interface ReportContext {
 }
 
 /** The findings in one format; text is coloured when `colors` says so. */
-function formatReport(format: Format, diagnostics: readonly Diagnostic[], context: ReportContext, colors: Colors = pc.createColors(false)): string {
+function formatReport(
+  format: Format,
+  diagnostics: readonly Diagnostic[],
+  context: ReportContext,
+  colors: Colors = pc.createColors(false),
+): string {
   const cwd = process.cwd();
   const summary = context.summary ?? [];
   switch (format) {
@@ -34,15 +39,22 @@ function formatReport(format: Format, diagnostics: readonly Diagnostic[], contex
       return formatGithub(diagnostics, cwd) + summary.map((line) => `${line}\n`).join('');
     case 'markdown': {
       const title = `hamesh ${context.command}${context.specs.length === 1 ? ` — ${context.specs[0]}` : ''}`;
-      return formatMarkdown(diagnostics, cwd, title, [...summary.map((line) => `> ${line}`), ...(context.sections?.() ?? [])]);
+      return formatMarkdown(diagnostics, cwd, title, [
+        ...summary.map((line) => `> ${line}`),
+        ...(context.sections?.() ?? []),
+      ]);
     }
     case 'text':
-      return [diagnostics.length > 0 ? `${formatText(diagnostics, colors)}\n` : '', ...summary.map((line) => `${line}\n`)].join('');
+      return [
+        diagnostics.length > 0 ? `${formatText(diagnostics, colors)}\n` : '',
+        ...summary.map((line) => `${line}\n`),
+      ].join('');
   }
 }
 
 /** `--format` and the repeatable `--output FORMAT=FILE`. */
-export const formatOption = (description = 'output format') => new Option('-f, --format <format>', description).choices(formats).default('text');
+export const formatOption = (description = 'output format') =>
+  new Option('-f, --format <format>', description).choices(formats).default('text');
 
 export const outputOption = () =>
   new Option('--output <format=file>', `also write the findings as FORMAT (${formats.join(', ')}) to FILE; repeatable`)
@@ -57,7 +69,9 @@ export interface OutputTarget {
 function collectOutput(value: string, previous: OutputTarget[]): OutputTarget[] {
   const match = /^([a-z]+)=(.+)$/.exec(value);
   if (!match || !(formats as readonly string[]).includes(match[1]!)) {
-    throw new InvalidArgumentError(`expected FORMAT=FILE with FORMAT one of ${formats.join(', ')}, e.g. sarif=hamesh.sarif`);
+    throw new InvalidArgumentError(
+      `expected FORMAT=FILE with FORMAT one of ${formats.join(', ')}, e.g. sarif=hamesh.sarif`,
+    );
   }
   return [...previous, { format: match[1] as Format, file: match[2]! }];
 }
@@ -74,7 +88,9 @@ export function emitReport(
     try {
       writeFileSync(file, formatReport(format, diagnostics, context));
     } catch (error) {
-      throw new UsageError(`--output ${format}=${file}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new UsageError(
+        `--output ${format}=${file}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
     }
   }
 }

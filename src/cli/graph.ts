@@ -22,7 +22,9 @@ export async function mermaidOf(file: string, environment: string | undefined): 
 
 export function graphCommand(): Command {
   return new Command('graph')
-    .description('draw services, events, calls and publish/subscribe edges (tier and replicas on each node, single points of failure in red)')
+    .description(
+      'draw services, events, calls and publish/subscribe edges (tier and replicas on each node, single points of failure in red)',
+    )
     .argument('[file]', `spec file (${specExtensions.join(', ')}); default: the hamesh.config's only spec`)
     .addOption(new Option('-f, --format <format>', 'diagram format').choices(['mermaid', 'dot']).default('mermaid'))
     .addOption(environmentOption())
@@ -33,7 +35,12 @@ export function graphCommand(): Command {
         const environment = environmentsToRun(spec, options.env)[0];
         const analysis = analyzeSpec(spec, { environment });
         if (!analysis.resolved) {
-          emitReport(analysis.diagnostics, { command: 'graph', specs: [file], summary: ['graph: the spec is invalid'] }, { format: 'text' }, process.stderr);
+          emitReport(
+            analysis.diagnostics,
+            { command: 'graph', specs: [file], summary: ['graph: the spec is invalid'] },
+            { format: 'text' },
+            process.stderr,
+          );
           return EXIT.findings;
         }
         process.stdout.write(options.format === 'dot' ? toDot(analysis.resolved) : toMermaid(analysis.resolved));

@@ -30,18 +30,26 @@ function count(value: string): number {
 function lintSpec(spec: LoadedSpec, options: AnalyzeOptions): Diagnostic[] {
   const analysis = analyzeSpec(spec, options);
   if (!analysis.resolved) return analysis.diagnostics;
-  return [...analysis.diagnostics, ...lintAnalysis({ ...analysis, resolved: analysis.resolved })].sort(compareDiagnostics);
+  return [...analysis.diagnostics, ...lintAnalysis({ ...analysis, resolved: analysis.resolved })].sort(
+    compareDiagnostics,
+  );
 }
 
 export function lintCommand(): Command {
   return new Command('lint')
     .description('find single points of failure and HA policy violations across services, calls and events')
-    .argument('[files...]', `spec files (${specExtensions.join(', ')}), folders or globs; default: the hamesh.config's specs`)
+    .argument(
+      '[files...]',
+      `spec files (${specExtensions.join(', ')}), folders or globs; default: the hamesh.config's specs`,
+    )
     .addOption(formatOption())
     .addOption(outputOption())
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', count)
     .addOption(timeoutOption())
-    .option('--policy <file>', 'organisation policy (YAML or JSON): a floor each spec\'s own policy may tighten, not loosen')
+    .option(
+      '--policy <file>',
+      "organisation policy (YAML or JSON): a floor each spec's own policy may tighten, not loosen",
+    )
     .addOption(environmentOption())
     .action(
       runCommand(async (args: string[], flags: LintFlags) => {
@@ -50,15 +58,26 @@ export function lintCommand(): Command {
         // An invalid organisation policy would lint every spec against the wrong rules: report it alone.
         const { diagnostics: found, unusable } = hasErrors(diagnostics)
           ? { diagnostics: [], unusable: [] }
-          : await forEachFile(files, (file) => forEachEnvironment(file, flags.env, (spec, environment) => lintSpec(spec, { policy, environment }), flags.timeout));
+          : await forEachFile(files, (file) =>
+              forEachEnvironment(
+                file,
+                flags.env,
+                (spec, environment) => lintSpec(spec, { policy, environment }),
+                flags.timeout,
+              ),
+            );
         diagnostics.push(...reportUnusable(unusable, flags.format), ...found);
 
         const clean = diagnostics.length === 0 && unusable.length === 0;
-        const summary = clean && flags.format === 'text' ? [`${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: no problems`] : [];
+        const summary =
+          clean && flags.format === 'text'
+            ? [`${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: no problems`]
+            : [];
         // A Markdown report (a job summary, a PR comment) shows the graph of each spec below the findings.
         const wantsMarkdown = flags.format === 'markdown' || flags.output.some((o) => o.format === 'markdown');
         const graphs = wantsMarkdown ? await Promise.all(files.map((file) => mermaidOf(file, flags.env))) : [];
-        const sections = () => graphs.flatMap((graph, i) => (graph ? [`### Graph of ${files[i]}\n\n\`\`\`mermaid\n${graph}\`\`\``] : []));
+        const sections = () =>
+          graphs.flatMap((graph, i) => (graph ? [`### Graph of ${files[i]}\n\n\`\`\`mermaid\n${graph}\`\`\``] : []));
         emitReport(diagnostics, { command: 'lint', specs: files, summary, sections }, flags);
 
         if (unusable.length > 0) return EXIT.usage;

@@ -4,7 +4,9 @@ import { reason } from '../write/out-dir.js';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './errors.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 /** Every command, one file each under src/cli/ (imported on demand: `hamesh --version` needs none of them). */
 async function loadCommands(): Promise<Array<() => Command>> {
@@ -17,12 +19,22 @@ async function loadCommands(): Promise<Array<() => Command>> {
     import('./rules.js'),
     import('./explain.js'),
   ]);
-  return [validate.validateCommand, build.buildCommand, lint.lintCommand, diff.diffCommand, graph.graphCommand, rules.rulesCommand, explain.explainCommand];
+  return [
+    validate.validateCommand,
+    build.buildCommand,
+    lint.lintCommand,
+    diff.diffCommand,
+    graph.graphCommand,
+    rules.rulesCommand,
+    explain.explainCommand,
+  ];
 }
 
 export function program(commands: ReadonlyArray<() => Command>): Command {
   const root = new Command('hamesh')
-    .description('Describe services, events and HA policies once; validate, lint and compile them to Istio, Kubernetes and broker config.')
+    .description(
+      'Describe services, events and HA policies once; validate, lint and compile them to Istio, Kubernetes and broker config.',
+    )
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -41,7 +53,8 @@ export function program(commands: ReadonlyArray<() => Command>): Command {
         'Exit codes: 0 clean, 1 findings, 2 unusable input or usage error.',
       ].join('\n'),
     );
-  for (const command of commands) root.addCommand(command().exitOverride().showHelpAfterError('(run with --help for usage)'));
+  for (const command of commands)
+    root.addCommand(command().exitOverride().showHelpAfterError('(run with --help for usage)'));
   return root;
 }
 
@@ -52,12 +65,15 @@ export function program(commands: ReadonlyArray<() => Command>): Command {
  */
 function refuseDroppedOutput(stream: NodeJS.WriteStream): void {
   if (Object.getPrototypeOf(stream) !== Writable.prototype) return;
-  stream._write = (_chunk, _encoding, callback) => callback(Object.assign(new Error('not a file, pipe or terminal'), { code: 'EBADF' }));
+  stream._write = (_chunk, _encoding, callback) =>
+    callback(Object.assign(new Error('not a file, pipe or terminal'), { code: 'EBADF' }));
 }
 
 /** Why a write to standard output failed, in one line. */
 const outputFailure = (error: NodeJS.ErrnoException): string =>
-  error.code === 'EBADF' ? 'it is not open for writing (a folder, a device or a read-only file descriptor)' : reason(error);
+  error.code === 'EBADF'
+    ? 'it is not open for writing (a folder, a device or a read-only file descriptor)'
+    : reason(error);
 
 /** Runs the CLI; usage errors exit 2 (commander's own default is 1, which we keep for findings). */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {

@@ -3,7 +3,8 @@ import { DEFAULT_LOAD_TIMEOUT_MS } from '../load/module.js';
 
 /** A number of seconds (such as `30` or `0.5`) given on the command line, as milliseconds. */
 export function seconds(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) === 0) throw new InvalidArgumentError('must be a number of seconds above 0, such as 30 or 0.5.');
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) === 0)
+    throw new InvalidArgumentError('must be a number of seconds above 0, such as 30 or 0.5.');
   return Number(value) * 1000;
 }
 

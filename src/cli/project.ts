@@ -27,7 +27,9 @@ export async function specFiles(args: readonly string[]): Promise<string[]> {
   const config = await projectConfig();
   const specs = config?.config.specs;
   if (!config || specs === undefined) {
-    throw new UsageError(`no spec given: name one (a file, folder or glob), or list them as \`specs:\` in a hamesh.config file${config ? ` (${config.file} has none)` : ''}`);
+    throw new UsageError(
+      `no spec given: name one (a file, folder or glob), or list them as \`specs:\` in a hamesh.config file${config ? ` (${config.file} has none)` : ''}`,
+    );
   }
   return expandSpecInputs((Array.isArray(specs) ? specs : [specs]).map((spec) => fromConfig(config, spec)));
 }
@@ -35,7 +37,10 @@ export async function specFiles(args: readonly string[]): Promise<string[]> {
 /** Exactly one spec (build, graph, diff --base): the argument, or the config's only spec. */
 export async function oneSpecFile(arg: string | undefined, command: string): Promise<string> {
   const files = await specFiles(arg === undefined ? [] : [arg]);
-  if (files.length !== 1) throw new UsageError(`${command} takes one spec, but ${arg ?? 'the config'} names ${files.length}: ${files.join(', ')}`);
+  if (files.length !== 1)
+    throw new UsageError(
+      `${command} takes one spec, but ${arg ?? 'the config'} names ${files.length}: ${files.join(', ')}`,
+    );
   return files[0]!;
 }
 
@@ -48,7 +53,11 @@ export async function policyFile(flag: string | undefined): Promise<string | und
 
 /** `--target` (comma-separated), or the config's `targets`. */
 export async function targetNames(flag: string | undefined): Promise<string[] | undefined> {
-  if (flag !== undefined) return flag.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (flag !== undefined)
+    return flag
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
   return (await projectConfig())?.config.targets;
 }
 
@@ -56,7 +65,11 @@ export async function targetNames(flag: string | undefined): Promise<string[] | 
  * Where `build` writes one environment: `--out DIR` (DIR/<env> when several environments are built), or the
  * config's `out` — one folder (a subfolder per environment when several are built) or a folder per environment name.
  */
-export async function outFolder(flag: string | undefined, environment: string | undefined, several: boolean): Promise<string | undefined> {
+export async function outFolder(
+  flag: string | undefined,
+  environment: string | undefined,
+  several: boolean,
+): Promise<string | undefined> {
   if (flag !== undefined) return several ? join(flag, environment!) : flag;
   const config = await projectConfig();
   const out = config?.config.out;

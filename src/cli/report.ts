@@ -47,7 +47,9 @@ export function formatText(diagnostics: readonly Diagnostic[], c: Colors): strin
     const where = location(d);
     const severity = severityLabel(d.severity, c);
     const environment = d.environment ? c.magenta(`[${d.environment}] `) : '';
-    lines.push(`  ${c.dim(where)}  ${severity}  ${environment}${d.path ? `${c.bold(printable(d.path))} ` : ''}${printable(d.message)}  ${c.dim(d.rule)}`);
+    lines.push(
+      `  ${c.dim(where)}  ${severity}  ${environment}${d.path ? `${c.bold(printable(d.path))} ` : ''}${printable(d.message)}  ${c.dim(d.rule)}`,
+    );
   }
   const { errors, warnings, notes } = tally(diagnostics);
   const problems = errors + warnings;
@@ -76,7 +78,17 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
 }
 
 /** One finding in the JSON shape above. */
-export function jsonDiagnostic({ rule, severity, message, path, file, line, column, environment, related }: Diagnostic) {
+export function jsonDiagnostic({
+  rule,
+  severity,
+  message,
+  path,
+  file,
+  line,
+  column,
+  environment,
+  related,
+}: Diagnostic) {
   return {
     rule,
     severity,

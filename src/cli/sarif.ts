@@ -6,7 +6,9 @@ import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { allCodes, isConfigurable } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const informationUri = 'https://hamesh.dev';
 
@@ -24,7 +26,8 @@ function artifactUri(file: string, cwd: string): string {
 }
 
 /** SARIF's "friendly name" of a rule: `min-replicas` → `MinReplicas`. */
-const pascalCase = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+const pascalCase = (id: string) =>
+  id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 
 /** The page of a rule's documentation (docs/rules/<id>.md, generated from its meta by `npm run docs:rules`). */
 const helpUri = (id: string) => `${informationUri}/docs/rules/${id}.md`;
@@ -51,7 +54,9 @@ const descriptors: ReportingDescriptor[] = allCodes.map((code) => {
 
 /** Keyed on rule, file, JSON Pointer and environment, not the line, so a finding keeps its identity across edits above it. */
 function fingerprint(d: Diagnostic, cwd: string): string {
-  const key = [d.rule, d.file === undefined ? '' : artifactPath(d.file, cwd), d.path, d.environment ?? ''].join('\u0000');
+  const key = [d.rule, d.file === undefined ? '' : artifactPath(d.file, cwd), d.path, d.environment ?? ''].join(
+    '\u0000',
+  );
   return createHash('sha256').update(key).digest('hex');
 }
 
@@ -60,7 +65,9 @@ function physicalLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column'>, cwd: 
   return {
     physicalLocation: {
       artifactLocation: { uri: artifactUri(d.file, cwd) },
-      ...(d.line !== undefined && { region: { startLine: d.line, ...(d.column !== undefined && { startColumn: d.column }) } }),
+      ...(d.line !== undefined && {
+        region: { startLine: d.line, ...(d.column !== undefined && { startColumn: d.column }) },
+      }),
     },
   };
 }
@@ -71,11 +78,17 @@ function result(d: Diagnostic, index: Map<string, number>, cwd: string): Result 
     ruleIndex: index.get(d.rule)!,
     level: d.severity,
     message: { text: `${d.environment ? `[${d.environment}] ` : ''}${d.path ? `${d.path}: ` : ''}${d.message}` },
-    locations: [{ ...physicalLocation(d, cwd), logicalLocations: [{ fullyQualifiedName: d.path || '/', kind: 'value' }] }],
+    locations: [
+      { ...physicalLocation(d, cwd), logicalLocations: [{ fullyQualifiedName: d.path || '/', kind: 'value' }] },
+    ],
     partialFingerprints: { 'hameshFinding/v1': fingerprint(d, cwd) },
     // Every hop of a graph finding, each clickable in code scanning.
     ...(d.related && {
-      relatedLocations: d.related.map((hop, i) => ({ id: i + 1, ...physicalLocation(hop, cwd), message: { text: `${hop.message} (${hop.path})` } })),
+      relatedLocations: d.related.map((hop, i) => ({
+        id: i + 1,
+        ...physicalLocation(hop, cwd),
+        message: { text: `${hop.message} (${hop.path})` },
+      })),
     }),
     properties: { jsonPointer: d.path, ...(d.environment !== undefined && { environment: d.environment }) },
   };
@@ -86,12 +99,18 @@ function result(d: Diagnostic, index: Map<string, number>, cwd: string): Result 
  * Pointer, a line-independent fingerprint and the hops of graph findings; one run per spec, each with its own
  * `automationDetails.id` (`hamesh/<command>/<spec>/`), so code scanning tracks each spec's findings apart.
  */
-export function formatSarif(diagnostics: readonly Diagnostic[], cwd: string, options: { command?: string; specs?: readonly string[] } = {}): string {
+export function formatSarif(
+  diagnostics: readonly Diagnostic[],
+  cwd: string,
+  options: { command?: string; specs?: readonly string[] } = {},
+): string {
   const rules = descriptors;
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const specs: Array<string | undefined> = options.specs && options.specs.length > 0 ? options.specs.map((f) => artifactPath(f, cwd)) : [undefined];
+  const specs: Array<string | undefined> =
+    options.specs && options.specs.length > 0 ? options.specs.map((f) => artifactPath(f, cwd)) : [undefined];
   // A finding belongs to the run of its spec; one in another file (an organisation policy) to the first run.
-  const runOf = (d: Diagnostic) => Math.max(0, specs.indexOf(d.file === undefined ? undefined : artifactPath(d.file, cwd)));
+  const runOf = (d: Diagnostic) =>
+    Math.max(0, specs.indexOf(d.file === undefined ? undefined : artifactPath(d.file, cwd)));
   const runs: Run[] = specs.map((spec, i) => ({
     tool: { driver: { name: 'hamesh', version, semanticVersion: version, informationUri, rules } },
     ...(spec !== undefined && { automationDetails: { id: `hamesh/${options.command ?? 'lint'}/${spec}/` } }),

@@ -13,22 +13,35 @@ import { specExtensions } from '../load/load.js';
 export function validateCommand(): Command {
   return new Command('validate')
     .description('check specs against the schema and their cross-references')
-    .argument('[files...]', `spec files (${specExtensions.join(', ')}), folders or globs; default: the hamesh.config's specs`)
+    .argument(
+      '[files...]',
+      `spec files (${specExtensions.join(', ')}), folders or globs; default: the hamesh.config's specs`,
+    )
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(environmentOption())
     .addOption(timeoutOption())
     .action(
-      runCommand(async (args: string[], options: { format: Format; output: OutputTarget[]; env?: string; timeout: number }) => {
-        const files = await specFiles(args);
-        const { diagnostics: found, unusable } = await forEachFile(files, (file) =>
-          forEachEnvironment(file, options.env, (spec, environment) => analyzeSpec(spec, { environment }).diagnostics, options.timeout),
-        );
-        const diagnostics = [...reportUnusable(unusable, options.format), ...found];
-        const clean = diagnostics.length === 0 && unusable.length === 0;
-        const summary = clean && options.format === 'text' ? [`${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: valid`] : [];
-        emitReport(diagnostics, { command: 'validate', specs: files, summary }, options);
-        return unusable.length > 0 ? EXIT.usage : hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
-      }),
+      runCommand(
+        async (args: string[], options: { format: Format; output: OutputTarget[]; env?: string; timeout: number }) => {
+          const files = await specFiles(args);
+          const { diagnostics: found, unusable } = await forEachFile(files, (file) =>
+            forEachEnvironment(
+              file,
+              options.env,
+              (spec, environment) => analyzeSpec(spec, { environment }).diagnostics,
+              options.timeout,
+            ),
+          );
+          const diagnostics = [...reportUnusable(unusable, options.format), ...found];
+          const clean = diagnostics.length === 0 && unusable.length === 0;
+          const summary =
+            clean && options.format === 'text'
+              ? [`${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: valid`]
+              : [];
+          emitReport(diagnostics, { command: 'validate', specs: files, summary }, options);
+          return unusable.length > 0 ? EXIT.usage : hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
+        },
+      ),
     );
 }

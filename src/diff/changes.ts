@@ -36,7 +36,12 @@ function keyed<T>(items: readonly T[], key: (item: T) => string): Map<string, T>
 }
 
 /** Added, removed and changed entries of two keyed collections, in key order. */
-function compare<T>(before: Map<string, T>, after: Map<string, T>, subject: (key: string) => string, ignore: ReadonlySet<string>): SpecChange[] {
+function compare<T>(
+  before: Map<string, T>,
+  after: Map<string, T>,
+  subject: (key: string) => string,
+  ignore: ReadonlySet<string>,
+): SpecChange[] {
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort(compareStrings);
   return keys.flatMap((key): SpecChange[] => {
     const a = before.get(key);
@@ -48,11 +53,20 @@ function compare<T>(before: Map<string, T>, after: Map<string, T>, subject: (key
 }
 
 const calls = (r: ResolvedSystem) =>
-  keyed(r.system.services.flatMap((s) => s.calls.map((call) => ({ from: s.name, ...call }))), (c) => `${c.from} → ${c.service}`);
-const publications = (r: ResolvedSystem) => keyed(r.system.services.flatMap((s) => s.publishes.map((event) => `${s.name} → ${event}`)), (k) => k);
+  keyed(
+    r.system.services.flatMap((s) => s.calls.map((call) => ({ from: s.name, ...call }))),
+    (c) => `${c.from} → ${c.service}`,
+  );
+const publications = (r: ResolvedSystem) =>
+  keyed(
+    r.system.services.flatMap((s) => s.publishes.map((event) => `${s.name} → ${event}`)),
+    (k) => k,
+  );
 const subscriptions = (r: ResolvedSystem) =>
   keyed(
-    r.system.services.flatMap((s) => s.subscribes.map((sub): NormalizedSubscription & { service: string } => ({ service: s.name, ...sub }))),
+    r.system.services.flatMap((s) =>
+      s.subscribes.map((sub): NormalizedSubscription & { service: string } => ({ service: s.name, ...sub })),
+    ),
     (s) => `${s.service} ← ${s.event}${s.group === s.service ? '' : ` (group ${s.group})`}`,
   );
 
@@ -65,7 +79,12 @@ export function specChanges(before: ResolvedSystem, after: ResolvedSystem): Spec
     ...compare(calls(before), calls(after), (key) => `caller ${key}`, new Set([...ignored, 'from', 'service'])),
     ...compare(events(before), events(after), (name) => `event ${name}`, ignored),
     ...compare(publications(before), publications(after), (key) => `publisher ${key}`, ignored),
-    ...compare(subscriptions(before), subscriptions(after), (key) => `subscriber ${key}`, new Set([...ignored, 'service', 'event', 'group'])),
+    ...compare(
+      subscriptions(before),
+      subscriptions(after),
+      (key) => `subscriber ${key}`,
+      new Set([...ignored, 'service', 'event', 'group']),
+    ),
   ];
 }
 
@@ -93,6 +112,8 @@ export function objectChanges(before: readonly RenderedDocument[], after: readon
     if (!old) return [{ change: 'added', object, file: next!.file }];
     if (!next) return [{ change: 'removed', object, file: old.file }];
     if (canonical(old.value) === canonical(next.value)) return [];
-    return [{ change: 'changed', object, file: next.file, fields: fieldChanges(old.value, next.value).map((f) => f.field) }];
+    return [
+      { change: 'changed', object, file: next.file, fields: fieldChanges(old.value, next.value).map((f) => f.field) },
+    ];
   });
 }

@@ -53,9 +53,17 @@ export class UnbuildableVersion extends Error {
  * Builds one version as `hamesh build` would, without stopping at lint findings or verifying (a diff is about the
  * change, and the lint run judges each version on its own).
  */
-export async function buildVersion(spec: LoadedSpec, environment: string | undefined, targets?: readonly Target[]): Promise<BuiltVersion> {
+export async function buildVersion(
+  spec: LoadedSpec,
+  environment: string | undefined,
+  targets?: readonly Target[],
+): Promise<BuiltVersion> {
   const result = await build(spec, { environment, targets, lint: 'off', verify: false });
-  if (!result.documents || !result.resolved) throw new UnbuildableVersion(spec.file, result.diagnostics.filter((d) => hasErrors([d])));
+  if (!result.documents || !result.resolved)
+    throw new UnbuildableVersion(
+      spec.file,
+      result.diagnostics.filter((d) => hasErrors([d])),
+    );
   return { spec: result.spec, resolved: result.resolved, documents: result.documents };
 }
 
@@ -71,11 +79,14 @@ export function diffVersions(before: BuiltVersion, after: BuiltVersion): DiffRes
       before: before.resolved,
       after: after.resolved,
       afterDocuments: after.documents,
-      report: (finding) => diagnostics.push({ rule: rule.meta.id, severity: severity ?? rule.meta.severity, ...finding }),
+      report: (finding) =>
+        diagnostics.push({ rule: rule.meta.id, severity: severity ?? rule.meta.severity, ...finding }),
     });
   }
   const environment = (after.spec as { environment?: string }).environment;
-  const located = locateAll(diagnostics, after.spec).map((d) => (environment === undefined ? d : { ...d, environment }));
+  const located = locateAll(diagnostics, after.spec).map((d) =>
+    environment === undefined ? d : { ...d, environment },
+  );
   return {
     changes: specChanges(before.resolved, after.resolved),
     objects: objectChanges(before.documents, after.documents),

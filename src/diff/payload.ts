@@ -9,7 +9,8 @@ export interface PayloadBreak {
   message: string;
 }
 
-const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSchema = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const typesOf = (schema: Schema): string[] | undefined => {
   const { type } = schema;
   if (typeof type === 'string') return type === 'number' ? ['number', 'integer'] : [type];
@@ -36,14 +37,28 @@ export function payloadBreaks(previous: unknown, next: unknown, at = ''): Payloa
   const newTypes = typesOf(next);
   if (oldTypes && newTypes) {
     const added = newTypes.filter((t) => !oldTypes.includes(t));
-    if (added.length > 0) breaks.push({ path: `${at}/type`, message: `type ${list([previous.type])} became ${list([next.type])}: consumers do not expect ${added.join(', ')}` });
+    if (added.length > 0)
+      breaks.push({
+        path: `${at}/type`,
+        message: `type ${list([previous.type])} became ${list([next.type])}: consumers do not expect ${added.join(', ')}`,
+      });
   } else if (oldTypes && !newTypes) {
-    breaks.push({ path: at, message: `type ${list([previous.type])} is no longer constrained: consumers expect ${oldTypes[0]}` });
+    breaks.push({
+      path: at,
+      message: `type ${list([previous.type])} is no longer constrained: consumers expect ${oldTypes[0]}`,
+    });
   }
   if (Array.isArray(previous.enum)) {
-    const added = Array.isArray(next.enum) ? next.enum.filter((v) => !(previous.enum as unknown[]).some((o) => JSON.stringify(o) === JSON.stringify(v))) : undefined;
-    if (added === undefined) breaks.push({ path: at, message: `no longer limited to ${list(previous.enum)}: consumers switch over those values` });
-    else if (added.length > 0) breaks.push({ path: `${at}/enum`, message: `admits new value(s) ${list(added)} that consumers do not handle` });
+    const added = Array.isArray(next.enum)
+      ? next.enum.filter((v) => !(previous.enum as unknown[]).some((o) => JSON.stringify(o) === JSON.stringify(v)))
+      : undefined;
+    if (added === undefined)
+      breaks.push({
+        path: at,
+        message: `no longer limited to ${list(previous.enum)}: consumers switch over those values`,
+      });
+    else if (added.length > 0)
+      breaks.push({ path: `${at}/enum`, message: `admits new value(s) ${list(added)} that consumers do not handle` });
   }
   const oldRequired = Array.isArray(previous.required) ? previous.required.map(String) : [];
   const newRequired = Array.isArray(next.required) ? next.required.map(String) : [];
@@ -58,7 +73,8 @@ export function payloadBreaks(previous: unknown, next: unknown, at = ''): Payloa
   }
   const oldProperties = isSchema(previous.properties) ? previous.properties : {};
   for (const [name, schema] of Object.entries(oldProperties)) {
-    if (Object.hasOwn(newProperties, name)) breaks.push(...payloadBreaks(schema, newProperties[name], `${at}${pointer('properties', name)}`));
+    if (Object.hasOwn(newProperties, name))
+      breaks.push(...payloadBreaks(schema, newProperties[name], `${at}${pointer('properties', name)}`));
   }
   breaks.push(...payloadBreaks(previous.items, next.items, `${at}/items`));
   return breaks;

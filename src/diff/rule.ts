@@ -26,7 +26,10 @@ export interface DiffRule {
 }
 
 /** Events declared in both versions, as [before, after] pairs. */
-export function keptEvents({ before, after }: Pick<DiffContext, 'before' | 'after'>): Array<[NormalizedEvent, NormalizedEvent]> {
+export function keptEvents({
+  before,
+  after,
+}: Pick<DiffContext, 'before' | 'after'>): Array<[NormalizedEvent, NormalizedEvent]> {
   return before.system.events.flatMap((old): Array<[NormalizedEvent, NormalizedEvent]> => {
     const next = after.event(old.name);
     return next ? [[old, next]] : [];

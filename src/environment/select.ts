@@ -35,7 +35,11 @@ function requireEnvironment(spec: LoadedSpec, name: string): string {
   const names = environmentNames(spec.data);
   if (names.includes(name)) return name;
   const declared = names.length > 0 ? `it declares ${names.join(', ')}` : 'it declares no `environments:`';
-  throw loadError(spec.file, `unknown environment '${name}' (from --env or HAMESH_ENV): ${declared}`, spec.locate('/environments'));
+  throw loadError(
+    spec.file,
+    `unknown environment '${name}' (from --env or HAMESH_ENV): ${declared}`,
+    spec.locate('/environments'),
+  );
 }
 
 /** The spec with environment `name` deep-merged over it (see deepMerge); the `environments` block itself stays. */

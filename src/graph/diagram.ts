@@ -30,14 +30,31 @@ function systemGraph(resolved: ResolvedSystem): { nodes: Node[]; edges: Edge[] }
   const serviceId = new Map(services.map((s, i) => [s.name, `s${i}`]));
   const eventId = new Map(events.map((e, i) => [e.name, `e${i}`]));
   const nodes: Node[] = [
-    ...services.map((s) => ({ id: serviceId.get(s.name)!, label: [s.name, `${s.tier} · ${replicas(s)}`], kind: 'service' as const, spof: isSinglePointOfFailure(s) })),
-    ...events.map((e) => ({ id: eventId.get(e.name)!, label: [e.name, `${e.partitions} partition${e.partitions === 1 ? '' : 's'}`], kind: 'event' as const, spof: false })),
+    ...services.map((s) => ({
+      id: serviceId.get(s.name)!,
+      label: [s.name, `${s.tier} · ${replicas(s)}`],
+      kind: 'service' as const,
+      spof: isSinglePointOfFailure(s),
+    })),
+    ...events.map((e) => ({
+      id: eventId.get(e.name)!,
+      label: [e.name, `${e.partitions} partition${e.partitions === 1 ? '' : 's'}`],
+      kind: 'event' as const,
+      spof: false,
+    })),
   ];
   const edges: Edge[] = [];
   for (const s of services) {
-    for (const call of s.calls) edges.push({ from: serviceId.get(s.name)!, to: serviceId.get(call.service)!, kind: call.critical ? 'call' : 'optional-call' });
-    for (const event of s.publishes) edges.push({ from: serviceId.get(s.name)!, to: eventId.get(event)!, kind: 'publish' });
-    for (const sub of s.subscribes) edges.push({ from: eventId.get(sub.event)!, to: serviceId.get(s.name)!, kind: 'subscribe' });
+    for (const call of s.calls)
+      edges.push({
+        from: serviceId.get(s.name)!,
+        to: serviceId.get(call.service)!,
+        kind: call.critical ? 'call' : 'optional-call',
+      });
+    for (const event of s.publishes)
+      edges.push({ from: serviceId.get(s.name)!, to: eventId.get(event)!, kind: 'publish' });
+    for (const sub of s.subscribes)
+      edges.push({ from: eventId.get(sub.event)!, to: serviceId.get(s.name)!, kind: 'subscribe' });
   }
   return { nodes, edges };
 }
@@ -66,16 +83,27 @@ export function toMermaid(resolved: ResolvedSystem): string {
 export function toDot(resolved: ResolvedSystem): string {
   const { nodes, edges } = systemGraph(resolved);
   const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  const lines = [`digraph ${quote(resolved.system.name)} {`, '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=11];'];
+  const lines = [
+    `digraph ${quote(resolved.system.name)} {`,
+    '  rankdir=LR;',
+    '  node [fontname="Helvetica", fontsize=11];',
+  ];
   for (const n of nodes) {
     const attributes = [
       `label=${quote(n.label.join('\n'))}`,
       n.kind === 'service' ? 'shape=box' : 'shape=ellipse, style=filled, fillcolor="#eeeeff"',
-      ...(n.spof ? ['color="#cc0000"', 'penwidth=3', 'style=filled', 'fillcolor="#ffdddd"', 'tooltip="single point of failure"'] : []),
+      ...(n.spof
+        ? ['color="#cc0000"', 'penwidth=3', 'style=filled', 'fillcolor="#ffdddd"', 'tooltip="single point of failure"']
+        : []),
     ];
     lines.push(`  ${n.id} [${attributes.join(', ')}];`);
   }
-  const style = { call: '', 'optional-call': ' [style=dashed]', publish: ' [penwidth=2]', subscribe: ' [penwidth=2]' } as const;
+  const style = {
+    call: '',
+    'optional-call': ' [style=dashed]',
+    publish: ' [penwidth=2]',
+    subscribe: ' [penwidth=2]',
+  } as const;
   for (const e of edges) lines.push(`  ${e.from} -> ${e.to}${style[e.kind]};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;

@@ -14,7 +14,7 @@ export function rulesMarkdown(): string {
     return `| \`${meta.id}\` | ${meta.severity} | ${diff}${escapeCell(meta.description)}${options.length ? ` Options: ${options.join(', ')}.` : ''} |`;
   });
   return [
-    '<!-- Generated from the rules\' meta by `npm run docs:rules`; a test fails when it drifts. -->',
+    "<!-- Generated from the rules' meta by `npm run docs:rules`; a test fails when it drifts. -->",
     '',
     '| Rule | Default | What it finds |',
     '| --- | --- | --- |',
@@ -38,7 +38,8 @@ export function withRulesSection(readme: string): string {
 export function rulePages(): Array<{ file: string; content: string }> {
   return documented.map((meta) => {
     const options = optionsOf(meta).map(
-      ([name, o]) => `| \`${name}\` | ${o.default} | ${o.description} An organisation policy's value is a floor: a spec may only set it ${o.stricter}. |`,
+      ([name, o]) =>
+        `| \`${name}\` | ${o.default} | ${o.description} An organisation policy's value is a floor: a spec may only set it ${o.stricter}. |`,
     );
     const lines = [
       `<!-- Generated from the rule's meta by \`npm run docs:rules\`; a test fails when it drifts. -->`,
@@ -55,7 +56,9 @@ export function rulePages(): Array<{ file: string; content: string }> {
       '## How to fix',
       '',
       meta.fix,
-      ...(options.length > 0 ? ['', '## Options', '', '| Option | Default | Meaning |', '| --- | --- | --- |', ...options] : []),
+      ...(options.length > 0
+        ? ['', '## Options', '', '| Option | Default | Meaning |', '| --- | --- | --- |', ...options]
+        : []),
       '',
       ...(meta.stage === 'diff' ? diffConfiguration(meta.id) : lintConfiguration(meta.id)),
     ];

@@ -43,7 +43,8 @@ export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagn
     });
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const source = (index: number) => options.suppressionSource?.(index) ?? { path: pointer('policy', 'suppress', index) };
+  const source = (index: number) =>
+    options.suppressionSource?.(index) ?? { path: pointer('policy', 'suppress', index) };
   const { kept, reports } = applySuppressions(findings, policy.suppress, today, source, options.sourceOf);
   // The engine's own findings are configured like rules: off, or a severity override.
   const own = [...config.diagnostics, ...reports].flatMap((d) => {

@@ -93,7 +93,12 @@ export function stronglyConnectedComponents(nodes: readonly string[], successors
 }
 
 /** A shortest path from `from` to `to` (inclusive) using only nodes in `within`, by breadth-first search. */
-export function shortestPath(from: string, to: string, successors: Successors, within: ReadonlySet<string>): string[] | undefined {
+export function shortestPath(
+  from: string,
+  to: string,
+  successors: Successors,
+  within: ReadonlySet<string>,
+): string[] | undefined {
   const parent = new Map<string, string>();
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {

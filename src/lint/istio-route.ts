@@ -26,7 +26,8 @@ export function istioRoute(s: CallTarget): IstioRoute {
 }
 
 /** Where a service's or an external's retries are set (an external without them: the external itself). */
-export const retriesOrigin = (s: CallTarget): string => (isExternal(s) ? (s.retries ? `${s.path}/retries` : s.path) : s.origin.retries);
+export const retriesOrigin = (s: CallTarget): string =>
+  isExternal(s) ? (s.retries ? `${s.path}/retries` : s.path) : s.origin.retries;
 
 /** Tries per request to the service: the first one plus the retries Istio makes. */
 export const tries = (s: CallTarget): number => 1 + istioRoute(s).attempts;
@@ -34,7 +35,8 @@ export const tries = (s: CallTarget): number => 1 + istioRoute(s).attempts;
 /** The longest a call to the service can take, and why; undefined when neither a timeout nor a per-try timeout bounds it. */
 export function worstCase(s: CallTarget): { ms: number; how: string } | undefined {
   const { perTryTimeoutMs: perTry, timeoutMs } = istioRoute(s);
-  const retried = perTry === undefined ? undefined : { ms: tries(s) * perTry, how: `${tries(s)} tries × ${formatDuration(perTry)}` };
+  const retried =
+    perTry === undefined ? undefined : { ms: tries(s) * perTry, how: `${tries(s)} tries × ${formatDuration(perTry)}` };
   if (timeoutMs === undefined) return retried;
   if (retried === undefined || timeoutMs < retried.ms) return { ms: timeoutMs, how: `its timeout` };
   return retried;

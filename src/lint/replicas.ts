@@ -8,7 +8,8 @@ export const minReplicas = (s: NormalizedService): number => s.lagAutoscale?.min
 export const maxReplicas = (s: NormalizedService): number => s.lagAutoscale?.max ?? s.autoscale?.max ?? s.replicas;
 
 /** Where the replica count comes from: the `autoscale` block when autoscaling, else `replicas`. */
-export const replicasOrigin = (s: NormalizedService): string => s.lagAutoscale?.path ?? (s.autoscale ? s.origin.autoscale : s.origin.replicas);
+export const replicasOrigin = (s: NormalizedService): string =>
+  s.lagAutoscale?.path ?? (s.autoscale ? s.origin.autoscale : s.origin.replicas);
 
 /** `3 replicas` or `3 replicas (autoscale.min)`. */
 export const describeReplicas = (count: number, s: NormalizedService, bound: 'min' | 'max' = 'min'): string =>
@@ -18,7 +19,12 @@ export const describeReplicas = (count: number, s: NormalizedService, bound: 'mi
  * What losing one zone costs a service running `replicas`: replicas spread evenly over its zones (those in
  * `zones`, else its tier's minZones) lose ceil(replicas / zones); without `spread: zone` one zone may hold them all.
  */
-export function zoneLoss(zonesDeclared: readonly string[], policy: NormalizedPolicy, s: NormalizedService, replicas: number) {
+export function zoneLoss(
+  zonesDeclared: readonly string[],
+  policy: NormalizedPolicy,
+  s: NormalizedService,
+  replicas: number,
+) {
   const zones = s.spread === 'zone' ? Math.max(1, zonesDeclared.length || tierPolicy(policy, s).minZones) : 1;
   return { zones, lost: Math.ceil(replicas / zones) };
 }

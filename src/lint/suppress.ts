@@ -38,7 +38,9 @@ export function applySuppressions<F extends Diagnostic & { subject?: string }>(
     // A finding matches at its own path, where that value is written (an environment's override), or the object it
     // is about (a service that inherits the value from `defaults` or a profile).
     const paths = [finding.path, sourceOf(finding.path), ...(finding.subject === undefined ? [] : [finding.subject])];
-    const match = active.filter((s) => s.entry.rule === finding.rule && paths.some((path) => under(path, s.entry.path)));
+    const match = active.filter(
+      (s) => s.entry.rule === finding.rule && paths.some((path) => under(path, s.entry.path)),
+    );
     for (const s of match) s.used = true;
     return match.length === 0;
   });

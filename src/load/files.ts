@@ -35,21 +35,30 @@ function readSource(folder: string, from: string): FileSource {
     return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
   };
   const target = resolve(folder, from);
-  if (!inside(target, folder)) return { problem: `points outside the spec's folder (${folder}): move the file next to the spec` };
+  if (!inside(target, folder))
+    return { problem: `points outside the spec's folder (${folder}): move the file next to the spec` };
   let real: string;
   try {
     real = realpathSync(target);
   } catch {
     return { problem: `names ${target}, which does not exist` };
   }
-  if (!inside(real, realpathSync(folder))) return { problem: `is a link to ${real}, outside the spec's folder: copy the file next to the spec` };
+  if (!inside(real, realpathSync(folder)))
+    return { problem: `is a link to ${real}, outside the spec's folder: copy the file next to the spec` };
   const stat = statSync(real);
-  if (!stat.isFile()) return { problem: `names ${target}, which is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}: give a file` };
-  if (stat.size > MAX_FILES_BYTES) return { problem: `names ${target}, which is larger than a ConfigMap can hold (1 MiB)` };
+  if (!stat.isFile())
+    return {
+      problem: `names ${target}, which is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}: give a file`,
+    };
+  if (stat.size > MAX_FILES_BYTES)
+    return { problem: `names ${target}, which is larger than a ConfigMap can hold (1 MiB)` };
   try {
     return { content: readInput(real) };
   } catch (error) {
-    if (error instanceof UnreadableInput) return { problem: `names ${target}, which hamesh cannot read: ${error.message.replace(/^cannot read (it|the file): /, '')}` };
+    if (error instanceof UnreadableInput)
+      return {
+        problem: `names ${target}, which hamesh cannot read: ${error.message.replace(/^cannot read (it|the file): /, '')}`,
+      };
     throw error;
   }
 }

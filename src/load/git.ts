@@ -7,10 +7,16 @@ import { LoadError, loadError, type LoadedSpec } from './source.js';
 /** The output of a git command run in `cwd`; a failure is unusable input naming `file` and git's own words. */
 function git(cwd: string, args: string[], file: string, options: { input?: Buffer } = {}): Buffer {
   try {
-    return execFileSync('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], input: options.input, maxBuffer: 1 << 30 });
+    return execFileSync('git', args, {
+      cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      input: options.input,
+      maxBuffer: 1 << 30,
+    });
   } catch (error) {
     const { stderr, code } = error as { stderr?: Buffer; code?: string };
-    const why = code === 'ENOENT' ? 'git is not installed' : (stderr?.toString().trim().split('\n')[0] ?? String(error));
+    const why =
+      code === 'ENOENT' ? 'git is not installed' : (stderr?.toString().trim().split('\n')[0] ?? String(error));
     throw loadError(file, `cannot read it from git (git ${args[0]}): ${why}`);
   }
 }
@@ -21,7 +27,11 @@ function git(cwd: string, args: string[], file: string, options: { input?: Buffe
  * temporary folder (with the working tree's node_modules linked in) and loaded from there. Findings name the
  * spec as `REF:path`.
  */
-export async function loadSpecAtRevision(file: string, ref: string, options: { timeoutMs?: number } = {}): Promise<LoadedSpec> {
+export async function loadSpecAtRevision(
+  file: string,
+  ref: string,
+  options: { timeoutMs?: number } = {},
+): Promise<LoadedSpec> {
   const directory = dirname(resolve(file));
   if (!existsSync(directory)) throw loadError(file, 'no such folder');
   const top = git(directory, ['rev-parse', '--show-toplevel'], file).toString().trim();
@@ -41,13 +51,18 @@ export async function loadSpecAtRevision(file: string, ref: string, options: { t
     git(top, ['cat-file', '-e', `${ref}:${inRepo}`], label);
     const archive = git(top, ['archive', '--format=tar', ref], label);
     execFileSync('tar', ['-x', '-C', tree], { input: archive, stdio: ['pipe', 'ignore', 'pipe'] });
-    if (existsSync(join(top, 'node_modules'))) symlinkSync(join(top, 'node_modules'), join(tree, 'node_modules'), 'dir');
+    if (existsSync(join(top, 'node_modules')))
+      symlinkSync(join(top, 'node_modules'), join(tree, 'node_modules'), 'dir');
     const loaded = await loadSpec(join(tree, inRepo), options);
     return { ...loaded, file: label };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
     const { message, file: where } = error.diagnostic;
-    throw new LoadError({ ...error.diagnostic, file: where === join(tree, inRepo) ? label : where, message: message.split(tree).join(`${ref}:`) });
+    throw new LoadError({
+      ...error.diagnostic,
+      file: where === join(tree, inRepo) ? label : where,
+      message: message.split(tree).join(`${ref}:`),
+    });
   } finally {
     rmSync(tree, { recursive: true, force: true });
   }

@@ -23,15 +23,23 @@ function expandSpecInput(input: string, cwd = process.cwd()): string[] {
   const shown = (file: string) => (isAbsolute(input) ? join(cwd, file) : file);
   if (isDynamicPattern(input)) {
     const found = globSync(input, { cwd, onlyFiles: true, ignore: skipped, expandDirectories: false });
-    const specs = found.filter((file) => specExtensions.some((extension) => file.toLowerCase().endsWith(extension))).sort();
+    const specs = found
+      .filter((file) => specExtensions.some((extension) => file.toLowerCase().endsWith(extension)))
+      .sort();
     if (specs.length === 0) throw loadError(input, `the pattern matches no spec file (${specExtensions.join(', ')})`);
     return specs.map(shown);
   }
   const path = isAbsolute(input) ? input : join(cwd, input);
   if (existsSync(path) && statSync(path).isDirectory()) {
     const found = globSync(patterns, { cwd: path, onlyFiles: true, ignore: skipped }).sort();
-    const specs = found.map((file) => join(input, file)).filter((file) => isSpec(isAbsolute(file) ? file : join(cwd, file)));
-    if (specs.length === 0) throw loadError(input, 'the folder holds no hamesh spec (a file with `apiVersion: hamesh.dev/v1`, or a module calling defineSystem)');
+    const specs = found
+      .map((file) => join(input, file))
+      .filter((file) => isSpec(isAbsolute(file) ? file : join(cwd, file)));
+    if (specs.length === 0)
+      throw loadError(
+        input,
+        'the folder holds no hamesh spec (a file with `apiVersion: hamesh.dev/v1`, or a module calling defineSystem)',
+      );
     return specs;
   }
   return [input];

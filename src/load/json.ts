@@ -15,7 +15,12 @@ export function parseStrictJson(file: string, text: string): unknown {
       const seen = keys.at(-1)!;
       const first = seen.get(name);
       if (first === undefined) seen.set(name, `${line + 1}:${character + 1}`);
-      else problem ??= { message: `duplicate key ${JSON.stringify(name)} (first at ${first}): a JSON object's keys must be unique`, line: line + 1, column: character + 1 };
+      else
+        problem ??= {
+          message: `duplicate key ${JSON.stringify(name)} (first at ${first}): a JSON object's keys must be unique`,
+          line: line + 1,
+          column: character + 1,
+        };
     },
     onError: (code, offset, _length, line, character) => {
       problem ??= { message: explain(printParseErrorCode(code), text, offset), line: line + 1, column: character + 1 };
@@ -28,7 +33,8 @@ export function parseStrictJson(file: string, text: string): unknown {
     if (!(error instanceof RangeError)) throw error;
     throw loadError(file, `cannot parse JSON: it nests ${maxNesting(text)} levels deep, too deep to read`);
   }
-  if (problem) throw loadError(file, `cannot parse JSON: ${problem.message}`, { line: problem.line, column: problem.column });
+  if (problem)
+    throw loadError(file, `cannot parse JSON: ${problem.message}`, { line: problem.line, column: problem.column });
   return JSON.parse(text);
 }
 
@@ -51,7 +57,11 @@ function maxNesting(text: string): number {
 
 /** A parse error in words, naming the usual suspects: a trailing comma, a comment, YAML in a .json file. */
 function explain(code: string, text: string, offset: number): string {
-  if (/^(PropertyNameExpected|ValueExpected)$/.test(code) && /,\s*$/.test(text.slice(0, offset)) && /^[}\]]/.test(text.slice(offset))) {
+  if (
+    /^(PropertyNameExpected|ValueExpected)$/.test(code) &&
+    /,\s*$/.test(text.slice(0, offset)) &&
+    /^[}\]]/.test(text.slice(offset))
+  ) {
     return 'a trailing comma is not JSON: remove it';
   }
   if (code === 'InvalidCommentToken') return 'comments are not JSON: remove it, or write the spec in YAML';

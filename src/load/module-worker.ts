@@ -55,12 +55,19 @@ try {
   // A rejection the module left unhandled surfaces after the current macrotask.
   await new Promise((resolve) => setImmediate(resolve));
   if (exported === undefined) reply({ kind: 'no-default' });
-  else if (typeof exported !== 'object' || exported === null || ![Object.prototype, null].includes(Object.getPrototypeOf(exported))) {
+  else if (
+    typeof exported !== 'object' ||
+    exported === null ||
+    ![Object.prototype, null].includes(Object.getPrototypeOf(exported))
+  ) {
     reply({ kind: 'not-object', what: kindOf(exported) });
   } else {
     try {
       // A module may export class instances, functions or undefined fields inside; the spec is plain JSON data.
-      reply({ kind: 'data', json: JSON.stringify(exported, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) });
+      reply({
+        kind: 'data',
+        json: JSON.stringify(exported, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)),
+      });
     } catch (error) {
       reply({ kind: 'not-data', message: describe(error) });
     }

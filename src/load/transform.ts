@@ -34,7 +34,9 @@ export function transformModule(file: string, source: string): TransformedModule
     original(line, column) {
       map ??= new SourceMap(JSON.parse(result.map) as ConstructorParameters<typeof SourceMap>[0]);
       const entry = map.findEntry(line - 1, column - 1) as { originalLine?: number; originalColumn?: number };
-      return entry.originalLine === undefined ? undefined : { line: entry.originalLine + 1, column: entry.originalColumn! + 1 };
+      return entry.originalLine === undefined
+        ? undefined
+        : { line: entry.originalLine + 1, column: entry.originalColumn! + 1 };
     },
   };
 }

@@ -47,7 +47,10 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
       parsed = { data: document().toJS({ maxAliasCount: 1000 }) };
     } catch (error) {
       // the `yaml` library's guard against alias bombs ("billion laughs")
-      throw loadError(file, `cannot expand YAML aliases: ${(error as Error).message}; write the repeated values out or use fewer aliases`);
+      throw loadError(
+        file,
+        `cannot expand YAML aliases: ${(error as Error).message}; write the repeated values out or use fewer aliases`,
+      );
     }
   }
   const at = (offset: number): Position => {
@@ -87,7 +90,8 @@ function pairsOf({ isPair, isScalar }: typeof Yaml, map: YAMLMap): Map<string, P
   if (!pairs) {
     pairs = new Map();
     for (const item of map.items) {
-      if (isPair(item) && isScalar(item.key) && !pairs.has(String(item.key.value))) pairs.set(String(item.key.value), item);
+      if (isPair(item) && isScalar(item.key) && !pairs.has(String(item.key.value)))
+        pairs.set(String(item.key.value), item);
     }
     pairIndex.set(map, pairs);
   }

@@ -7,18 +7,20 @@ import { normalizeProbes } from './probes.js';
 
 /** `volumes`, sorted by name; a volume with neither `config` nor `secret` is an emptyDir. */
 export function normalizeVolumes(service: Service, servicePath: string): NormalizedVolume[] {
-  const volumes = Object.entries(service.volumes ?? {}).map(([name, volume]): NormalizedVolume => ({
-    name,
-    mountPath: volume.path,
-    source:
-      volume.config !== undefined
-        ? { config: volume.config }
-        : volume.secret !== undefined
-          ? { secret: volume.secret }
-          : { emptyDir: { ...volume.emptyDir } },
-    readOnly: volume.readOnly ?? false,
-    path: `${servicePath}${pointer('volumes', name)}`,
-  }));
+  const volumes = Object.entries(service.volumes ?? {}).map(
+    ([name, volume]): NormalizedVolume => ({
+      name,
+      mountPath: volume.path,
+      source:
+        volume.config !== undefined
+          ? { config: volume.config }
+          : volume.secret !== undefined
+            ? { secret: volume.secret }
+            : { emptyDir: { ...volume.emptyDir } },
+      readOnly: volume.readOnly ?? false,
+      path: `${servicePath}${pointer('volumes', name)}`,
+    }),
+  );
   return sortBy(volumes, (v) => v.name);
 }
 
@@ -63,7 +65,11 @@ export function normalizeExtraContainers(
       ...(entry.command && { command: [...entry.command] }),
       ...(entry.args && { args: [...entry.args] }),
       env: sortBy(
-        Object.entries(entry.env ?? {}).map(([name, value]) => ({ name, value, path: `${path}${pointer('env', name)}` })),
+        Object.entries(entry.env ?? {}).map(([name, value]) => ({
+          name,
+          value,
+          path: `${path}${pointer('env', name)}`,
+        })),
         (v) => v.name,
       ),
       envFrom: (entry.envFrom ?? []).map((source) => ({ ...source })),

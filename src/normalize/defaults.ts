@@ -30,7 +30,12 @@ export const DEFAULTS = {
    * Istio's own outlierDetection defaults, which the compiler writes next to a locality `failover` when the
    * service has no `circuitBreaker` (Istio ignores failover without outlier detection).
    */
-  istioOutlierDetection: { consecutiveErrors: 5, intervalMs: 10_000, baseEjectionTimeMs: 30_000, maxEjectionPercent: 10 },
+  istioOutlierDetection: {
+    consecutiveErrors: 5,
+    intervalMs: 10_000,
+    baseEjectionTimeMs: 30_000,
+    maxEjectionPercent: 10,
+  },
   /** Istio retries an HTTP or gRPC route this many times when it sets no `retries` (`attempts: 0` turns that off). */
   istioImplicitRetries: 2,
   /** JetStream settings written explicitly where the spec has no field, so applied config is never implicit. */
@@ -66,9 +71,27 @@ export const DEFAULTS = {
   subscription: { deadLetter: false, ordered: false, jitter: false },
   policy: {
     tiers: {
-      critical: { minReplicas: 3, minZones: 3, minTopicReplication: 3, requireCircuitBreaker: true, requireProbes: true },
-      standard: { minReplicas: 2, minZones: 2, minTopicReplication: 3, requireCircuitBreaker: false, requireProbes: false },
-      'best-effort': { minReplicas: 1, minZones: 1, minTopicReplication: 1, requireCircuitBreaker: false, requireProbes: false },
+      critical: {
+        minReplicas: 3,
+        minZones: 3,
+        minTopicReplication: 3,
+        requireCircuitBreaker: true,
+        requireProbes: true,
+      },
+      standard: {
+        minReplicas: 2,
+        minZones: 2,
+        minTopicReplication: 3,
+        requireCircuitBreaker: false,
+        requireProbes: false,
+      },
+      'best-effort': {
+        minReplicas: 1,
+        minZones: 1,
+        minTopicReplication: 1,
+        requireCircuitBreaker: false,
+        requireProbes: false,
+      },
     },
     replicaAvailability: 0.99,
   },

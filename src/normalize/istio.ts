@@ -12,7 +12,9 @@ export function istioRetries(service: Pick<NormalizedService, 'ports' | 'sidecar
 }
 
 /** The circuit breaker's ejection settings; Istio's defaults with a locality failover and no circuit breaker, as Istio ignores failover without them. */
-export function outlierDetection(service: Pick<NormalizedService, 'circuitBreaker' | 'failover'>): NormalizedOutlierDetection | undefined {
+export function outlierDetection(
+  service: Pick<NormalizedService, 'circuitBreaker' | 'failover'>,
+): NormalizedOutlierDetection | undefined {
   const breaker = service.circuitBreaker;
   if (breaker === undefined) return service.failover.length > 0 ? { ...DEFAULTS.istioOutlierDetection } : undefined;
   const { consecutiveErrors, intervalMs, baseEjectionTimeMs, maxEjectionPercent } = breaker;
@@ -20,7 +22,8 @@ export function outlierDetection(service: Pick<NormalizedService, 'circuitBreake
 }
 
 /** Whether Istio reads an external's requests on some port (http, grpc): only then can it retry and time them out. */
-export const externalHttp = (external: Pick<NormalizedExternal, 'ports'>) => external.ports.some((p) => p.protocol === 'http' || p.protocol === 'grpc');
+export const externalHttp = (external: Pick<NormalizedExternal, 'ports'>) =>
+  external.ports.some((p) => p.protocol === 'http' || p.protocol === 'grpc');
 
 /** The retries Istio applies to requests to an external: as to a service, on its http and grpc ports only. */
 export function externalIstioRetries(external: Pick<NormalizedExternal, 'ports' | 'retries'>): NormalizedRetries {

@@ -75,7 +75,11 @@ export interface NormalizedPort {
 
 /** A probe in its object form (see `src/normalize/probes.ts`). */
 export interface NormalizedProbe {
-  check: { http: string; headers: Array<{ name: string; value: string }> } | { grpc: true; service?: string } | { tcp: true } | { exec: string[] };
+  check:
+    | { http: string; headers: Array<{ name: string; value: string }> }
+    | { grpc: true; service?: string }
+    | { tcp: true }
+    | { exec: string[] };
   /** The port probed: one the container declares, or a bare number it does not; none for `exec`. */
   port?: NormalizedPort | number;
   initialDelaySeconds?: number;
@@ -109,7 +113,10 @@ export interface NormalizedRoute {
 }
 
 /** The outlier detection (ejection) part of a circuit breaker. */
-export type NormalizedOutlierDetection = Pick<NormalizedCircuitBreaker, 'consecutiveErrors' | 'intervalMs' | 'baseEjectionTimeMs' | 'maxEjectionPercent'>;
+export type NormalizedOutlierDetection = Pick<
+  NormalizedCircuitBreaker,
+  'consecutiveErrors' | 'intervalMs' | 'baseEjectionTimeMs' | 'maxEjectionPercent'
+>;
 
 export interface NormalizedCall {
   /** The callee: a service, or an external when `external` is true. */

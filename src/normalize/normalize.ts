@@ -1,6 +1,18 @@
 import { pointer } from '../diagnostics/diagnostic.js';
 import { parseDuration } from '../spec/duration.js';
-import type { Call, CircuitBreaker, Event, External, Profile, Retries, Route, Service, Subscription, System, Tier } from '../spec/schema.generated.js';
+import type {
+  Call,
+  CircuitBreaker,
+  Event,
+  External,
+  Profile,
+  Retries,
+  Route,
+  Service,
+  Subscription,
+  System,
+  Tier,
+} from '../spec/schema.generated.js';
 import { DEFAULTS } from './defaults.js';
 import { normalizeExtraContainers, normalizeStorage, normalizeVolumes } from './containers.js';
 import { normalizePodSettings, type Layer } from './pod.js';
@@ -58,7 +70,9 @@ const byKey = <T>(record: Record<string, T> | undefined): Array<[string, T]> =>
  */
 export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSource>): NormalizedSystem {
   const name = spec.metadata.name;
-  const services = byKey(spec.services).map(([serviceName, service]) => normalizeService(spec, serviceName, service, fileSources));
+  const services = byKey(spec.services).map(([serviceName, service]) =>
+    normalizeService(spec, serviceName, service, fileSources),
+  );
   const tiers = eventTiers(services);
   const namespace = spec.metadata.namespace ?? name;
   const mesh = spec.mesh ?? {};
@@ -88,12 +102,19 @@ export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSo
       ...(mesh.outboundTraffic !== undefined && { outboundTraffic: mesh.outboundTraffic }),
     },
     services,
-    events: byKey(spec.events).map(([eventName, event]) => normalizeEvent(eventName, event, tiers.get(eventName) ?? DEFAULTS.tier)),
+    events: byKey(spec.events).map(([eventName, event]) =>
+      normalizeEvent(eventName, event, tiers.get(eventName) ?? DEFAULTS.tier),
+    ),
     externals: byKey(spec.externals).map(([externalName, external]) => normalizeExternal(externalName, external)),
     policy: normalizePolicy(spec),
     patches: [
       ...byKey(spec.services).flatMap(([service, s]) =>
-        byKey(s.patches as Record<string, Record<string, unknown>> | undefined).map(([kind, patch]) => ({ path: pointer('services', service, 'patches', kind), kind, service, patch })),
+        byKey(s.patches as Record<string, Record<string, unknown>> | undefined).map(([kind, patch]) => ({
+          path: pointer('services', service, 'patches', kind),
+          kind,
+          service,
+          patch,
+        })),
       ),
       ...byKey(spec.patches).map(([key, patch]) => {
         const [kind, name] = key.split('/') as [string, string];
@@ -104,7 +125,12 @@ export function normalize(spec: System, fileSources?: ReadonlyMap<string, FileSo
   };
 }
 
-function normalizeService(spec: System, name: string, service: Service, fileSources: ReadonlyMap<string, FileSource> | undefined): NormalizedService {
+function normalizeService(
+  spec: System,
+  name: string,
+  service: Service,
+  fileSources: ReadonlyMap<string, FileSource> | undefined,
+): NormalizedService {
   const path = pointer('services', name);
   const layers: Layer[] = [
     [service, path],
@@ -126,13 +152,20 @@ function normalizeService(spec: System, name: string, service: Service, fileSour
     cpuPercent: ha.autoscale.cpuPercent ?? DEFAULTS.autoscaleCpuPercent,
   };
   const baseReplicas = ha.replicas ?? autoscale?.min ?? DEFAULTS.tierReplicas[tier];
-  const subscribes = byKey(service.subscribes).map(([event, sub]) => normalizeSubscription(spec, name, event, sub, baseReplicas));
+  const subscribes = byKey(service.subscribes).map(([event, sub]) =>
+    normalizeSubscription(spec, name, event, sub, baseReplicas),
+  );
   const lagAutoscale = lagScaling(spec, subscribes, autoscale);
   const replicas = lagAutoscale?.min ?? baseReplicas;
   const disruption = ha.disruption ?? (replicas > 1 ? { ...DEFAULTS.disruption } : undefined);
 
   const ports = normalizePorts(service, path);
-  const podSettings = normalizePodSettings(name, service, layers, ports.filter((p) => p.expose).map((p) => p.name));
+  const podSettings = normalizePodSettings(
+    name,
+    service,
+    layers,
+    ports.filter((p) => p.expose).map((p) => p.name),
+  );
   const normalized: Omit<NormalizedService, 'routes' | 'istioRetries' | 'outlierDetection'> = {
     name,
     path,
@@ -245,7 +278,11 @@ function normalizeRetries(retries: Retries): NormalizedRetries {
 }
 
 /** A route takes its timeout and retries from the service unless it sets its own. */
-function normalizeRoute(service: Omit<NormalizedService, 'routes' | 'istioRetries' | 'outlierDetection'>, route: Route, index: number): NormalizedRoute {
+function normalizeRoute(
+  service: Omit<NormalizedService, 'routes' | 'istioRetries' | 'outlierDetection'>,
+  route: Route,
+  index: number,
+): NormalizedRoute {
   const path = pointer('services', service.name, 'routes', index);
   const to = typeof route.to === 'string' ? { [route.to]: 100 } : (route.to ?? {});
   const timeoutMs = route.timeout !== undefined ? ms(route.timeout) : service.timeoutMs;
@@ -274,11 +311,16 @@ function normalizeRoute(service: Omit<NormalizedService, 'routes' | 'istioRetrie
 }
 
 /** The ScaledObject's replica range over a service's lag-autoscaled subscriptions (see NormalizedService.lagAutoscale). */
-function lagScaling(spec: System, subscriptions: NormalizedSubscription[], cpu: { min: number; max: number } | undefined) {
+function lagScaling(
+  spec: System,
+  subscriptions: NormalizedSubscription[],
+  cpu: { min: number; max: number } | undefined,
+) {
   const scaled = subscriptions.filter((s) => s.autoscale);
   if (scaled.length === 0) return undefined;
   const kafka = (spec.broker?.kind ?? DEFAULTS.brokerKind) === 'kafka';
-  const cap = (s: NormalizedSubscription) => (kafka ? Math.min(s.autoscale!.max, partitionsOf(spec, s.event)) : s.autoscale!.max);
+  const cap = (s: NormalizedSubscription) =>
+    kafka ? Math.min(s.autoscale!.max, partitionsOf(spec, s.event)) : s.autoscale!.max;
   return {
     min: Math.max(...scaled.map((s) => s.autoscale!.min), cpu?.min ?? 0),
     max: Math.max(...scaled.map(cap), cpu?.max ?? 0),
@@ -288,7 +330,13 @@ function lagScaling(spec: System, subscriptions: NormalizedSubscription[], cpu: 
 
 const partitionsOf = (spec: System, event: string) => spec.events?.[event]?.partitions ?? DEFAULTS.event.partitions;
 
-function normalizeSubscription(spec: System, service: string, event: string, sub: Subscription, replicas: number): NormalizedSubscription {
+function normalizeSubscription(
+  spec: System,
+  service: string,
+  event: string,
+  sub: Subscription,
+  replicas: number,
+): NormalizedSubscription {
   const retry: NormalizedSubscriptionRetry | undefined = sub.retry && {
     attempts: sub.retry.attempts,
     backoff: sub.retry.backoff,

@@ -3,7 +3,13 @@ import { parseDuration } from '../spec/duration.js';
 import type { Profile, Security, Service } from '../spec/schema.generated.js';
 import { sortBy } from '../util/order.js';
 import { DEFAULTS } from './defaults.js';
-import type { NormalizedContainer, NormalizedEnvVar, NormalizedPod, NormalizedSecurity, NormalizedService } from './model.js';
+import type {
+  NormalizedContainer,
+  NormalizedEnvVar,
+  NormalizedPod,
+  NormalizedSecurity,
+  NormalizedService,
+} from './model.js';
 
 /** A source of profile fields and its JSON Pointer: the service, its profile, `defaults` (highest precedence first). */
 export type Layer = [fields: Profile | undefined, path: string];
@@ -24,7 +30,8 @@ function mergedMap(layers: readonly Layer[], field: 'labels' | 'annotations' | '
 function mergedEnv(layers: readonly Layer[]): NormalizedEnvVar[] {
   const byName = new Map<string, NormalizedEnvVar>();
   for (const [fields, path] of [...layers].reverse()) {
-    for (const [name, value] of Object.entries(fields?.env ?? {})) byName.set(name, { name, value, path: `${path}${pointer('env', name)}` });
+    for (const [name, value] of Object.entries(fields?.env ?? {}))
+      byName.set(name, { name, value, path: `${path}${pointer('env', name)}` });
   }
   return sortBy([...byName.values()], (v) => v.name);
 }
@@ -91,7 +98,10 @@ export function normalizePodSettings(
     annotations: mergedMap(layers, 'annotations'),
     security: mergedSecurity(layers),
     origin: securityOrigin(layers, pointer('services', name)),
-    serviceAccount: { name: service.serviceAccount?.name ?? name, annotations: { ...service.serviceAccount?.annotations } },
+    serviceAccount: {
+      name: service.serviceAccount?.name ?? name,
+      annotations: { ...service.serviceAccount?.annotations },
+    },
     imagePullSecrets: [...(first(layers, 'imagePullSecrets') ?? [])],
     ...(grace !== undefined && { terminationGracePeriodSeconds: seconds(grace) }),
     nodeSelector: mergedMap(layers, 'nodeSelector'),

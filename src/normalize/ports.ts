@@ -34,10 +34,14 @@ function toPort(name: string, port: Port, path: string): NormalizedPort {
 }
 
 /** Every port of the pod: the main container's, then each sidecar's. */
-export const podPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>): NormalizedPort[] => [...service.ports, ...service.sidecars.flatMap((s) => s.ports)];
+export const podPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>): NormalizedPort[] => [
+  ...service.ports,
+  ...service.sidecars.flatMap((s) => s.ports),
+];
 
 /** The ports the Service exposes (the main container's first); none means no Service at all. */
-export const exposedPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>): NormalizedPort[] => podPorts(service).filter((p) => p.expose);
+export const exposedPorts = (service: Pick<NormalizedService, 'ports' | 'sidecars'>): NormalizedPort[] =>
+  podPorts(service).filter((p) => p.expose);
 
 /**
  * Which kinds of mesh route reach the service through its exposed ports: `http` (HTTP and gRPC ports) and

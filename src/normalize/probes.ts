@@ -14,7 +14,12 @@ function normalizeProbe(probe: Probe, ports: readonly NormalizedPort[]): Normali
   const given = typeof probe === 'string' ? (probe === 'grpc' ? { grpc: true as const } : { http: probe }) : probe;
   const check: NormalizedProbe['check'] =
     'http' in given
-      ? { http: given.http, headers: sortBy(Object.entries(('headers' in given && given.headers) || {}), ([name]) => name).map(([name, value]) => ({ name, value })) }
+      ? {
+          http: given.http,
+          headers: sortBy(Object.entries(('headers' in given && given.headers) || {}), ([name]) => name).map(
+            ([name, value]) => ({ name, value }),
+          ),
+        }
       : 'grpc' in given
         ? { grpc: true, ...(given.service !== undefined && { service: given.service }) }
         : 'tcp' in given
@@ -27,7 +32,8 @@ function normalizeProbe(probe: Probe, ports: readonly NormalizedPort[]): Normali
       : wanted === undefined
         ? (ports.find((p) => p.expose) ?? ports[0])
         : (ports.find((p) => (typeof wanted === 'number' ? p.port === wanted : p.name === wanted)) ?? Number(wanted));
-  const timing: Pick<HttpProbe, 'initialDelay' | 'period' | 'timeout' | 'failureThreshold'> = typeof probe === 'string' ? {} : probe;
+  const timing: Pick<HttpProbe, 'initialDelay' | 'period' | 'timeout' | 'failureThreshold'> =
+    typeof probe === 'string' ? {} : probe;
   const initialDelaySeconds = secondsOf(timing.initialDelay);
   const periodSeconds = secondsOf(timing.period);
   const timeoutSeconds = secondsOf(timing.timeout);

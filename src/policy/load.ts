@@ -23,7 +23,10 @@ const extensions = ['.yaml', '.yml', '.json'];
 export function loadPolicy(file: string): { source: LoadedSpec; policy?: Policy; diagnostics: Diagnostic[] } {
   const extension = extname(file).toLowerCase();
   if (!extensions.includes(extension)) {
-    throw loadError(file, `unsupported policy file type '${extension || '(none)'}': use one of ${extensions.join(', ')}`);
+    throw loadError(
+      file,
+      `unsupported policy file type '${extension || '(none)'}': use one of ${extensions.join(', ')}`,
+    );
   }
   const source = loadYamlText(file, readFile(file, 'policy file'), extension === '.json' ? 'json' : 'yaml');
   const data = source.data ?? {}; // an empty file is an empty policy

@@ -16,7 +16,11 @@ function mergeTier(org: TierPolicy = {}, spec: TierPolicy = {}, floor: FloorRepo
   for (const key of ['minReplicas', 'minZones', 'minTopicReplication'] as const) {
     if (org[key] === undefined || spec[key] === undefined) continue;
     merged[key] = Math.max(org[key], spec[key]);
-    if (spec[key] < org[key]) floor(`${at}${pointer(key)}`, `${key} ${spec[key]} is below the organisation's minimum ${org[key]}, so ${org[key]} applies`);
+    if (spec[key] < org[key])
+      floor(
+        `${at}${pointer(key)}`,
+        `${key} ${spec[key]} is below the organisation's minimum ${org[key]}, so ${org[key]} applies`,
+      );
   }
   for (const key of ['requireCircuitBreaker', 'requireProbes'] as const) {
     if (!org[key]) continue;
@@ -32,7 +36,12 @@ function mergeTier(org: TierPolicy = {}, spec: TierPolicy = {}, floor: FloorRepo
  * at or below it is dropped, so the floor holds (including a rule's own per-finding errors, e.g. a tier's
  * requireCircuitBreaker). Each spec option is clamped to its floor in the option's `stricter` direction.
  */
-function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | undefined, report: FloorReport): RuleEntry | undefined {
+function mergeRule(
+  id: string,
+  org: RuleEntry | undefined,
+  spec: RuleEntry | undefined,
+  report: FloorReport,
+): RuleEntry | undefined {
   const meta = findLintCode(id);
   if (spec === undefined || (org === undefined && meta === undefined)) return spec ?? org; // unknown ids: policy-config
   const o = org === undefined ? undefined : splitRuleEntry(org);
@@ -42,15 +51,24 @@ function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | und
   const at = pointer('rules', id);
   // `note` is not a setting; a rule whose default is a note has no floor to hold.
   if (floor !== 'note' && rank[s.severity] < rank[floor]) {
-    report(typeof spec === 'string' ? at : `${at}/severity`, `'${s.severity}' is ignored: the organisation's floor for '${id}' is '${floor}'`);
+    report(
+      typeof spec === 'string' ? at : `${at}/severity`,
+      `'${s.severity}' is ignored: the organisation's floor for '${id}' is '${floor}'`,
+    );
   }
   const options = { ...o?.options };
   for (const [name, value] of Object.entries(s.options)) {
     const option = own(ruleOptions(meta), name);
     const bound = own(options, name) ?? option?.default;
     const clamped =
-      option && typeof value === 'number' && typeof bound === 'number' ? (option.stricter === 'lower' ? Math.min : Math.max)(value, bound) : value;
-    if (clamped !== value) report(`${at}${pointer(name)}`, `${name} ${String(value)} is looser than the organisation's ${String(bound)}, so ${String(bound)} applies`);
+      option && typeof value === 'number' && typeof bound === 'number'
+        ? (option.stricter === 'lower' ? Math.min : Math.max)(value, bound)
+        : value;
+    if (clamped !== value)
+      report(
+        `${at}${pointer(name)}`,
+        `${name} ${String(value)} is looser than the organisation's ${String(bound)}, so ${String(bound)} applies`,
+      );
     options[name] = clamped;
   }
   if (Object.keys(options).length > 0) return { severity: severity ?? floor, ...options } as RuleEntry;
@@ -71,13 +89,16 @@ function mergeRule(id: string, org: RuleEntry | undefined, spec: RuleEntry | und
  * - model.replicaAvailability: the lower, more pessimistic, estimate.
  */
 export function mergePolicies(org: Policy, spec: Policy = {}, floor: FloorReport = () => {}): Policy {
-  const tier = (name: 'critical' | 'standard' | 'best-effort') => mergeTier(org.tiers?.[name], spec.tiers?.[name], floor, pointer('tiers', name));
+  const tier = (name: 'critical' | 'standard' | 'best-effort') =>
+    mergeTier(org.tiers?.[name], spec.tiers?.[name], floor, pointer('tiers', name));
   const tiers = { critical: tier('critical'), standard: tier('standard'), 'best-effort': tier('best-effort') };
   const ids = [...new Set([...Object.keys(org.rules ?? {}), ...Object.keys(spec.rules ?? {})])].sort();
-  const rules = Object.fromEntries(ids.flatMap((id) => {
-    const entry = mergeRule(id, own(org.rules, id), own(spec.rules, id), floor);
-    return entry === undefined ? [] : [[id, entry]];
-  }));
+  const rules = Object.fromEntries(
+    ids.flatMap((id) => {
+      const entry = mergeRule(id, own(org.rules, id), own(spec.rules, id), floor);
+      return entry === undefined ? [] : [[id, entry]];
+    }),
+  );
   const availability = [org.model?.replicaAvailability, spec.model?.replicaAvailability].filter((p) => p !== undefined);
   return {
     tiers,
@@ -92,9 +113,17 @@ export function mergePolicies(org: Policy, spec: Policy = {}, floor: FloorReport
  * value) for every loosening the organisation's floor overrode. The merged `policy.suppress` lists the spec's
  * own entries first, then the organisation's.
  */
-export function applyOrgPolicy(spec: System, org: { file: string; policy: Policy }): { spec: System; notes: Diagnostic[] } {
+export function applyOrgPolicy(
+  spec: System,
+  org: { file: string; policy: Policy },
+): { spec: System; notes: Diagnostic[] } {
   const notes: Diagnostic[] = [];
   const floor: FloorReport = (path, message) =>
-    notes.push({ rule: codes.policyFloor.id, severity: codes.policyFloor.severity, path: `/policy${path}`, message: `${message} (${org.file})` });
+    notes.push({
+      rule: codes.policyFloor.id,
+      severity: codes.policyFloor.severity,
+      path: `/policy${path}`,
+      message: `${message} (${org.file})`,
+    });
   return { spec: { ...spec, policy: mergePolicies(org.policy, spec.policy, floor) }, notes };
 }

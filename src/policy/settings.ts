@@ -17,7 +17,10 @@ export interface RuleSettings {
 }
 
 /** `severity` and options of one `policy.rules` entry. */
-export function splitRuleEntry(entry: NonNullable<Policy['rules']>[string]): { severity: SeveritySetting; options: Record<string, unknown> } {
+export function splitRuleEntry(entry: NonNullable<Policy['rules']>[string]): {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+} {
   if (typeof entry === 'string') return { severity: entry, options: {} };
   const { severity, ...options } = entry;
   return { severity, options };
@@ -42,7 +45,9 @@ export function ruleSettings(policy: Pick<Policy, 'rules' | 'suppress'>, base: s
   };
   /** `hamesh diff` rules compare two versions: there is no finding in one spec for a suppression to match. */
   const unsuppressible = (id: string) =>
-    findCode(id)?.stage === 'diff' ? `'${id}' is a \`hamesh diff\` rule: configure it in policy.rules (a severity or off); there is nothing to suppress` : undefined;
+    findCode(id)?.stage === 'diff'
+      ? `'${id}' is a \`hamesh diff\` rule: configure it in policy.rules (a severity or off); there is nothing to suppress`
+      : undefined;
   const settings = new Map<string, RuleSetting>();
 
   for (const [id, entry] of Object.entries(policy.rules ?? {})) {
@@ -61,7 +66,10 @@ export function ruleSettings(policy: Pick<Policy, 'rules' | 'suppress'>, base: s
     for (const [name, value] of Object.entries(options)) {
       if (!Object.hasOwn(known, name)) {
         const allowed = Object.keys(known);
-        problem(`${path}${pointer(name)}`, `'${id}' has no option '${name}'${didYouMean(name, allowed)}${allowed.length ? `; options: ${allowed.join(', ')}` : '; it takes none'}`);
+        problem(
+          `${path}${pointer(name)}`,
+          `'${id}' has no option '${name}'${didYouMean(name, allowed)}${allowed.length ? `; options: ${allowed.join(', ')}` : '; it takes none'}`,
+        );
       } else if (typeof value !== 'number') problem(`${path}${pointer(name)}`, `must be a number`);
       else values[name] = value;
     }
@@ -75,10 +83,14 @@ export function ruleSettings(policy: Pick<Policy, 'rules' | 'suppress'>, base: s
   return {
     diagnostics,
     setting(id) {
-      const defaults = Object.fromEntries(Object.entries(ruleOptions(findCode(id))).map(([name, option]) => [name, option.default]));
+      const defaults = Object.fromEntries(
+        Object.entries(ruleOptions(findCode(id))).map(([name, option]) => [name, option.default]),
+      );
       const given = settings.get(id);
-      return { ...(given?.severity !== undefined && { severity: given.severity }), options: { ...defaults, ...given?.options } };
+      return {
+        ...(given?.severity !== undefined && { severity: given.severity }),
+        options: { ...defaults, ...given?.options },
+      };
     },
   };
 }
-

@@ -58,7 +58,9 @@ export class TemplateEngine {
       const options = args.pop() as Handlebars.HelperOptions & { loc?: { start: { line: number } } };
       // A misspelled variable is undefined: fail rather than render `null`.
       if (args.length !== 1 || args[0] === undefined) {
-        throw Object.assign(new Error('{{json}} got no value: is the variable name misspelled?'), { lineNumber: options.loc?.start.line });
+        throw Object.assign(new Error('{{json}} got no value: is the variable name misspelled?'), {
+          lineNumber: options.loc?.start.line,
+        });
       }
       return new handlebars.SafeString(`${slotPrefix}${this.slots.push(args[0]) - 1}`);
     });
@@ -94,12 +96,17 @@ export class TemplateEngine {
       const line = error instanceof YAMLException ? error.mark.line + 1 : undefined;
       const reason = error instanceof YAMLException ? error.reason : String(error);
       const source = line !== undefined ? `: ${JSON.stringify(text.split('\n')[line - 1] ?? '')}` : '';
-      throw new TemplateError(file, undefined, `rendered output is not valid YAML at output line ${line ?? '?'} (${reason})${source}`);
+      throw new TemplateError(
+        file,
+        undefined,
+        `rendered output is not valid YAML at output line ${line ?? '?'} (${reason})${source}`,
+      );
     }
     documents = [];
     for (const value of parsed) {
       if (value === null || value === undefined) continue;
-      if (typeof value !== 'object' || Array.isArray(value)) throw new TemplateError(file, undefined, 'each rendered document must be a mapping');
+      if (typeof value !== 'object' || Array.isArray(value))
+        throw new TemplateError(file, undefined, 'each rendered document must be a mapping');
       documents.push(value);
     }
     // A template that writes values as text (`{{x}}`, not `{{json x}}`) makes a new skeleton per render: bound the cache.
@@ -119,14 +126,18 @@ export class TemplateEngine {
       } catch (error) {
         throw error instanceof UnreadableInput ? new TemplateError(file, undefined, error.message) : error;
       }
-      const built = file === join(builtinTemplateDir, name) && Object.hasOwn(precompiled, name) ? precompiled[name]! : undefined;
+      const built =
+        file === join(builtinTemplateDir, name) && Object.hasOwn(precompiled, name) ? precompiled[name]! : undefined;
       if (built?.source === source) entry = { file, render: this.runtime.template(built.spec) };
       else {
         this.compiler ??= this.withHelpers((require('handlebars') as typeof Handlebars).create());
         try {
           // Parse now, so a syntax error is reported before any rendering; compile from that one parse.
           // scripts/gen-templates.mjs precompiles with the same options.
-          entry = { file, render: this.compiler.compile(this.compiler.parse(source), { noEscape: true, strict: true }) };
+          entry = {
+            file,
+            render: this.compiler.compile(this.compiler.parse(source), { noEscape: true, strict: true }),
+          };
         } catch (error) {
           throw new TemplateError(file, lineOf(error), parseMessage(error));
         }
@@ -146,7 +157,11 @@ function fill(value: unknown, slots: readonly unknown[], file: string): unknown 
     const slot = slotPattern.exec(value);
     if (slot) return slots[Number(slot[1])];
     if (value.includes(slotPrefix)) {
-      throw new TemplateError(file, undefined, `{{json …}} must stand for a whole YAML value, not part of a string: ${JSON.stringify(value)}`);
+      throw new TemplateError(
+        file,
+        undefined,
+        `{{json …}} must stand for a whole YAML value, not part of a string: ${JSON.stringify(value)}`,
+      );
     }
     return value;
   }
@@ -155,7 +170,8 @@ function fill(value: unknown, slots: readonly unknown[], file: string): unknown 
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const filled = fillKey(key, slots, file);
-    if (Object.hasOwn(out, filled)) throw new TemplateError(file, undefined, `duplicate mapping key ${JSON.stringify(filled)}`);
+    if (Object.hasOwn(out, filled))
+      throw new TemplateError(file, undefined, `duplicate mapping key ${JSON.stringify(filled)}`);
     out[filled] = fill(item, slots, file);
   }
   return out;
@@ -166,7 +182,11 @@ function fillKey(key: string, slots: readonly unknown[], file: string): string {
   const slot = slotPattern.exec(key);
   const value = slot ? slots[Number(slot[1])] : undefined;
   if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new TemplateError(file, undefined, `a mapping key written with {{json …}} must be a whole string or number: ${JSON.stringify(key)}`);
+    throw new TemplateError(
+      file,
+      undefined,
+      `a mapping key written with {{json …}} must be a whole string or number: ${JSON.stringify(key)}`,
+    );
   }
   return String(value);
 }

@@ -17,7 +17,10 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 const nameOf = (value: RenderedValue) => String((value.metadata as { name?: unknown } | undefined)?.name ?? '');
-const serviceOf = (value: RenderedValue) => String((value.metadata as { labels?: Record<string, unknown> } | undefined)?.labels?.['app.kubernetes.io/name'] ?? '');
+const serviceOf = (value: RenderedValue) =>
+  String(
+    (value.metadata as { labels?: Record<string, unknown> } | undefined)?.labels?.['app.kubernetes.io/name'] ?? '',
+  );
 
 /** A patch must not move an object: its identity (apiVersion, kind, name, namespace) stays hamesh's. */
 function identityChange(patch: Record<string, unknown>): string | undefined {
@@ -28,20 +31,29 @@ function identityChange(patch: Record<string, unknown>): string | undefined {
 }
 
 const matches = (target: NormalizedPatch, value: RenderedValue) =>
-  value.kind === target.kind && (target.service !== undefined ? serviceOf(value) === target.service : nameOf(value) === target.name);
+  value.kind === target.kind &&
+  (target.service !== undefined ? serviceOf(value) === target.service : nameOf(value) === target.name);
 
 /**
  * The patch stage, between render and verify: applies each service's `patches` (by kind, to every manifest of
  * that kind the service renders) and the top-level `patches` (by `Kind/name`). Each patched document records
  * the patch's spec pointer, so verification findings inside a patch point at its line.
  */
-export function applyPatches(patches: readonly NormalizedPatch[], documents: readonly RenderedDocument[]): { documents: RenderedDocument[]; diagnostics: Diagnostic[] } {
+export function applyPatches(
+  patches: readonly NormalizedPatch[],
+  documents: readonly RenderedDocument[],
+): { documents: RenderedDocument[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let result = [...documents];
   for (const target of patches) {
     const changed = identityChange(target.patch);
     if (changed) {
-      diagnostics.push({ rule: codes.patch.id, severity: 'error', message: `changes ${changed.replace('/', '.')}, which identifies the object: a patch may change its content only`, path: `${target.path}/${changed}` });
+      diagnostics.push({
+        rule: codes.patch.id,
+        severity: 'error',
+        message: `changes ${changed.replace('/', '.')}, which identifies the object: a patch may change its content only`,
+        path: `${target.path}/${changed}`,
+      });
       continue;
     }
     let matched = false;
@@ -52,7 +64,12 @@ export function applyPatches(patches: readonly NormalizedPatch[], documents: rea
       return { ...document, value: mergePatch(document.value, target.patch) as RenderedValue, patches: patched };
     });
     if (!matched) {
-      diagnostics.push({ rule: codes.patch.id, severity: 'warning', message: 'matches no object this build renders (check the kind and name, and the --target list)', path: target.path });
+      diagnostics.push({
+        rule: codes.patch.id,
+        severity: 'warning',
+        message: 'matches no object this build renders (check the kind and name, and the --target list)',
+        path: target.path,
+      });
     }
   }
   return { documents: result, diagnostics };

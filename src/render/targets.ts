@@ -9,4 +9,13 @@ import { natsTarget } from './nats/target.js';
 import type { Target } from './target.js';
 
 /** Every compile target, in output order. Each target lives in its own folder under src/render/. */
-export const targets: Target[] = [namespaceTarget, kubernetesTarget, istioTarget, ingressTarget, kafkaTarget, natsTarget, asyncApiTarget, objectsTarget];
+export const targets: Target[] = [
+  namespaceTarget,
+  kubernetesTarget,
+  istioTarget,
+  ingressTarget,
+  kafkaTarget,
+  natsTarget,
+  asyncApiTarget,
+  objectsTarget,
+];

@@ -39,7 +39,8 @@ export function brokerBootstrap(system: NormalizedSystem): string {
   const inMesh = system.services.find((s) => s.name === system.broker.service);
   if (inMesh) {
     const port = servicePort(inMesh)?.port;
-    const address = port === undefined ? serviceHost(system, inMesh.name) : `${serviceHost(system, inMesh.name)}:${port}`;
+    const address =
+      port === undefined ? serviceHost(system, inMesh.name) : `${serviceHost(system, inMesh.name)}:${port}`;
     return kind === 'nats' ? `nats://${address}` : address;
   }
   if (kind === 'nats') return `nats://${natsHost(system.broker)}:4222`;

@@ -68,13 +68,16 @@ export function ingressHosts(system: NormalizedSystem): IngressHost[] {
       const hostPath = `${base}/hosts/${index}`;
       const port = exposedPorts(service).find((p) => p.protocol === 'http' || p.protocol === 'grpc')?.servicePort;
       group.entries.push({ service, path: hostPath });
-      if (ingress.paths.length === 0) group.backends.push({ service, claim: pathClaim(undefined), port, index: 0, path: hostPath });
+      if (ingress.paths.length === 0)
+        group.backends.push({ service, claim: pathClaim(undefined), port, index: 0, path: hostPath });
       ingress.paths.forEach((match, i) => {
         group.backends.push({ service, match, claim: pathClaim(match), port, index: i, path: `${base}/paths/${i}` });
       });
     });
   }
-  const hosts = [...byKey.values()].sort((a, b) => compareStrings(a.gateway, b.gateway) || compareStrings(a.host, b.host));
+  const hosts = [...byKey.values()].sort(
+    (a, b) => compareStrings(a.gateway, b.gateway) || compareStrings(a.host, b.host),
+  );
   const gatewaysOf = new Map<string, number>();
   for (const h of hosts) gatewaysOf.set(h.host, (gatewaysOf.get(h.host) ?? 0) + 1);
   for (const h of hosts) {

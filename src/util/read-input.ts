@@ -31,14 +31,22 @@ export function readInput(file: string): string {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) throw new UnreadableInput(`cannot read it: it is ${stat.isDirectory() ? 'a folder' : 'not a regular file (a FIFO, a socket or a device)'}; give a file`);
+    if (!stat.isFile())
+      throw new UnreadableInput(
+        `cannot read it: it is ${stat.isDirectory() ? 'a folder' : 'not a regular file (a FIFO, a socket or a device)'}; give a file`,
+      );
     size = stat.size;
   } catch (error) {
     if (error instanceof UnreadableInput) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UnreadableInput(code === 'EACCES' ? 'cannot read the file: permission denied' : 'cannot read the file: it does not exist or is not readable');
+    throw new UnreadableInput(
+      code === 'EACCES'
+        ? 'cannot read the file: permission denied'
+        : 'cannot read the file: it does not exist or is not readable',
+    );
   }
-  if (size > MAX_INPUT_BYTES) throw new UnreadableInput(`cannot read it: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+  if (size > MAX_INPUT_BYTES)
+    throw new UnreadableInput(`cannot read it: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

@@ -21,35 +21,71 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
     if (!isRecord(spec)) continue;
     const sources = ['emptyDir', 'config', 'secret'].filter((source) => spec[source] !== undefined);
     if (sources.length > 1) {
-      report(codes.conflictingFields.id, `${path}${pointer('volumes', volume)}`, `has ${sources.join(' and ')}: a volume is one of emptyDir (the default), config or secret`);
+      report(
+        codes.conflictingFields.id,
+        `${path}${pointer('volumes', volume)}`,
+        `has ${sources.join(' and ')}: a volume is one of emptyDir (the default), config or secret`,
+      );
     }
     if (typeof spec.path === 'string') {
       const other = mountPaths.get(spec.path);
-      if (other !== undefined) report(codes.duplicateMount.id, `${path}${pointer('volumes', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
+      if (other !== undefined)
+        report(
+          codes.duplicateMount.id,
+          `${path}${pointer('volumes', volume, 'path')}`,
+          `mounts at ${spec.path}, like volume '${other}'`,
+        );
       else mountPaths.set(spec.path, volume);
     }
   }
   const storage = entries(service.storage);
   const statefulSet = service.workload === 'statefulset';
   if (storage.length > 0 && !statefulSet) {
-    report(codes.invalidValue.id, `${path}/storage`, 'needs `workload: statefulset` (a claim per pod); for scratch space use `volumes` (an emptyDir)');
+    report(
+      codes.invalidValue.id,
+      `${path}/storage`,
+      'needs `workload: statefulset` (a claim per pod); for scratch space use `volumes` (an emptyDir)',
+    );
   }
   if (statefulSet && service.versions !== undefined) {
-    report(codes.invalidValue.id, `${path}/versions`, 'cannot split a StatefulSet: its pods keep one identity and one set of claims each; use a Deployment for versions');
+    report(
+      codes.invalidValue.id,
+      `${path}/versions`,
+      'cannot split a StatefulSet: its pods keep one identity and one set of claims each; use a Deployment for versions',
+    );
   }
   if (statefulSet && isRecord(index.services[`${name}-headless`])) {
-    report(codes.invalidValue.id, `${path}/workload`, `gives '${name}' a headless Service named '${name}-headless', like the service '${name}-headless': rename one of them`);
+    report(
+      codes.invalidValue.id,
+      `${path}/workload`,
+      `gives '${name}' a headless Service named '${name}-headless', like the service '${name}-headless': rename one of them`,
+    );
   }
   for (const [volume, spec] of storage) {
-    if (volumes.some(([other]) => other === volume)) report(codes.duplicateVolume.id, `${path}${pointer('storage', volume)}`, `has the name of a volume in \`volumes\`: volume names must be unique in the pod`);
+    if (volumes.some(([other]) => other === volume))
+      report(
+        codes.duplicateVolume.id,
+        `${path}${pointer('storage', volume)}`,
+        `has the name of a volume in \`volumes\`: volume names must be unique in the pod`,
+      );
     if (!isRecord(spec) || typeof spec.path !== 'string') continue;
     const other = mountPaths.get(spec.path);
-    if (other !== undefined) report(codes.duplicateMount.id, `${path}${pointer('storage', volume, 'path')}`, `mounts at ${spec.path}, like volume '${other}'`);
+    if (other !== undefined)
+      report(
+        codes.duplicateMount.id,
+        `${path}${pointer('storage', volume, 'path')}`,
+        `mounts at ${spec.path}, like volume '${other}'`,
+      );
     else mountPaths.set(spec.path, volume);
   }
   for (const [file] of entries(service.files)) {
     const other = mountPaths.get(file);
-    if (other !== undefined) report(codes.duplicateMount.id, `${path}${pointer('files', file)}`, `is mounted at the path of volume '${other}'`);
+    if (other !== undefined)
+      report(
+        codes.duplicateMount.id,
+        `${path}${pointer('files', file)}`,
+        `is mounted at the path of volume '${other}'`,
+      );
   }
   const volumeNames = [...volumes, ...storage].map(([volume]) => volume);
   const files = entries(service.files).map(([file]) => file);
@@ -61,13 +97,21 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
       if (typeof container.name === 'string') {
         const other = containerNames.get(container.name);
         if (other !== undefined) {
-          report(codes.duplicateContainer.id, `${at}/name`, `is the name of another container of the pod (${other === path ? 'the service\'s own' : other}): container names must be unique`);
+          report(
+            codes.duplicateContainer.id,
+            `${at}/name`,
+            `is the name of another container of the pod (${other === path ? "the service's own" : other}): container names must be unique`,
+          );
         } else containerNames.set(container.name, at);
       }
       for (const [volume] of entries(container.mounts)) {
         if (volume.startsWith('/')) {
           if (!files.includes(volume)) {
-            report(codes.unknownReference.id, `${at}${pointer('mounts', volume)}`, `refers to file '${volume}', which '${name}' does not declare in \`files\`${didYouMean(volume, files)}`);
+            report(
+              codes.unknownReference.id,
+              `${at}${pointer('mounts', volume)}`,
+              `refers to file '${volume}', which '${name}' does not declare in \`files\`${didYouMean(volume, files)}`,
+            );
           }
         } else if (!volumeNames.includes(volume)) {
           report(
@@ -77,7 +121,9 @@ export function checkContainers(index: SpecIndex, name: string, service: Record_
           );
         }
       }
-      const env = new Map(entries(container.env).map(([key, value]) => [key, { value, path: `${at}${pointer('env', key)}` }]));
+      const env = new Map(
+        entries(container.env).map(([key, value]) => [key, { value, path: `${at}${pointer('env', key)}` }]),
+      );
       checkEnvReferences(index, name, service, env, report);
     });
   }

@@ -20,7 +20,10 @@ interface Claim {
 export function checkIngressConflicts(services: Record_): Diagnostic[] {
   const out: Diagnostic[] = [];
   const claims = new Map<string, Claim>();
-  const settingsByHost = new Map<string, { service: string; tlsAt: Claim; classAt: Claim; credential?: string; className?: string }>();
+  const settingsByHost = new Map<
+    string,
+    { service: string; tlsAt: Claim; classAt: Claim; credential?: string; className?: string }
+  >();
   const conflict = (at: Claim, first: Claim, message: string, firstMessage: string) =>
     out.push({
       rule: codes.ingressConflict.id,
@@ -35,9 +38,12 @@ export function checkIngressConflicts(services: Record_): Diagnostic[] {
     const base = pointer('services', name, 'ingress');
     const gateway = typeof ingress.gateway === 'string' ? ingress.gateway : '';
     const paths: Array<[StringMatch | undefined, string]> = Array.isArray(ingress.paths)
-      ? ingress.paths.flatMap((match, index) => (isRecord(match) ? [[match as StringMatch, `${base}/paths/${index}`] as [StringMatch, string]] : []))
+      ? ingress.paths.flatMap((match, index) =>
+          isRecord(match) ? [[match as StringMatch, `${base}/paths/${index}`] as [StringMatch, string]] : [],
+        )
       : [];
-    const credential = isRecord(ingress.tls) && typeof ingress.tls.credentialName === 'string' ? ingress.tls.credentialName : undefined;
+    const credential =
+      isRecord(ingress.tls) && typeof ingress.tls.credentialName === 'string' ? ingress.tls.credentialName : undefined;
     const className = typeof ingress.className === 'string' ? ingress.className : undefined;
     ingress.hosts.forEach((host, hostIndex) => {
       if (typeof host !== 'string') return;
@@ -45,10 +51,18 @@ export function checkIngressConflicts(services: Record_): Diagnostic[] {
       const hostKey = `${gateway}\u0000${host}`;
       const settings = settingsByHost.get(hostKey);
       const here = (field: string) => ({ service: name, path: field in ingress ? `${base}/${field}` : hostPath });
-      if (!settings) settingsByHost.set(hostKey, { service: name, tlsAt: here('tls'), classAt: here('className'), credential, className });
+      if (!settings)
+        settingsByHost.set(hostKey, {
+          service: name,
+          tlsAt: here('tls'),
+          classAt: here('className'),
+          credential,
+          className,
+        });
       else if (settings.service !== name) {
         const named = (c: string | undefined) => (c === undefined ? 'the default' : JSON.stringify(c));
-        const serves = (c: string | undefined) => (c === undefined ? 'over plain HTTP' : `over HTTPS with the credential '${c}'`);
+        const serves = (c: string | undefined) =>
+          c === undefined ? 'over plain HTTP' : `over HTTPS with the credential '${c}'`;
         if (settings.credential !== credential) {
           conflict(
             here('tls'),

@@ -23,7 +23,8 @@ function nesting(value: unknown): number {
 
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return error.message ?? 'is invalid';
 }
 
@@ -45,7 +46,12 @@ export function validatePayloadSchema(event: string, schema: Record<string, unkn
   return errors.flatMap((error) => {
     const path = pointer('events', event, 'schema') + error.instancePath;
     const message = `is not a valid JSON Schema here: ${describe(error)}`;
-    if (error.keyword === 'anyOf' || (error.keyword === 'type' && enumAt.has(error.instancePath)) || seen.has(path + message)) return [];
+    if (
+      error.keyword === 'anyOf' ||
+      (error.keyword === 'type' && enumAt.has(error.instancePath)) ||
+      seen.has(path + message)
+    )
+      return [];
     seen.add(path + message);
     return [{ rule: codes.invalidValue.id, severity: 'error' as const, message, path }];
   });

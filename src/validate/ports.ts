@@ -21,7 +21,9 @@ export interface RawPort {
  */
 export function rawPorts(name: string, service: Record_): RawPort[] {
   const sidecars = (Array.isArray(service.sidecars) ? service.sidecars : []).flatMap((sidecar, index) =>
-    isRecord(sidecar) && isRecord(sidecar.ports) ? portEntries(sidecar.ports, pointer('services', name, 'sidecars', index)) : [],
+    isRecord(sidecar) && isRecord(sidecar.ports)
+      ? portEntries(sidecar.ports, pointer('services', name, 'sidecars', index))
+      : [],
   );
   return [...mainContainerPorts(name, service), ...sidecars];
 }
@@ -31,7 +33,9 @@ export function mainContainerPorts(name: string, service: Record_): RawPort[] {
   if (!isRecord(service.ports)) {
     const protocol = typeof service.protocol === 'string' ? service.protocol : 'http';
     const port = service.port ?? 8080;
-    return [{ name: protocol, port, protocol, servicePort: port, expose: true, path: pointer('services', name, 'port') }];
+    return [
+      { name: protocol, port, protocol, servicePort: port, expose: true, path: pointer('services', name, 'port') },
+    ];
   }
   return portEntries(service.ports, pointer('services', name));
 }
@@ -69,16 +73,25 @@ const kubernetesProtocol = (port: RawPort) => (port.protocol === 'udp' ? 'UDP' :
  */
 export function checkPorts(name: string, service: Record_): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const error = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  const error = (rule: DiagnosticCode, path: string, message: string) =>
+    out.push({ rule, severity: 'error', message, path });
   if (isRecord(service.ports)) {
     for (const field of ['port', 'protocol'] as const) {
       if (service[field] !== undefined) {
-        error(codes.conflictingFields.id, pointer('services', name, field), `cannot be combined with \`ports\`: give the port as an entry of \`ports\` (\`ports: {http: {port: 8080}}\`)`);
+        error(
+          codes.conflictingFields.id,
+          pointer('services', name, field),
+          `cannot be combined with \`ports\`: give the port as an entry of \`ports\` (\`ports: {http: {port: 8080}}\`)`,
+        );
       }
     }
   }
   const ports = rawPorts(name, service);
-  const seen = { number: new Map<string, string>(), name: new Map<string, string>(), servicePort: new Map<string, string>() };
+  const seen = {
+    number: new Map<string, string>(),
+    name: new Map<string, string>(),
+    servicePort: new Map<string, string>(),
+  };
   for (const port of ports) {
     const wire = wirePortName(port.name, port.protocol);
     // A name that is too long by itself is the schema's finding.
@@ -102,11 +115,20 @@ export function checkPorts(name: string, service: Record_): Diagnostic[] {
     };
     const protocol = kubernetesProtocol(port);
     if (typeof port.port === 'number') {
-      duplicate('number', `${port.port}/${protocol}`, (other) => `uses container port ${port.port}/${protocol}, like '${other}'`);
+      duplicate(
+        'number',
+        `${port.port}/${protocol}`,
+        (other) => `uses container port ${port.port}/${protocol}, like '${other}'`,
+      );
     }
     duplicate('name', wire, (other) => `is written as '${wire}', like '${other}': rename one of them`);
     if (port.expose && typeof port.servicePort === 'number') {
-      duplicate('servicePort', `${port.servicePort}/${protocol}`, (other) => `is exposed on Service port ${port.servicePort}/${protocol}, like '${other}': set a different \`servicePort\``);
+      duplicate(
+        'servicePort',
+        `${port.servicePort}/${protocol}`,
+        (other) =>
+          `is exposed on Service port ${port.servicePort}/${protocol}, like '${other}': set a different \`servicePort\``,
+      );
     }
   }
   return out;
@@ -133,21 +155,33 @@ export function checkExternalService(services: Record_, name: string, service: R
   const external = externalOf(service);
   if (!external) return [];
   const out: Diagnostic[] = [];
-  const error = (path: string, message: string, rule: DiagnosticCode = codes.invalidValue.id) => out.push({ rule, severity: 'error', path, message });
+  const error = (path: string, message: string, rule: DiagnosticCode = codes.invalidValue.id) =>
+    out.push({ rule, severity: 'error', path, message });
   const path = pointer('services', name, 'service', 'external');
-  const exposed = rawPorts(name, service).filter((p) => p.expose).map((p) => p.name);
+  const exposed = rawPorts(name, service)
+    .filter((p) => p.expose)
+    .map((p) => p.name);
   if (exposed.length === 0) error(path, `needs an exposed port, and '${name}' has none: add one to \`ports\``);
   else if (Array.isArray(external.ports)) {
     external.ports.forEach((port, i) => {
       if (typeof port === 'string' && !exposed.includes(port)) {
-        error(`${path}/ports/${i}`, `refers to port '${port}', which '${name}' does not expose (its exposed ports: ${exposed.join(', ')})`, codes.unknownReference.id);
+        error(
+          `${path}/ports/${i}`,
+          `refers to port '${port}', which '${name}' does not expose (its exposed ports: ${exposed.join(', ')})`,
+          codes.unknownReference.id,
+        );
       }
     });
   }
   const own = serviceNamesOf(name, service, true).at(-1)!;
-  const taken = Object.entries(services).find(([other, s]) => isRecord(s) && serviceNamesOf(other, s, other !== name).includes(own))?.[0];
+  const taken = Object.entries(services).find(
+    ([other, s]) => isRecord(s) && serviceNamesOf(other, s, other !== name).includes(own),
+  )?.[0];
   if (taken !== undefined) {
-    error(typeof external.name === 'string' ? `${path}/name` : path, `gives '${name}' a second Service named '${own}', which ${taken === name ? 'is its own' : `'${taken}' takes too`}: set another \`name\``);
+    error(
+      typeof external.name === 'string' ? `${path}/name` : path,
+      `gives '${name}' a second Service named '${own}', which ${taken === name ? 'is its own' : `'${taken}' takes too`}: set another \`name\``,
+    );
   }
   return out;
 }

@@ -33,7 +33,12 @@ function checkTiming(probe: Record_, at: string, report: Report): void {
     const ms = typeof text === 'string' ? parseDuration(text) : undefined;
     if (ms === undefined) continue;
     const path = `${at}/${field}`;
-    if (ms % 1000 !== 0) report(codes.invalidValue.id, path, `must be whole seconds (Kubernetes counts probe timings in seconds), e.g. ${Math.max(1, Math.ceil(ms / 1000))}s`);
+    if (ms % 1000 !== 0)
+      report(
+        codes.invalidValue.id,
+        path,
+        `must be whole seconds (Kubernetes counts probe timings in seconds), e.g. ${Math.max(1, Math.ceil(ms / 1000))}s`,
+      );
     else if (field !== 'initialDelay' && ms < 1000) report(codes.invalidValue.id, path, 'must be at least 1s');
     else if (ms / 1000 > 2_147_483_647) report(codes.invalidValue.id, path, 'must be at most 2147483647s');
   }
@@ -54,14 +59,22 @@ function checkProbe(owner: string, probe: unknown, at: string, ports: RawPort[],
   if (given === undefined) {
     port = ports.find((p) => p.expose) ?? ports[0];
     if (port === undefined) {
-      report(codes.invalidValue.id, at, `has no port to probe: ${owner} has no \`ports\`; give the probe a \`port\`, or use an \`exec\` command`);
+      report(
+        codes.invalidValue.id,
+        at,
+        `has no port to probe: ${owner} has no \`ports\`; give the probe a \`port\`, or use an \`exec\` command`,
+      );
       return;
     }
   } else if (typeof given === 'string') {
     port = ports.find((p) => p.name === given);
     if (port === undefined) {
       const names = ports.map((p) => p.name);
-      report(codes.unknownReference.id, `${at}/port`, `refers to port '${given}', which ${owner} does not declare${didYouMean(given, names)}${names.length > 0 ? ` (its ports: ${names.join(', ')})` : ''}`);
+      report(
+        codes.unknownReference.id,
+        `${at}/port`,
+        `refers to port '${given}', which ${owner} does not declare${didYouMean(given, names)}${names.length > 0 ? ` (its ports: ${names.join(', ')})` : ''}`,
+      );
       return;
     }
   } else {
@@ -88,14 +101,24 @@ function checkProbeSet(owner: string, probes: unknown, at: string, ports: RawPor
  */
 export function checkProbes(index: SpecIndex, name: string, service: Record_, report: Report): void {
   const path = pointer('services', name);
-  const profile = typeof service.profile === 'string' && Object.hasOwn(index.profiles, service.profile) ? index.profiles[service.profile] : undefined;
+  const profile =
+    typeof service.profile === 'string' && Object.hasOwn(index.profiles, service.profile)
+      ? index.profiles[service.profile]
+      : undefined;
   const layers: Array<[unknown, string]> = [
     [service, path],
     [profile, pointer('profiles', String(service.profile))],
     [index.defaults, '/defaults'],
   ];
   const layer = layers.find(([fields]) => isRecord(fields) && fields.probes !== undefined);
-  if (layer) checkProbeSet(`'${name}'`, (layer[0] as Record_).probes, `${layer[1]}/probes`, mainContainerPorts(name, service), report);
+  if (layer)
+    checkProbeSet(
+      `'${name}'`,
+      (layer[0] as Record_).probes,
+      `${layer[1]}/probes`,
+      mainContainerPorts(name, service),
+      report,
+    );
   (Array.isArray(service.sidecars) ? service.sidecars : []).forEach((sidecar: unknown, i: number) => {
     if (!isRecord(sidecar)) return;
     const at = `${path}${pointer('sidecars', i)}`;

@@ -28,7 +28,11 @@ export function checkRoutes(name: string, service: Record_, report: Report, unkn
     if (typeof value === 'string' && !versions.includes(value)) unknown(path, 'version', value, versions);
   };
   if (routes.length > 0 && !hasHttpPort(service)) {
-    report(codes.invalidValue.id, pointer('services', name, 'routes'), 'routes apply to HTTP and gRPC traffic only, and this service has no HTTP or gRPC port');
+    report(
+      codes.invalidValue.id,
+      pointer('services', name, 'routes'),
+      'routes apply to HTTP and gRPC traffic only, and this service has no HTTP or gRPC port',
+    );
   }
   routes.forEach((route, index) => {
     if (!isRecord(route)) return;
@@ -38,7 +42,8 @@ export function checkRoutes(name: string, service: Record_, report: Report, unkn
       for (const key of Object.keys(route.to)) version(pointer('services', name, 'routes', index, 'to', key), key);
       const weights = Object.values(route.to);
       const total = weights.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : NaN), 0);
-      if (Number.isFinite(total) && total !== 100) report(codes.versionWeights.id, `${path}/to`, `route weights must add up to 100, but they add up to ${total}`);
+      if (Number.isFinite(total) && total !== 100)
+        report(codes.versionWeights.id, `${path}/to`, `route weights must add up to 100, but they add up to ${total}`);
     }
     if (isRecord(route.mirror)) version(`${path}/mirror/version`, route.mirror.version);
   });

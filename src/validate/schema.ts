@@ -9,7 +9,10 @@ import { didYouMean } from '../util/suggest.js';
 /** The schema itself, read only to explain errors (the validators are compiled at build time: scripts/gen-validators.mjs). */
 let schema: Record<string, unknown> | undefined;
 const systemSchema = () =>
-  (schema ??= JSON.parse(readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>);
+  (schema ??= JSON.parse(readFileSync(new URL('../../schemas/system.schema.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >);
 
 /** Validators of the system schema, of its definitions other inputs use, and of hamesh.config files. */
 const validators = { '': system, '#/$defs/policy': policy, 'config.schema.json': config };
@@ -28,7 +31,9 @@ type Schema = Record<string, unknown>;
 
 /** A schema's own description, as the tail of "must be …": `An HTTP path.` → `an HTTP path`. */
 const asPhrase = (description: unknown) =>
-  typeof description === 'string' ? description.replace(/\.$/, '').replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase()) : undefined;
+  typeof description === 'string'
+    ? description.replace(/\.$/, '').replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase())
+    : undefined;
 
 function describePattern(schema: Schema, pattern: string): string {
   const defs = systemSchema().$defs as Record<string, Schema>;
@@ -36,7 +41,8 @@ function describePattern(schema: Schema, pattern: string): string {
   return asPhrase(schema.description) ?? asPhrase(def?.description) ?? `a string matching ${pattern}`;
 }
 
-const article = (type: string) => (type === 'integer' || type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`);
+const article = (type: string) =>
+  type === 'integer' || type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`;
 
 function typeOf(schema: Schema | undefined): string {
   const type = schema?.type;
@@ -75,7 +81,11 @@ function message(error: ErrorObject): { path: string; message: string; rule: Dia
       };
     }
     case 'required':
-      return { rule: codes.schema.id, path, message: `is missing the required key '${String(params.missingProperty)}'` };
+      return {
+        rule: codes.schema.id,
+        path,
+        message: `is missing the required key '${String(params.missingProperty)}'`,
+      };
     case 'type':
       return { rule: codes.schema.id, path, message: `must be ${article(String(params.type)).replace(',', ' or ')}` };
     case 'enum': {
@@ -92,9 +102,17 @@ function message(error: ErrorObject): { path: string; message: string; rule: Dia
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { rule: codes.schema.id, path, message: `must be ${typeOf(parent)} ${String(params.comparison)} ${String(params.limit)}` };
+      return {
+        rule: codes.schema.id,
+        path,
+        message: `must be ${typeOf(parent)} ${String(params.comparison)} ${String(params.limit)}`,
+      };
     case 'pattern':
-      return { rule: codes.schema.id, path, message: `must be ${describePattern(parent ?? {}, String(params.pattern))}` };
+      return {
+        rule: codes.schema.id,
+        path,
+        message: `must be ${describePattern(parent ?? {}, String(params.pattern))}`,
+      };
     case 'minLength':
       return { rule: codes.schema.id, path, message: `must not be shorter than ${String(params.limit)} characters` };
     case 'maxLength':
@@ -102,11 +120,23 @@ function message(error: ErrorObject): { path: string; message: string; rule: Dia
     case 'minItems':
       return { rule: codes.schema.id, path, message: `must have at least ${String(params.limit)} item(s)` };
     case 'uniqueItems':
-      return { rule: codes.schema.id, path, message: `must not repeat items (items ${String(params.j)} and ${String(params.i)} are equal)` };
+      return {
+        rule: codes.schema.id,
+        path,
+        message: `must not repeat items (items ${String(params.j)} and ${String(params.i)} are equal)`,
+      };
     case 'minProperties':
-      return { rule: codes.schema.id, path, message: `must have at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
+      return {
+        rule: codes.schema.id,
+        path,
+        message: `must have at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`,
+      };
     case 'maxProperties':
-      return { rule: codes.schema.id, path, message: `must have at most ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
+      return {
+        rule: codes.schema.id,
+        path,
+        message: `must have at most ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`,
+      };
     case 'format':
       return { rule: codes.schema.id, path, message: `must be a ${String(params.format)} (for example 2027-01-31)` };
     default:
@@ -142,14 +172,19 @@ function explain(errors: ErrorObject[]): Diagnostic[] {
     const branch = stack.splice(start);
     const deeper = branch.filter((p) => (p.summary?.path ?? p.error.instancePath) !== at);
     const sameType = branch.filter((p) => !p.summary && p.error.instancePath === at && p.error.keyword !== 'type');
-    const onlyKeys = sameType.every((p) => p.error.keyword === 'additionalProperties' || p.error.keyword === 'required');
+    const onlyKeys = sameType.every(
+      (p) => p.error.keyword === 'additionalProperties' || p.error.keyword === 'required',
+    );
     const unknownKeys = sameType.filter((p) => p.error.keyword === 'additionalProperties');
     if (deeper.length > 0) stack.push(...deeper);
     else if (sameType.length > 0 && !onlyKeys) stack.push(...sameType);
     else if (unknownKeys.length === 1 && sameType.length === 1) stack.push(...unknownKeys);
     else {
       const alternatives = (error.schema as Schema[]).map(describeAlternative);
-      stack.push({ error, summary: { rule: codes.schema.id, path: at, message: `must be ${alternatives.join(', or ')}` } });
+      stack.push({
+        error,
+        summary: { rule: codes.schema.id, path: at, message: `must be ${alternatives.join(', or ')}` },
+      });
     }
   }
   const seen = new Set<string>();

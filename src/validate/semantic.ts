@@ -30,7 +30,8 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
   const serviceNames = Object.keys(services);
   const eventNames = Object.keys(events);
   const out: Diagnostic[] = [];
-  const report = (rule: DiagnosticCode, path: string, message: string) => out.push({ rule, severity: 'error', message, path });
+  const report = (rule: DiagnosticCode, path: string, message: string) =>
+    out.push({ rule, severity: 'error', message, path });
   const unknown = (path: string, kind: string, name: string, known: string[]) =>
     report(
       codes.unknownReference.id,
@@ -39,9 +40,19 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
         (known.length ? '' : ` (no ${kind}s are declared)`),
     );
 
-  const index: SpecIndex = { services, events, profiles, defaults: data.defaults, broker: isRecord(data.broker) ? data.broker : {} };
+  const index: SpecIndex = {
+    services,
+    events,
+    profiles,
+    defaults: data.defaults,
+    broker: isRecord(data.broker) ? data.broker : {},
+  };
   if (index.broker.bootstrap !== undefined && index.broker.service !== undefined) {
-    report(codes.invalidValue.id, '/broker/bootstrap', 'names an address while broker.service names the service that runs the broker: keep one');
+    report(
+      codes.invalidValue.id,
+      '/broker/bootstrap',
+      'names an address while broker.service names the service that runs the broker: keep one',
+    );
   }
   if (typeof index.broker.service === 'string' && !(index.broker.service in services)) {
     unknown('/broker/service', 'service', index.broker.service, serviceNames);
@@ -66,9 +77,12 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
         if (!Object.hasOwn(services, target)) {
           const kind = Object.keys(externals).length > 0 ? 'service or external' : 'service';
           unknown(where, kind, target, [...serviceNames, ...Object.keys(externals)]);
-        }
-        else if (isRecord(services[target]) && !hasExposedPort(target, services[target])) {
-          report(codes.unreachableCall.id, where, `calls '${target}', which exposes no port (a worker): give '${target}' a port in \`ports\`, or drop the call`);
+        } else if (isRecord(services[target]) && !hasExposedPort(target, services[target])) {
+          report(
+            codes.unreachableCall.id,
+            where,
+            `calls '${target}', which exposes no port (a worker): give '${target}' a port in \`ports\`, or drop the call`,
+          );
         }
       });
     }
@@ -80,7 +94,8 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
       });
     }
     for (const [event] of entries(service.subscribes)) {
-      if (!Object.hasOwn(events, event)) unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
+      if (!Object.hasOwn(events, event))
+        unknown(pointer('services', name, 'subscribes', event), 'event', event, eventNames);
     }
     checkService(name, service, isRecord(data.broker) && data.broker.kind === 'nats', report);
     for (const d of checkExternalService(services, name, service)) report(d.rule, d.path, d.message);
@@ -88,11 +103,15 @@ export function validateSemantics(data: unknown, fileSources?: ReadonlyMap<strin
   }
   out.push(...checkIngressConflicts(services));
   checkExternals(externals, services, report);
-  for (const [name, external] of entries(externals)) if (isRecord(external)) checkHaFields(pointer('externals', name), external, report);
+  for (const [name, external] of entries(externals))
+    if (isRecord(external)) checkHaFields(pointer('externals', name), external, report);
   for (const [name, event] of entries(events)) {
     if (isRecord(event) && isRecord(event.schema)) out.push(...validatePayloadSchema(name, event.schema));
   }
-  for (const [name, profile] of [['defaults', data.defaults], ...entries(profiles).map(([n, p]) => [`profiles/${n}`, p])] as Array<[string, unknown]>) {
+  for (const [name, profile] of [
+    ['defaults', data.defaults],
+    ...entries(profiles).map(([n, p]) => [`profiles/${n}`, p]),
+  ] as Array<[string, unknown]>) {
     if (isRecord(profile)) {
       checkHaFields(`/${name}`, profile, report);
       checkPodFields(`/${name}`, profile, report);
@@ -108,14 +127,21 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
   checkHaFields(path, service, report);
   for (const d of checkPorts(name, service)) report(d.rule, d.path, d.message);
   checkWorker(name, service, report);
-  if (Array.isArray(service.routes)) service.routes.forEach((route, index) => {
+  if (Array.isArray(service.routes))
+    service.routes.forEach((route, index) => {
       if (isRecord(route)) checkHaFields(`${path}/routes/${index}`, route, report);
     });
   if (isRecord(service.versions)) {
-    const weights = Object.values(service.versions).map((v) => (isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN));
+    const weights = Object.values(service.versions).map((v) =>
+      isRecord(v) && typeof v.weight === 'number' ? v.weight : NaN,
+    );
     const total = weights.reduce((a, b) => a + b, 0);
     if (weights.every(Number.isFinite) && total !== 100) {
-      report(codes.versionWeights.id, `${path}/versions`, `version weights must add up to 100, but they add up to ${total}`);
+      report(
+        codes.versionWeights.id,
+        `${path}/versions`,
+        `version weights must add up to 100, but they add up to ${total}`,
+      );
     }
   }
   if (Array.isArray(service.calls)) {
@@ -123,7 +149,8 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
     service.calls.forEach((call, index) => {
       const target = typeof call === 'string' ? call : isRecord(call) ? call.service : undefined;
       if (typeof target !== 'string') return;
-      if (seen.has(target)) report(codes.duplicateCall.id, pointer('services', name, 'calls', index), `calls '${target}' more than once`);
+      if (seen.has(target))
+        report(codes.duplicateCall.id, pointer('services', name, 'calls', index), `calls '${target}' more than once`);
       seen.add(target);
     });
   }
@@ -132,14 +159,22 @@ function checkService(name: string, service: Record_, nats: boolean, report: Rep
     const autoscale = isRecord(sub) ? sub.autoscale : undefined;
     checkAutoscale(subPath, autoscale, report);
     if (nats && isRecord(autoscale) && autoscale.max === undefined) {
-      report(codes.invalidValue.id, `${subPath}/autoscale`, 'needs `max` with broker kind nats: JetStream has no partitions to bound the consumers');
+      report(
+        codes.invalidValue.id,
+        `${subPath}/autoscale`,
+        'needs `max` with broker kind nats: JetStream has no partitions to bound the consumers',
+      );
     }
     const retry = isRecord(sub) ? sub.retry : undefined;
     if (!isRecord(retry) || typeof retry.delay !== 'string' || typeof retry.maxDelay !== 'string') continue;
     const delay = parseDuration(retry.delay);
     const maxDelay = parseDuration(retry.maxDelay);
     if (delay !== undefined && maxDelay !== undefined && maxDelay < delay) {
-      report(codes.invalidValue.id, pointer('services', name, 'subscribes', event, 'retry', 'maxDelay'), `must not be shorter than delay (${retry.delay})`);
+      report(
+        codes.invalidValue.id,
+        pointer('services', name, 'subscribes', event, 'retry', 'maxDelay'),
+        `must not be shorter than delay (${retry.delay})`,
+      );
     }
   }
 }
@@ -152,7 +187,11 @@ function checkWorker(name: string, service: Record_, report: Report): void {
   const path = pointer('services', name);
   if (hasMeshPort(name, service)) return;
   if (service.ingress !== undefined) {
-    report(codes.invalidValue.id, `${path}/ingress`, `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``);
+    report(
+      codes.invalidValue.id,
+      `${path}/ingress`,
+      `needs an exposed TCP, HTTP or gRPC port, and '${name}' has none: add one to \`ports\``,
+    );
   }
 }
 
@@ -166,19 +205,36 @@ function checkHaFields(path: string, fields: Record_, report: Report): void {
     ['timeout', fields.timeout],
     ['retries/perTryTimeout', isRecord(fields.retries) ? fields.retries.perTryTimeout : undefined],
     ['circuitBreaker/interval', isRecord(fields.circuitBreaker) ? fields.circuitBreaker.interval : undefined],
-    ['circuitBreaker/baseEjectionTime', isRecord(fields.circuitBreaker) ? fields.circuitBreaker.baseEjectionTime : undefined],
+    [
+      'circuitBreaker/baseEjectionTime',
+      isRecord(fields.circuitBreaker) ? fields.circuitBreaker.baseEjectionTime : undefined,
+    ],
   ];
   for (const [field, text] of durations) {
     const ms = typeof text === 'string' ? parseDuration(text) : undefined;
     if (ms === 0 && field !== 'circuitBreaker/baseEjectionTime') {
-      report(codes.invalidValue.id, `${path}/${field}`, `must be longer than 0s${field === 'timeout' ? '; leave it out to use no route timeout' : ''}`);
+      report(
+        codes.invalidValue.id,
+        `${path}/${field}`,
+        `must be longer than 0s${field === 'timeout' ? '; leave it out to use no route timeout' : ''}`,
+      );
     }
-    if (ms !== undefined && ms > maxIstioDurationMs) report(codes.invalidValue.id, `${path}/${field}`, 'must be at most 10000 years (Istio durations are protobuf Durations)');
+    if (ms !== undefined && ms > maxIstioDurationMs)
+      report(
+        codes.invalidValue.id,
+        `${path}/${field}`,
+        'must be at most 10000 years (Istio durations are protobuf Durations)',
+      );
   }
 }
 
 function checkAutoscale(path: string, autoscale: unknown, report: Report): void {
-  if (isRecord(autoscale) && typeof autoscale.min === 'number' && typeof autoscale.max === 'number' && autoscale.min > autoscale.max) {
+  if (
+    isRecord(autoscale) &&
+    typeof autoscale.min === 'number' &&
+    typeof autoscale.max === 'number' &&
+    autoscale.min > autoscale.max
+  ) {
     report(codes.invalidValue.id, `${path}/autoscale/max`, `must be at least autoscale.min (${autoscale.min})`);
   }
 }

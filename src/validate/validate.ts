@@ -5,7 +5,9 @@ import type { System } from '../spec/schema.generated.js';
 import { validateSchema } from './schema.js';
 import { validateSemantics } from './semantic.js';
 
-export type Validation = { ok: true; spec: System; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type Validation =
+  | { ok: true; spec: System; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Shape (JSON Schema) and semantic checks together, so one run reports every problem it can find. `fileSources`:

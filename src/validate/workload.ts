@@ -30,7 +30,10 @@ export interface SpecIndex {
 }
 
 /** The names of the ports a service's Service exposes, as references name them (the shorthand's is its protocol). */
-const portNames = (name: string, service: Record_): string[] => rawPorts(name, service).filter((p) => p.expose).map((p) => p.name);
+const portNames = (name: string, service: Record_): string[] =>
+  rawPorts(name, service)
+    .filter((p) => p.expose)
+    .map((p) => p.name);
 
 const calledServices = (service: Record_): Set<string> =>
   new Set(
@@ -50,7 +53,8 @@ function effectiveEnv(index: SpecIndex, name: string, service: Record_): Map<str
   const env = new Map<string, { value: unknown; path: string }>();
   for (const [layer, path] of layers) {
     if (!isRecord(layer) || !isRecord(layer.env)) continue;
-    for (const [key, value] of Object.entries(layer.env)) env.set(key, { value, path: `${path}${pointer('env', key)}` });
+    for (const [key, value] of Object.entries(layer.env))
+      env.set(key, { value, path: `${path}${pointer('env', key)}` });
   }
   return env;
 }
@@ -77,7 +81,9 @@ export function checkEnvReferences(
   const calls = calledServices(service);
   const own = pointer('services', name);
   const subscribes = isRecord(service.subscribes) ? Object.keys(service.subscribes) : [];
-  const publishes = Array.isArray(service.publishes) ? service.publishes.filter((e): e is string => typeof e === 'string') : [];
+  const publishes = Array.isArray(service.publishes)
+    ? service.publishes.filter((e): e is string => typeof e === 'string')
+    : [];
   for (const [variable, { value, path }] of env) {
     if (!isRecord(value)) continue;
     const inherited = !path.startsWith(`${own}/`);
@@ -85,51 +91,94 @@ export function checkEnvReferences(
     const via = inherited ? ` (env ${variable}, from ${path.replace(/\/env\/.*$/, '')})` : '';
     const needsCall = (field: string, target: string) => {
       if (target === name || calls.has(target)) return;
-      report(codes.envReference.id, at(field), `reads the ${field} of '${target}'${via}, but '${name}' does not call it: add '${target}' to calls (the AuthorizationPolicy of '${target}' admits only its callers)`);
+      report(
+        codes.envReference.id,
+        at(field),
+        `reads the ${field} of '${target}'${via}, but '${name}' does not call it: add '${target}' to calls (the AuthorizationPolicy of '${target}' admits only its callers)`,
+      );
     };
     for (const field of ['address', 'host', 'port', 'headless'] as const) {
       const target = value[field];
-      if (typeof target !== 'string' || (field === 'port' && ('address' in value))) continue;
+      if (typeof target !== 'string' || (field === 'port' && 'address' in value)) continue;
       const targetService = index.services[target];
       if (!isRecord(targetService)) {
-        report(codes.unknownReference.id, at(field), `refers to service '${target}', which is not declared${didYouMean(target, Object.keys(index.services))}`);
+        report(
+          codes.unknownReference.id,
+          at(field),
+          `refers to service '${target}', which is not declared${didYouMean(target, Object.keys(index.services))}`,
+        );
         continue;
       }
       needsCall(field, target);
       const portName = field === 'address' ? value.port : field === 'port' ? value.name : undefined;
       if (typeof portName === 'string' && !portNames(target, targetService).includes(portName)) {
         const known = portNames(target, targetService);
-        report(codes.unknownReference.id, at(field === 'address' ? 'port' : 'name'), `'${target}' has no port '${portName}'${didYouMean(portName, known)}; its ports: ${known.join(', ')}`);
+        report(
+          codes.unknownReference.id,
+          at(field === 'address' ? 'port' : 'name'),
+          `'${target}' has no port '${portName}'${didYouMean(portName, known)}; its ports: ${known.join(', ')}`,
+        );
       }
       if (field === 'headless' && targetService.workload !== 'statefulset') {
-        report(codes.envReference.id, at(field), `'${target}' is not a StatefulSet (workload: statefulset), so it has no headless Service`);
+        report(
+          codes.envReference.id,
+          at(field),
+          `'${target}' is not a StatefulSet (workload: statefulset), so it has no headless Service`,
+        );
       }
     }
     if (typeof value.path === 'string' && value.scheme === undefined && 'address' in value) {
-      report(codes.envReference.id, at('path'), 'needs a scheme (http, https or grpc): a path only makes sense in a URL');
+      report(
+        codes.envReference.id,
+        at('path'),
+        'needs a scheme (http, https or grpc): a path only makes sense in a URL',
+      );
     }
     if (value.broker === 'bootstrap') {
       const brokerService = index.broker.service;
       // Publishers and subscribers are admitted by the broker service's AuthorizationPolicy without `calls`.
       const client = publishes.length > 0 || subscribes.length > 0;
       if (typeof brokerService === 'string' && brokerService !== name && !calls.has(brokerService) && !client) {
-        report(codes.envReference.id, at('broker'), `reads the broker's address, which is service '${brokerService}' (broker.service)${via}, but '${name}' does not call it: add '${brokerService}' to calls`);
+        report(
+          codes.envReference.id,
+          at('broker'),
+          `reads the broker's address, which is service '${brokerService}' (broker.service)${via}, but '${name}' does not call it: add '${brokerService}' to calls`,
+        );
       }
     }
     if (typeof value.broker === 'string' && value.broker !== 'bootstrap') {
       const problem = brokerCredentialProblem(index.broker, value.broker, publishes.length + subscribes.length > 0);
-      if (problem) report(codes.envReference.id, at('broker'), `reads the broker ${value.broker}${via}, but ${problem}`);
+      if (problem)
+        report(codes.envReference.id, at('broker'), `reads the broker ${value.broker}${via}, but ${problem}`);
     }
     if (typeof value.topic === 'string') {
-      if (!Object.hasOwn(index.events, value.topic)) report(codes.unknownReference.id, at('topic'), `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, Object.keys(index.events))}`);
+      if (!Object.hasOwn(index.events, value.topic))
+        report(
+          codes.unknownReference.id,
+          at('topic'),
+          `refers to event '${value.topic}', which is not declared${didYouMean(value.topic, Object.keys(index.events))}`,
+        );
       else if (!publishes.includes(value.topic) && !subscribes.includes(value.topic)) {
-        report(codes.envReference.id, at('topic'), `names the topic of '${value.topic}'${via}, which '${name}' neither publishes nor subscribes to`);
+        report(
+          codes.envReference.id,
+          at('topic'),
+          `names the topic of '${value.topic}'${via}, which '${name}' neither publishes nor subscribes to`,
+        );
       }
     }
     if (typeof value.group === 'string') {
-      if (!Object.hasOwn(index.events, value.group)) report(codes.unknownReference.id, at('group'), `refers to event '${value.group}', which is not declared${didYouMean(value.group, Object.keys(index.events))}`);
+      if (!Object.hasOwn(index.events, value.group))
+        report(
+          codes.unknownReference.id,
+          at('group'),
+          `refers to event '${value.group}', which is not declared${didYouMean(value.group, Object.keys(index.events))}`,
+        );
       else if (!subscribes.includes(value.group)) {
-        report(codes.envReference.id, at('group'), `names ${name}'s consumer group for '${value.group}'${via}, but '${name}' does not subscribe to it`);
+        report(
+          codes.envReference.id,
+          at('group'),
+          `names ${name}'s consumer group for '${value.group}'${via}, but '${name}' does not subscribe to it`,
+        );
       }
     }
   }
@@ -138,7 +187,12 @@ export function checkEnvReferences(
 
 /** `$(A)` in B and `$(B)` in A: Kubernetes would expand neither, whatever the order. */
 function checkEnvCycles(env: Map<string, { value: unknown; path: string }>, report: Report): void {
-  const uses = new Map([...env].map(([name, { value }]) => [name, typeof value === 'string' ? envReferences(value).filter((n) => env.has(n)) : []]));
+  const uses = new Map(
+    [...env].map(([name, { value }]) => [
+      name,
+      typeof value === 'string' ? envReferences(value).filter((n) => env.has(n)) : [],
+    ]),
+  );
   const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
     (uses.get(from) ?? []).some((next) => {
       if (next === to) return true;
@@ -147,25 +201,40 @@ function checkEnvCycles(env: Map<string, { value: unknown; path: string }>, repo
       return reaches(next, to, seen);
     });
   for (const [name, { path }] of env) {
-    if (reaches(name, name)) report(codes.envCycle.id, path, `${name} uses $(…) references that lead back to ${name}: Kubernetes cannot expand a cycle`);
+    if (reaches(name, name))
+      report(
+        codes.envCycle.id,
+        path,
+        `${name} uses $(…) references that lead back to ${name}: Kubernetes cannot expand a cycle`,
+      );
   }
 }
 
 /** Checks of the pod fields a service, a profile or `defaults` may set. */
 export function checkPodFields(path: string, fields: Record_, report: Report): void {
   for (const key of Object.keys(isRecord(fields.labels) ? fields.labels : {})) {
-    if (reservedLabels.has(key)) report(codes.reservedLabel.id, `${path}${pointer('labels', key)}`, `is set by hamesh on every pod (it selects the pods or names the app); use another label key`);
+    if (reservedLabels.has(key))
+      report(
+        codes.reservedLabel.id,
+        `${path}${pointer('labels', key)}`,
+        `is set by hamesh on every pod (it selects the pods or names the app); use another label key`,
+      );
   }
   const security = isRecord(fields.security) ? fields.security : undefined;
   if (security?.runAsUser === 0 && security.runAsNonRoot !== false) {
-    report(codes.invalidValue.id, `${path}/security/runAsUser`, 'is root (0), which runAsNonRoot (the default) refuses: the container would not start; use a non-zero user id, or set runAsNonRoot: false');
+    report(
+      codes.invalidValue.id,
+      `${path}/security/runAsUser`,
+      'is root (0), which runAsNonRoot (the default) refuses: the container would not start; use a non-zero user id, or set runAsNonRoot: false',
+    );
   }
 }
 
 /** Why a service cannot read the broker credential `reference`, or undefined when it can. */
 function brokerCredentialProblem(broker: Record_, reference: string, usesBroker: boolean): string | undefined {
   const auth = typeof broker.auth === 'string' ? broker.auth : 'none';
-  if (broker.kind === 'nats') return 'credentials are Strimzi KafkaUser Secrets, and broker kind is nats (NATS users are configured in the server)';
+  if (broker.kind === 'nats')
+    return 'credentials are Strimzi KafkaUser Secrets, and broker kind is nats (NATS users are configured in the server)';
   if (auth === 'none') return 'broker.auth is none, so there is no KafkaUser: set broker.auth to scram-sha-512 or tls';
   if (isBrokerSecretReference(reference) && brokerSecretKeys[reference].auth !== auth) {
     return `it exists only with broker.auth ${brokerSecretKeys[reference].auth}, and broker.auth is ${auth}`;

@@ -6,8 +6,10 @@ import { problemSource } from '../render/patches.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rendered objects are untyped JSON, read here field by field
 type Json = Record<string, any>;
-const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => typeof v === 'object' && v !== null) : []);
-const namespaceOf = (value: RenderedValue, fallback: string) => String((value.metadata as Json | undefined)?.namespace ?? fallback);
+const list = (value: unknown): Json[] =>
+  Array.isArray(value) ? value.filter((v): v is Json => typeof v === 'object' && v !== null) : [];
+const namespaceOf = (value: RenderedValue, fallback: string) =>
+  String((value.metadata as Json | undefined)?.namespace ?? fallback);
 const nameOf = (value: RenderedValue) => String((value.metadata as Json | undefined)?.name ?? '');
 
 /**
@@ -25,7 +27,8 @@ function destinations(spec: Json): Array<{ destination: Json; pointer: string }>
   for (const kind of ['http', 'tcp', 'tls'] as const) {
     list(spec[kind]).forEach((route, r) => {
       list(route.route).forEach((to, d) => {
-        if (to.destination) found.push({ destination: to.destination, pointer: `/spec/${kind}/${r}/route/${d}/destination` });
+        if (to.destination)
+          found.push({ destination: to.destination, pointer: `/spec/${kind}/${r}/route/${d}/destination` });
       });
       if (route.mirror) found.push({ destination: route.mirror, pointer: `/spec/${kind}/${r}/mirror` });
     });
@@ -42,7 +45,12 @@ function destinations(spec: Json): Array<{ destination: Json; pointer: string }>
  */
 export function verifyReferences(documents: readonly RenderedDocument[], system: NormalizedSystem): Diagnostic[] {
   const manifests = documents.filter((d) => d.kind === 'manifest');
-  const of = (kind: string) => manifests.filter((d) => d.value.kind === kind && String(d.value.apiVersion).startsWith(kind === 'Service' ? 'v1' : 'networking.istio.io/'));
+  const of = (kind: string) =>
+    manifests.filter(
+      (d) =>
+        d.value.kind === kind &&
+        String(d.value.apiVersion).startsWith(kind === 'Service' ? 'v1' : 'networking.istio.io/'),
+    );
   const gateways = new Set(['mesh']);
   for (const d of of('Gateway')) {
     gateways.add(nameOf(d.value));
@@ -51,7 +59,8 @@ export function verifyReferences(documents: readonly RenderedDocument[], system:
   for (const s of system.services) if (s.ingress && !s.ingress.emitGateway) gateways.add(s.ingress.gateway);
   const hosts = new Set(system.services.map((s) => `${s.name}.${system.namespace}`));
   for (const d of of('Service')) hosts.add(`${nameOf(d.value)}.${namespaceOf(d.value, system.namespace)}`);
-  for (const d of of('ServiceEntry')) for (const host of ((d.value.spec as Json | undefined)?.hosts ?? []) as string[]) hosts.add(host);
+  for (const d of of('ServiceEntry'))
+    for (const host of ((d.value.spec as Json | undefined)?.hosts ?? []) as string[]) hosts.add(host);
   const subsets = new Map<string, Set<string>>();
   for (const d of of('DestinationRule')) {
     const spec = (d.value.spec ?? {}) as Json;
@@ -65,34 +74,55 @@ export function verifyReferences(documents: readonly RenderedDocument[], system:
     const spec = (value.spec ?? {}) as Json;
     const namespace = namespaceOf(value, system.namespace);
     const report = (pointer: string, message: string) =>
-      diagnostics.push({ rule: codes.reference.id, severity: 'error', path: problemSource(document, pointer), message: `${value.kind} ${namespace}/${nameOf(value)} (from ${document.template}): ${pointer.slice(1).replaceAll('/', '.')} ${message}` });
+      diagnostics.push({
+        rule: codes.reference.id,
+        severity: 'error',
+        path: problemSource(document, pointer),
+        message: `${value.kind} ${namespace}/${nameOf(value)} (from ${document.template}): ${pointer.slice(1).replaceAll('/', '.')} ${message}`,
+      });
     const resolves = (host: string) => hosts.has(serviceKey(host, namespace)) || hosts.has(host);
     if (value.kind === 'DestinationRule' && typeof spec.host === 'string' && !resolves(spec.host)) {
-      report('/spec/host', `is ${JSON.stringify(spec.host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`);
+      report(
+        '/spec/host',
+        `is ${JSON.stringify(spec.host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`,
+      );
     }
     if (value.kind !== 'VirtualService') continue;
     ((spec.gateways ?? []) as unknown[]).forEach((gateway, index) => {
       if (typeof gateway === 'string' && !gateways.has(gateway) && !gateways.has(`${namespace}/${gateway}`)) {
-        report(`/spec/gateways/${index}`, `is ${JSON.stringify(gateway)}, a Gateway that is neither in the output nor named by a service's ingress.gateway`);
+        report(
+          `/spec/gateways/${index}`,
+          `is ${JSON.stringify(gateway)}, a Gateway that is neither in the output nor named by a service's ingress.gateway`,
+        );
       }
     });
     const bound = Array.isArray(spec.gateways) && spec.gateways.some((g: unknown) => g !== 'mesh');
     // A gateway-bound VirtualService's hosts are external names; a mesh one's are the services it routes.
     if (!bound) {
       ((spec.hosts ?? []) as unknown[]).forEach((host, index) => {
-        if (typeof host === 'string' && !resolves(host)) report(`/spec/hosts/${index}`, `is ${JSON.stringify(host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`);
+        if (typeof host === 'string' && !resolves(host))
+          report(
+            `/spec/hosts/${index}`,
+            `is ${JSON.stringify(host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`,
+          );
       });
     }
     for (const { destination, pointer } of destinations(spec)) {
       const host = String(destination.host);
       if (!resolves(host)) {
-        report(`${pointer}/host`, `is ${JSON.stringify(host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`);
+        report(
+          `${pointer}/host`,
+          `is ${JSON.stringify(host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`,
+        );
         continue;
       }
       if (destination.subset === undefined) continue;
       const declared = subsets.get(serviceKey(host, namespace));
       if (!declared?.has(String(destination.subset))) {
-        report(`${pointer}/subset`, `is ${JSON.stringify(destination.subset)}, which no DestinationRule of ${JSON.stringify(host)} in the output declares${declared ? ` (it declares ${[...declared].join(', ')})` : ''}`);
+        report(
+          `${pointer}/subset`,
+          `is ${JSON.stringify(destination.subset)}, which no DestinationRule of ${JSON.stringify(host)} in the output declares${declared ? ` (it declares ${[...declared].join(', ')})` : ''}`,
+        );
       }
     }
   }

@@ -135,18 +135,25 @@ function deriveShape(model: ModelClass): Shape {
 }
 
 /** Every key of `value` its shape does not declare, at any depth, as problems. */
-function unknownFields(value: unknown, shape: Shape | null | undefined, pointer: string, problems: VerifyProblem[]): void {
+function unknownFields(
+  value: unknown,
+  shape: Shape | null | undefined,
+  pointer: string,
+  problems: VerifyProblem[],
+): void {
   if (!shape || value === null || typeof value !== 'object') return;
   if ('items' in shape) {
-    if (Array.isArray(value)) value.forEach((item, i) => {
-      unknownFields(item, shape.items, `${pointer}/${i}`, problems);
-    });
+    if (Array.isArray(value))
+      value.forEach((item, i) => {
+        unknownFields(item, shape.items, `${pointer}/${i}`, problems);
+      });
     return;
   }
   if (Array.isArray(value)) return;
   for (const [key, child] of Object.entries(value)) {
     const declared = Object.hasOwn(shape.fields, key);
-    if (!declared && !shape.open) problems.push({ pointer: pointer + pointerOf(key), message: 'is not a field of this object (unknown field)' });
+    if (!declared && !shape.open)
+      problems.push({ pointer: pointer + pointerOf(key), message: 'is not a field of this object (unknown field)' });
     else unknownFields(child, declared ? shape.fields[key] : shape.values, pointer + pointerOf(key), problems);
   }
 }
@@ -158,7 +165,10 @@ function unknownFields(value: unknown, shape: Shape | null | undefined, pointer:
  */
 export function strictModelVerifier(model: ModelClass, shape: Shape = deriveShape(model)): Verifier {
   return (value: RenderedValue) => {
-    const problems: VerifyProblem[] = upstreamErrors(model, value).map((e) => ({ pointer: e.instancePath, message: e.message ?? 'is invalid' }));
+    const problems: VerifyProblem[] = upstreamErrors(model, value).map((e) => ({
+      pointer: e.instancePath,
+      message: e.message ?? 'is invalid',
+    }));
     unknownFields(value, shape, '', problems);
     return problems;
   };
@@ -168,7 +178,9 @@ export function strictModelVerifier(model: ModelClass, shape: Shape = deriveShap
 let generated: Record<string, Shape> | undefined;
 function generatedShape(apiVersion: string, kind: string): Shape | undefined {
   try {
-    generated ??= JSON.parse(readFileSync(new URL('../generated/verifier-shapes.json', import.meta.url), 'utf8')) as Record<string, Shape>;
+    generated ??= JSON.parse(
+      readFileSync(new URL('../generated/verifier-shapes.json', import.meta.url), 'utf8'),
+    ) as Record<string, Shape>;
   } catch {
     generated = {};
   }
@@ -179,7 +191,10 @@ function generatedShape(apiVersion: string, kind: string): Shape | undefined {
  * Registry entries for kubernetes-models classes from one `source`, each class loaded only when its kind is
  * verified. A new kind is one more `[apiVersion, kind, load]` line here; `npm run build` precomputes its shape.
  */
-export function modelEntries(source: string, entries: Array<[apiVersion: string, kind: string, load: () => Promise<ModelClass>]>): VerifierEntry[] {
+export function modelEntries(
+  source: string,
+  entries: Array<[apiVersion: string, kind: string, load: () => Promise<ModelClass>]>,
+): VerifierEntry[] {
   return entries.map(([apiVersion, kind, load]) => ({
     apiVersion,
     kind,

@@ -5,4 +5,9 @@ import { kubernetesVerifiers } from './kubernetes.js';
 import type { VerifierEntry } from './verifier.js';
 
 /** Every schema the verify stage knows, by apiVersion and kind. A target that emits a new kind adds its entries here. */
-export const verifiers: VerifierEntry[] = [...kubernetesVerifiers, ...istioVerifiers, ...kafkaVerifiers, ...kedaVerifiers];
+export const verifiers: VerifierEntry[] = [
+  ...kubernetesVerifiers,
+  ...istioVerifiers,
+  ...kafkaVerifiers,
+  ...kedaVerifiers,
+];

@@ -33,7 +33,9 @@ function verifierOf(
 ): Promise<Verifier> | string {
   if (document.kind === 'file') {
     const entry = files[document.format];
-    return entry ? load(entry) : `no schema is registered for the file format ${JSON.stringify(document.format)}, so it cannot be verified (register one in src/verify/files.ts, or build with --no-verify)`;
+    return entry
+      ? load(entry)
+      : `no schema is registered for the file format ${JSON.stringify(document.format)}, so it cannot be verified (register one in src/verify/files.ts, or build with --no-verify)`;
   }
   const { apiVersion, kind } = document.value;
   const entry = entries.find((e) => e.apiVersion === apiVersion && e.kind === kind);
@@ -59,12 +61,22 @@ export async function verify(
     const where = `${document.kind === 'file' ? document.file : describeObject(document.value)} (from ${document.template})`;
     const verifier = verifierOf(document, entries, files);
     if (typeof verifier === 'string') {
-      diagnostics.push({ rule: codes.verify.id, severity: 'error', message: `${where}: ${verifier}`, path: document.source });
+      diagnostics.push({
+        rule: codes.verify.id,
+        severity: 'error',
+        message: `${where}: ${verifier}`,
+        path: document.source,
+      });
       continue;
     }
     for (const problem of (await verifier)(document.value)) {
       const field = problem.pointer === '' ? '(the object)' : pointerSegments(problem.pointer).join('.');
-      diagnostics.push({ rule: codes.verify.id, severity: 'error', message: `${where}: ${field} ${problem.message}`, path: problemSource(document, problem.pointer) });
+      diagnostics.push({
+        rule: codes.verify.id,
+        severity: 'error',
+        message: `${where}: ${field} ${problem.message}`,
+        path: problemSource(document, problem.pointer),
+      });
     }
   }
   return diagnostics;

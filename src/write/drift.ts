@@ -34,12 +34,15 @@ export function drift(dir: string, files: readonly OutputFile[], options: { forc
   const expected = new Map(files.map((f) => [f.path, f]));
   const { changes, obstacles, warnings } = plan(dir, files, options);
   const base = { rule: codes.drift.id, severity: 'error' as const, path: pointer() };
-  const blocked = obstacles.map((o): Diagnostic => ({ ...base, file: join(dir, o.path), message: obstacleProblem(dir, o.problem) }));
+  const blocked = obstacles.map(
+    (o): Diagnostic => ({ ...base, file: join(dir, o.path), message: obstacleProblem(dir, o.problem) }),
+  );
   const drifted = changes.map(({ path, change }): Diagnostic => {
     const file = join(dir, path);
     if (change === 'foreign' && !options.force) return { ...base, file, message: FOREIGN };
     if (change === 'added') return { ...base, file, message: 'is missing: the build writes this file' };
-    if (change === 'removed') return { ...base, file, message: 'is a file hamesh wrote that the build no longer produces' };
+    if (change === 'removed')
+      return { ...base, file, message: 'is a file hamesh wrote that the build no longer produces' };
     const diff = firstDifference(readText(file), expected.get(path)!.content);
     return {
       ...base,

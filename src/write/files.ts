@@ -33,7 +33,8 @@ export function isPlainRelativePath(path: string): boolean {
 }
 
 function assertRelative(path: string): void {
-  if (!isPlainRelativePath(path)) throw new Error(`a target asked to write outside the output folder: ${JSON.stringify(path)}`);
+  if (!isPlainRelativePath(path))
+    throw new Error(`a target asked to write outside the output folder: ${JSON.stringify(path)}`);
 }
 
 /**
@@ -63,18 +64,32 @@ export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[
     files.set(path, () => header + manifestStream(list));
   }
   if (manifests.size > 0) {
-    if (files.has(kustomizationFile)) throw new Error(`a target wants to write ${kustomizationFile}, which lists the manifests`);
+    if (files.has(kustomizationFile))
+      throw new Error(`a target wants to write ${kustomizationFile}, which lists the manifests`);
     files.set(kustomizationFile, kustomization([...manifests.keys()]));
   }
   return sortBy(
-    [...files].map(([path, content]): OutputFile => (typeof content === 'string' ? { path, content } : { path, get content() { return content(); } })),
+    [...files].map(
+      ([path, content]): OutputFile =>
+        typeof content === 'string'
+          ? { path, content }
+          : {
+              path,
+              get content() {
+                return content();
+              },
+            },
+    ),
     (file) => file.path,
   );
 }
 
 /** The folder's kustomization: `kubectl apply -k`, Argo CD and Flux take the --out folder as it is. A Kustomization listing every manifest file (sorted), and only those: standalone JSON and catalogs are not objects. */
 function kustomization(manifestFiles: readonly string[]): string {
-  const resources = [...manifestFiles].sort().map((file) => `  - ${file}\n`).join('');
+  const resources = [...manifestFiles]
+    .sort()
+    .map((file) => `  - ${file}\n`)
+    .join('');
   return `${header}apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources}`;
 }
 

@@ -1,4 +1,16 @@
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -36,7 +48,11 @@ export interface Step {
 }
 
 /** Runs `steps`, yielding to the event loop now and then; throws Interrupted as soon as `signal()` reports one. */
-export async function runSteps(steps: Iterable<Step>, signal: () => NodeJS.Signals | undefined, onError: (path: string, error: unknown) => Error): Promise<void> {
+export async function runSteps(
+  steps: Iterable<Step>,
+  signal: () => NodeJS.Signals | undefined,
+  onError: (path: string, error: unknown) => Error,
+): Promise<void> {
   let count = 0;
   for (const step of steps) {
     if (++count % YIELD_EVERY === 0) {

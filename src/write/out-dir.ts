@@ -1,9 +1,30 @@
-import { lstatSync, type Stats, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  type Stats,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './files.js';
-import { commitSteps, Interrupted, interruptedBuild, recover, runSteps, stagedNames, stagingPaths, STAGING, type Journal, type Step } from './journal.js';
+import {
+  commitSteps,
+  Interrupted,
+  interruptedBuild,
+  recover,
+  runSteps,
+  stagedNames,
+  stagingPaths,
+  STAGING,
+  type Journal,
+  type Step,
+} from './journal.js';
 import { LockedError, lockDir } from './lock.js';
 import { plan, type Obstacle, type Plan } from './plan.js';
 import { indexFile } from '../render/layout.js';
@@ -47,7 +68,8 @@ export function reason(error: unknown): string {
 
 /** Why no build may write through or over an obstacle, and what to do about it (the sentence after its path). */
 export function obstacleProblem(dir: string, problem: Obstacle['problem']): string {
-  if (problem === 'symlink') return `is a symbolic link: hamesh never writes through one, so that nothing lands outside ${dir}; replace it with a folder`;
+  if (problem === 'symlink')
+    return `is a symbolic link: hamesh never writes through one, so that nothing lands outside ${dir}; replace it with a folder`;
   return problem === 'file' ? `must be a folder, but ${FILE_IN_THE_WAY}` : `must be a file, but ${FOLDER_IN_THE_WAY}`;
 }
 
@@ -68,7 +90,9 @@ function lstatOrNothing(path: string): Stats | undefined {
 function checkOutFolder(dir: string): void {
   const stat = lstatOrNothing(dir);
   if (stat?.isSymbolicLink() && !statSync(dir, { throwIfNoEntry: false })) {
-    throw new WriteError(`cannot write to ${dir}: it is a symbolic link to a folder that does not exist; create that folder or choose another --out folder`);
+    throw new WriteError(
+      `cannot write to ${dir}: it is a symbolic link to a folder that does not exist; create that folder or choose another --out folder`,
+    );
   }
   if (stat && !statSync(dir).isDirectory()) throw new WriteError(`cannot write to ${dir}: it is a file, not a folder`);
 }
@@ -122,8 +146,19 @@ export function leftovers(dir: string, legacy: readonly string[], severity: Diag
   const interrupted = interruptedBuild(dir);
   if (interrupted) {
     const state = interrupted.committed ? 'had finished writing' : 'was interrupted';
-    const action = severity === 'error' ? (interrupted.committed ? 'run hamesh build --out again to remove it' : 'run hamesh build --out again to roll it back') : interrupted.committed ? 'removed' : 'rolled back';
-    found.push({ ...base, file: join(dir, STAGING), message: `a build${interrupted.pid ? ` (pid ${interrupted.pid})` : ''} ${state} but left its staging folder: ${action}` });
+    const action =
+      severity === 'error'
+        ? interrupted.committed
+          ? 'run hamesh build --out again to remove it'
+          : 'run hamesh build --out again to roll it back'
+        : interrupted.committed
+          ? 'removed'
+          : 'rolled back';
+    found.push({
+      ...base,
+      file: join(dir, STAGING),
+      message: `a build${interrupted.pid ? ` (pid ${interrupted.pid})` : ''} ${state} but left its staging folder: ${action}`,
+    });
   }
   for (const path of legacy) {
     found.push({ ...base, file: join(dir, path), message: `is a temporary file of an interrupted build: ${what}` });
@@ -176,7 +211,11 @@ export async function writeOutDir(dir: string, files: readonly OutputFile[], opt
     try {
       lock = await lockDir(dir, options.lockTimeoutMs, () => signals.received() !== undefined);
     } catch (error) {
-      throw signals.received() ? new Interrupted(signals.received()!) : error instanceof LockedError ? new WriteError(error.message) : error;
+      throw signals.received()
+        ? new Interrupted(signals.received()!)
+        : error instanceof LockedError
+          ? new WriteError(error.message)
+          : error;
     }
     const result = await writeLocked(dir, files, options, signals.received);
     done = true;
@@ -196,10 +235,18 @@ function rmdirSafe(folder: string): void {
   }
 }
 
-async function writeLocked(dir: string, files: readonly OutputFile[], options: WriteOptions, signal: () => NodeJS.Signals | undefined): Promise<Written> {
+async function writeLocked(
+  dir: string,
+  files: readonly OutputFile[],
+  options: WriteOptions,
+  signal: () => NodeJS.Signals | undefined,
+): Promise<Written> {
   const paths = stagingPaths(dir);
   // Read once: listing every output folder is a readdir each (10,000 at 10,000 services).
-  const legacy = legacyTempFiles(dir, files.map((f) => f.path));
+  const legacy = legacyTempFiles(
+    dir,
+    files.map((f) => f.path),
+  );
   const recovered = leftovers(dir, legacy, 'warning');
   try {
     recover(dir);
@@ -209,16 +256,24 @@ async function writeLocked(dir: string, files: readonly OutputFile[], options: W
   }
   const result = attempt(`cannot read ${dir}`, () => plan(dir, files, options));
   const [obstacle] = result.obstacles;
-  if (obstacle) throw new WriteError(`${join(dir, obstacle.path)} ${obstacleProblem(dir, obstacle.problem)}; nothing was written`);
+  if (obstacle)
+    throw new WriteError(`${join(dir, obstacle.path)} ${obstacleProblem(dir, obstacle.problem)}; nothing was written`);
   const foreign = result.changes.filter((c) => c.change === 'foreign');
   if (foreign.length > 0 && !options.force) {
-    const more = foreign.length > 1 ? ` (and ${foreign.length - 1} more such file${foreign.length > 2 ? 's' : ''})` : '';
+    const more =
+      foreign.length > 1 ? ` (and ${foreign.length - 1} more such file${foreign.length > 2 ? 's' : ''})` : '';
     throw new WriteError(`${join(dir, foreign[0]!.path)} ${FOREIGN}${more}; nothing was written`);
   }
   const removes = result.changes.filter((c) => c.change === 'removed').map((c) => c.path);
   if (result.writes.length === 0 && removes.length === 0) return { ...result, recovered };
 
-  const journal: Journal = { version: 2, pid: process.pid, folders: result.folders, writes: result.writes.map((f) => f.path), removes };
+  const journal: Journal = {
+    version: 2,
+    pid: process.pid,
+    folders: result.folders,
+    writes: result.writes.map((f) => f.path),
+    removes,
+  };
   const failed = (path: string, error: unknown) =>
     error instanceof WriteError ? error : new WriteError(`cannot write ${join(dir, path)}: ${reason(error)}`);
   let switching = false;
@@ -244,7 +299,9 @@ async function writeLocked(dir: string, files: readonly OutputFile[], options: W
     try {
       recover(dir);
     } catch (undo) {
-      throw new WriteError(`${errorText(error)}; rolling back failed too (${reason(undo)}): the next hamesh build --out ${dir} finishes the rollback`);
+      throw new WriteError(
+        `${errorText(error)}; rolling back failed too (${reason(undo)}): the next hamesh build --out ${dir} finishes the rollback`,
+      );
     }
     const outcome = switching ? `every change to ${dir} was rolled back` : 'nothing was written';
     if (error instanceof WriteError) throw new WriteError(`${error.message}; ${outcome}`);

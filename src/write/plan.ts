@@ -6,7 +6,6 @@ import { GENERATED_MARKER, isPlainRelativePath, type OutputFile } from './files.
 import { compareStrings, sortBy } from '../util/order.js';
 import { indexFile } from '../render/layout.js';
 
-
 export interface Change {
   path: string;
   /** `foreign`: a file hamesh does not own is where the build writes; it is refused unless `--force` adopts it. */
@@ -143,7 +142,8 @@ export function plan(dir: string, files: readonly OutputFile[], options: { force
       if (kind === 'missing') folders.add(folder);
       else if (kind !== 'folder') {
         // Only the outermost link or file is the obstacle; its own descendants come out as `folder`.
-        if (kindOf(dirname(folder)) === 'folder' && !reported.has(folder)) obstacles.push({ path: folder, problem: kind });
+        if (kindOf(dirname(folder)) === 'folder' && !reported.has(folder))
+          obstacles.push({ path: folder, problem: kind });
         reported.add(folder);
         blocked = true;
       }

@@ -25,7 +25,10 @@ export async function writeChunks(stream: Writable, chunks: Iterable<string>): P
 async function drained(stream: Writable): Promise<void> {
   const done = new AbortController();
   try {
-    await Promise.race([once(stream, 'drain', { signal: done.signal }), once(stream, 'close', { signal: done.signal })]);
+    await Promise.race([
+      once(stream, 'drain', { signal: done.signal }),
+      once(stream, 'close', { signal: done.signal }),
+    ]);
   } finally {
     done.abort();
   }

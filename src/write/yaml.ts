@@ -6,10 +6,18 @@ import { mustQuote } from './quote.js';
  * finds (and represents nothing, having neither `predicate` nor `instanceOf`), so js-yaml also quotes what YAML 1.1
  * readers such as kubectl would retype (`2024_01_15`, `0x1_F`, `1:20`, `y`).
  */
-const retyped = new Type('tag:hamesh.dev,2026:retyped', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && mustQuote(data) });
+const retyped = new Type('tag:hamesh.dev,2026:retyped', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && mustQuote(data),
+});
 
 /** js-yaml's options for every YAML hamesh writes. */
-export const dumpOptions = { lineWidth: -1, noRefs: true, sortKeys: false, schema: DEFAULT_SCHEMA.extend({ implicit: [retyped] }) } as const;
+export const dumpOptions = {
+  lineWidth: -1,
+  noRefs: true,
+  sortKeys: false,
+  schema: DEFAULT_SCHEMA.extend({ implicit: [retyped] }),
+} as const;
 const options = dumpOptions;
 
 /**

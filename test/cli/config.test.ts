@@ -52,7 +52,7 @@ describe('hamesh.config discovery', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       [
-        "../../hamesh.config.yaml:2:1: error: /out must be a string, or an object",
+        '../../hamesh.config.yaml:2:1: error: /out must be a string, or an object',
         "../../hamesh.config.yaml:3:1: error: /specz 'specz' is not a known key (did you mean 'specs'?); allowed: $schema, specs, policy, targets, out",
         '',
       ].join('\n'),
@@ -63,7 +63,9 @@ describe('hamesh.config discovery', () => {
     const { dir } = tempDir();
     const result = runCli(['lint'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('no spec given: name one (a file, folder or glob), or list them as `specs:` in a hamesh.config file');
+    expect(result.stderr).toContain(
+      'no spec given: name one (a file, folder or glob), or list them as `specs:` in a hamesh.config file',
+    );
   });
 });
 

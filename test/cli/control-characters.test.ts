@@ -18,7 +18,20 @@ describe('control characters from the input are escaped in text output (issue 9,
   });
 
   it('every field of a text diagnostic is escaped', () => {
-    const text = formatText([{ rule: 'schema', severity: 'error', message: 'bad \u0007 value', path: '/a\u001b', file: 'f\u2066.yaml', line: 1, column: 2 }], pc.createColors(false));
+    const text = formatText(
+      [
+        {
+          rule: 'schema',
+          severity: 'error',
+          message: 'bad \u0007 value',
+          path: '/a\u001b',
+          file: 'f\u2066.yaml',
+          line: 1,
+          column: 2,
+        },
+      ],
+      pc.createColors(false),
+    );
     expect(text).not.toMatch(raw);
     expect(text).toContain('f\\u2066.yaml:1:2');
     expect(text).toContain('/a\\x1b bad \\x07 value');

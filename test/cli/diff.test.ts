@@ -27,7 +27,11 @@ function versions(edit: (s: ShopData) => void) {
 }
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=hamesh', '-c', 'user.email=hamesh@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=hamesh', '-c', 'user.email=hamesh@example.com', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, stdio: 'pipe' },
+  );
 
 describe('hamesh diff OLD NEW', () => {
   it('prints the Markdown report of every unsafe-change rule and exits 1', async () => {
@@ -45,7 +49,14 @@ describe('hamesh diff OLD NEW', () => {
     expect(stdout).toContain('~ event order.created: partitions 6 → 3');
     expect(stdout).toContain('- caller checkout → cart');
     expect(stdout).toContain('- KafkaTopic kafka/order-shipped');
-    for (const rule of ['partitions-decrease', 'partitions-increase-keyed', 'replication-change', 'event-removed-with-subscribers', 'payload-breaking', 'caller-removed']) {
+    for (const rule of [
+      'partitions-decrease',
+      'partitions-increase-keyed',
+      'replication-change',
+      'event-removed-with-subscribers',
+      'payload-breaking',
+      'caller-removed',
+    ]) {
       expect(stdout).toContain(rule);
     }
   });
@@ -55,11 +66,25 @@ describe('hamesh diff OLD NEW', () => {
     const { stdout, code } = runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd });
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.runs[0].changes).toEqual([{ change: 'removed', subject: 'caller checkout → cart', text: '- caller checkout → cart' }]);
-    expect(report.runs[0].objects).toEqual([
-      { change: 'changed', object: 'AuthorizationPolicy shop/cart', file: 'services/cart/istio.yaml', fields: ['spec.rules.0.from.0.source.principals'] },
+    expect(report.runs[0].changes).toEqual([
+      { change: 'removed', subject: 'caller checkout → cart', text: '- caller checkout → cart' },
     ]);
-    expect(report.diagnostics).toEqual([expect.objectContaining({ rule: 'caller-removed', severity: 'note', path: '/services/checkout/calls', file: 'new.yaml' })]);
+    expect(report.runs[0].objects).toEqual([
+      {
+        change: 'changed',
+        object: 'AuthorizationPolicy shop/cart',
+        file: 'services/cart/istio.yaml',
+        fields: ['spec.rules.0.from.0.source.principals'],
+      },
+    ]);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'caller-removed',
+        severity: 'note',
+        path: '/services/checkout/calls',
+        file: 'new.yaml',
+      }),
+    ]);
   });
 
   it('a version that does not build is unusable input (exit 2), with its located errors', () => {
@@ -98,7 +123,7 @@ describe('hamesh diff --base REF FILE', () => {
     expect(report.diagnostics).toEqual([expect.objectContaining({ rule: 'partitions-decrease', file: 'system.yaml' })]);
   });
 
-  it('compares a TypeScript spec with its committed version (loaded from the revision\'s tree)', () => {
+  it("compares a TypeScript spec with its committed version (loaded from the revision's tree)", () => {
     const dir = repoWith(shopExample, 'system.ts');
     const file = join(dir, 'system.ts');
     writeFileSync(file, readFileSync(file, 'utf8').replace("'payments', 'cart'", "'payments'"));

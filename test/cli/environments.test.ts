@@ -6,19 +6,32 @@ import { tempDir } from '../helpers/tmp.js';
 
 const { dir, write } = tempDir();
 const hamesh = (...args: string[]) => runCli(args);
-type Json = { diagnostics: Array<{ rule: string; severity: string; path: string; line: number; environment?: string; message: string }> };
+type Json = {
+  diagnostics: Array<{
+    rule: string;
+    severity: string;
+    path: string;
+    line: number;
+    environment?: string;
+    message: string;
+  }>;
+};
 const json = (stdout: string) => JSON.parse(stdout) as Json;
 const example = 'examples/environments/system.yaml';
 
 describe('environments in the bundled example', () => {
-  it('lints clean in dev at dev\'s policy and in prod at prod\'s, and builds both', () => {
+  it("lints clean in dev at dev's policy and in prod at prod's, and builds both", () => {
     for (const env of ['dev', 'prod']) expect(hamesh('lint', '--env', env, example).code).toBe(0);
     const out = join(dir, 'deploy');
     const built = hamesh('build', example, '--out', out);
     expect(built.code).toBe(0);
     expect(built.stdout).toContain(`[dev] wrote ${join(out, 'dev')}`);
-    expect(readFileSync(join(out, 'dev/services/web/kubernetes.yaml'), 'utf8')).toMatch(/namespace: store-dev[\s\S]*replicas: 1\n/);
-    expect(readFileSync(join(out, 'prod/services/web/kubernetes.yaml'), 'utf8')).toMatch(/namespace: store-prod[\s\S]*replicas: 3\n/);
+    expect(readFileSync(join(out, 'dev/services/web/kubernetes.yaml'), 'utf8')).toMatch(
+      /namespace: store-dev[\s\S]*replicas: 1\n/,
+    );
+    expect(readFileSync(join(out, 'prod/services/web/kubernetes.yaml'), 'utf8')).toMatch(
+      /namespace: store-prod[\s\S]*replicas: 3\n/,
+    );
     expect(hamesh('build', example, '--out', out, '--check').code).toBe(0);
   });
 
@@ -84,7 +97,13 @@ describe('each environment against its own policy', () => {
     const broken = hamesh('lint', '--env', 'broken', '--format', 'json', file);
     expect(broken.code).toBe(1);
     expect(json(broken.stdout).diagnostics).toContainEqual(
-      expect.objectContaining({ rule: 'min-replicas', severity: 'error', path: '/services/api/replicas', line: 26, environment: 'broken' }),
+      expect.objectContaining({
+        rule: 'min-replicas',
+        severity: 'error',
+        path: '/services/api/replicas',
+        line: 26,
+        environment: 'broken',
+      }),
     );
   });
 
@@ -98,10 +117,19 @@ describe('each environment against its own policy', () => {
     const result = hamesh('lint', '--env', 'dev', '--policy', org, '--format', 'json', file);
     expect(result.code).toBe(1);
     const found = json(result.stdout).diagnostics;
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'policy-floor', severity: 'note', path: '/policy/tiers/critical/minReplicas', line: 21 }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        rule: 'policy-floor',
+        severity: 'note',
+        path: '/policy/tiers/critical/minReplicas',
+        line: 21,
+      }),
+    );
     expect(found).toContainEqual(expect.objectContaining({ rule: 'min-replicas', severity: 'error', line: 18 }));
     const text = hamesh('lint', '--env', 'dev', '--policy', org, file).stdout;
-    expect(text).toMatch(/note +\[dev\] \/policy\/tiers\/critical\/minReplicas minReplicas 1 is below the organisation's minimum 2/);
+    expect(text).toMatch(
+      /note +\[dev\] \/policy\/tiers\/critical\/minReplicas minReplicas 1 is below the organisation's minimum 2/,
+    );
   });
 });
 

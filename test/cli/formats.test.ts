@@ -9,11 +9,34 @@ import { tempDir } from '../helpers/tmp.js';
 
 const { dir } = tempDir();
 const hamesh = (...args: string[]) => runCli(args);
-const finding: Diagnostic = { rule: 'min-replicas', severity: 'error', message: "'a' runs 1 replica,\n100% | one", path: '/services/a', file: 'spec.yaml', line: 3, column: 5 };
+const finding: Diagnostic = {
+  rule: 'min-replicas',
+  severity: 'error',
+  message: "'a' runs 1 replica,\n100% | one",
+  path: '/services/a',
+  file: 'spec.yaml',
+  line: 3,
+  column: 5,
+};
 
 describe('--format github', () => {
   it('writes one workflow command per finding, escaped as the runner expects', () => {
-    expect(formatGithub([finding, { ...finding, severity: 'note', rule: 'policy-floor', environment: 'dev', line: undefined, column: undefined }], process.cwd())).toBe(
+    expect(
+      formatGithub(
+        [
+          finding,
+          {
+            ...finding,
+            severity: 'note',
+            rule: 'policy-floor',
+            environment: 'dev',
+            line: undefined,
+            column: undefined,
+          },
+        ],
+        process.cwd(),
+      ),
+    ).toBe(
       "::error file=spec.yaml,line=3,col=5,title=min-replicas::/services/a: 'a' runs 1 replica,%0A100%25 | one\n" +
         "::notice file=spec.yaml,title=policy-floor [dev]::/services/a: 'a' runs 1 replica,%0A100%25 | one\n",
     );
@@ -23,7 +46,9 @@ describe('--format github', () => {
     const lint = hamesh('lint', '--format', 'github', 'examples/broken-ha.yaml');
     expect(lint.code).toBe(1);
     expect(lint.stdout).toContain('::error file=examples/broken-ha.yaml,line=44,col=13,title=call-cycle::');
-    expect(hamesh('validate', '--format', 'github', 'examples/broken.yaml').stdout).toMatch(/^::error file=examples\/broken.yaml,line=\d+,col=\d+,title=/m);
+    expect(hamesh('validate', '--format', 'github', 'examples/broken.yaml').stdout).toMatch(
+      /^::error file=examples\/broken.yaml,line=\d+,col=\d+,title=/m,
+    );
   });
 });
 
@@ -55,7 +80,9 @@ describe('--format markdown', () => {
     vi.stubEnv('GITHUB_SERVER_URL', 'https://github.com');
     vi.stubEnv('GITHUB_REPOSITORY', 'acme/shop');
     vi.stubEnv('GITHUB_SHA', 'abc123');
-    expect(formatMarkdown([finding], process.cwd(), 'hamesh lint')).toContain('[spec.yaml:3](https://github.com/acme/shop/blob/abc123/spec.yaml#L3)');
+    expect(formatMarkdown([finding], process.cwd(), 'hamesh lint')).toContain(
+      '[spec.yaml:3](https://github.com/acme/shop/blob/abc123/spec.yaml#L3)',
+    );
   });
 
   it('embeds the graph of the spec in a lint report', () => {
@@ -69,7 +96,14 @@ describe('--output FORMAT=FILE', () => {
   it('writes several formats in one run, and rejects a bad value', () => {
     const sarif = join(dir, 'lint.sarif');
     const github = join(dir, 'lint.github');
-    const result = hamesh('lint', 'examples/broken-ha.yaml', '--output', `sarif=${sarif}`, '--output', `github=${github}`);
+    const result = hamesh(
+      'lint',
+      'examples/broken-ha.yaml',
+      '--output',
+      `sarif=${sarif}`,
+      '--output',
+      `github=${github}`,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✖ 27 problems');
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');

@@ -26,7 +26,13 @@ const SEED = 20261129;
 const IN_PROCESS_RUNS = 300;
 const CLI_RUNS = 4;
 
-const examples = ['examples/shop/system.yaml', 'examples/online-boutique/system.yaml', 'examples/environments/system.yaml', 'examples/broken-ha.yaml', 'examples/broken.yaml'];
+const examples = [
+  'examples/shop/system.yaml',
+  'examples/online-boutique/system.yaml',
+  'examples/environments/system.yaml',
+  'examples/broken-ha.yaml',
+  'examples/broken.yaml',
+];
 const seeds = examples.map((file) => parse(readFileSync(join(root, file), 'utf8')) as unknown);
 
 type Path = Array<string | number>;
@@ -35,15 +41,28 @@ type Json = unknown;
 /** Every path into a value (objects and arrays), in document order: the places a mutation can hit. */
 function pathsOf(value: Json, at: Path = [], into: Path[] = []): Path[] {
   into.push(at);
-  const entries = Array.isArray(value) ? value.entries() : value !== null && typeof value === 'object' ? Object.entries(value) : [];
+  const entries = Array.isArray(value)
+    ? value.entries()
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
   for (const [key, item] of entries) pathsOf(item, [...at, key], into);
   return into;
 }
 
 /** Sets an own property, even one named `__proto__` (plain assignment would replace the prototype instead). */
-const setOwn = (target: object, key: string | number, value: Json) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+const setOwn = (target: object, key: string | number, value: Json) =>
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 
-const prototypeNames = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
+const prototypeNames = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+  '__defineGetter__',
+];
 const hostileStrings = [
   ...prototypeNames,
   'yes',
@@ -128,9 +147,20 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   // Weighted so that about a third of the cases still build, and their output is checked.
-  { arbitrary: fc.record({ kind: fc.constant('retype-string' as const), at: fc.nat(), value: fc.constantFrom(...retypable) }), weight: 6 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('retype-string' as const),
+      at: fc.nat(),
+      value: fc.constantFrom(...retypable),
+    }),
+    weight: 6,
+  },
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: hostileValue }),
-  fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), name: fc.constantFrom(...hostileStrings.filter((s) => s.length < 100)) }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    at: fc.nat(),
+    name: fc.constantFrom(...hostileStrings.filter((s) => s.length < 100)),
+  }),
   // A sibling under a prototype name: a service, event or profile called `constructor`, `__proto__`, …
   fc.record({ kind: fc.constant('copy-as' as const), at: fc.nat(), name: fc.constantFrom(...prototypeNames) }),
 );
@@ -160,7 +190,24 @@ function mutate(document: Json, change: Mutation): Json {
 const textMutation = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom('truncate', 'insert', 'duplicate-line'),
-  insert: fc.constantFrom('\t', ': :', '{', ']', '"', "'", '&a *a', '*undefined', '- ', '\u0000', '\ufeff', '\ud800', '\n  x: 1\n', '!!python/object:os.system ', '<<: *a', '%YAML 1.1\n---\n'),
+  insert: fc.constantFrom(
+    '\t',
+    ': :',
+    '{',
+    ']',
+    '"',
+    "'",
+    '&a *a',
+    '*undefined',
+    '- ',
+    '\u0000',
+    '\ufeff',
+    '\ud800',
+    '\n  x: 1\n',
+    '!!python/object:os.system ',
+    '<<: *a',
+    '%YAML 1.1\n---\n',
+  ),
 });
 type TextMutation = typeof textMutation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -195,7 +242,8 @@ function expectSameInYaml11And12(files: ReadonlyArray<{ path: string; content: s
       expect(() => JSON.parse(content), path).not.toThrow();
       continue;
     }
-    const read = (version: '1.1' | '1.2') => parseAllDocuments(content, { version }).map((d) => ({ errors: d.errors.map((e) => e.message), data: d.toJS() }));
+    const read = (version: '1.1' | '1.2') =>
+      parseAllDocuments(content, { version }).map((d) => ({ errors: d.errors.map((e) => e.message), data: d.toJS() }));
     const yaml12 = read('1.2');
     expect(
       yaml12.flatMap((d) => d.errors),
@@ -206,7 +254,9 @@ function expectSameInYaml11And12(files: ReadonlyArray<{ path: string; content: s
 }
 
 /** The CLI's `build --out` of a spec, in-process: its exit code and the files it would write. */
-async function buildInProcess(file: string): Promise<{ code: 0 | 1 | 2; files: Array<{ path: string; content: string }> }> {
+async function buildInProcess(
+  file: string,
+): Promise<{ code: 0 | 1 | 2; files: Array<{ path: string; content: string }> }> {
   try {
     const spec = await loadSpec(file);
     let code: 0 | 1 = 0;
@@ -249,7 +299,11 @@ describe('fuzzing the examples through the pipeline (issue 9): exit codes 0/1/2,
       const out = join(dir, `out-${i}`);
       const expected = await buildInProcess(file);
       const { HAMESH_ENV: _environment, ...env } = process.env;
-      const run = spawnSync(process.execPath, [join(root, 'bin/hamesh.js'), 'build', file, '--out', out], { encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, timeout: 60_000 });
+      const run = spawnSync(process.execPath, [join(root, 'bin/hamesh.js'), 'build', file, '--out', out], {
+        encoding: 'utf8',
+        env: { ...env, NO_COLOR: '1' },
+        timeout: 60_000,
+      });
       expect(run.status, run.stderr).toBe(expected.code);
       expect(`${run.stdout}${run.stderr}`).not.toMatch(/internal error|^\s+at .+:\d+:\d+\)?$/m);
       if (run.status === 2) expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);

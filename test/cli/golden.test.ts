@@ -6,7 +6,15 @@ const targets = 'namespace,kubernetes,istio';
 
 describe('golden output of examples/shop (refresh with `npm run golden:update`, then review the diff)', () => {
   it('matches test/golden/shop byte for byte', () => {
-    const run = runCli(['build', 'examples/shop/system.ts', '--target', targets, '--check', '--out', 'test/golden/shop']);
+    const run = runCli([
+      'build',
+      'examples/shop/system.ts',
+      '--target',
+      targets,
+      '--check',
+      '--out',
+      'test/golden/shop',
+    ]);
     expect(run.stdout).toContain('is up to date');
     expect(run.code).toBe(0);
   });

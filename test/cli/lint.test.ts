@@ -37,20 +37,35 @@ describe('hamesh lint', () => {
     expect(result.code).toBe(1);
     const first = json(result.stdout).diagnostics[0]!;
     expect(Object.keys(first)).toEqual(['rule', 'severity', 'message', 'path', 'file', 'line', 'column']);
-    expect(first).toMatchObject({ rule: 'zone-spread', severity: 'error', path: '/zones', file: 'examples/broken-ha.yaml', line: 7, column: 1 });
+    expect(first).toMatchObject({
+      rule: 'zone-spread',
+      severity: 'error',
+      path: '/zones',
+      file: 'examples/broken-ha.yaml',
+      line: 7,
+      column: 1,
+    });
   });
 
   it('says so when there is nothing to report', () => {
-    const file = write('ok.yaml', 'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: {name: ok}\ndefaults: {probes: {readiness: /ready}}\nservices: {a: {image: "a:1"}}\n');
+    const file = write(
+      'ok.yaml',
+      'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: {name: ok}\ndefaults: {probes: {readiness: /ready}}\nservices: {a: {image: "a:1"}}\n',
+    );
     const result = hamesh('lint', file);
     expect([result.code, result.stdout]).toEqual([0, `${file}: no problems\n`]);
   });
 
   it('reports validation errors instead of linting, exit 1', () => {
-    const file = write('invalid.yaml', 'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: {name: bad}\nservices: {a: {image: "a:1", calls: [b]}}\n');
+    const file = write(
+      'invalid.yaml',
+      'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: {name: bad}\nservices: {a: {image: "a:1", calls: [b]}}\n',
+    );
     const result = hamesh('lint', '--format', 'json', file);
     expect(result.code).toBe(1);
-    expect(json(result.stdout).diagnostics.map((d) => [d.rule, d.path, d.line])).toEqual([['unknown-reference', '/services/a/calls/0', 4]]);
+    expect(json(result.stdout).diagnostics.map((d) => [d.rule, d.path, d.line])).toEqual([
+      ['unknown-reference', '/services/a/calls/0', 4],
+    ]);
   });
 
   it('exits 2 for unusable input and bad flags, without a stack trace', () => {
@@ -60,12 +75,17 @@ describe('hamesh lint', () => {
     expect(hamesh('lint', '--max-warnings', 'many', 'examples/shop/system.ts').code).toBe(2);
     expect(hamesh('lint', '--format', 'xml', 'examples/shop/system.ts').code).toBe(2);
     const policy = hamesh('lint', '--policy', 'nope.policy.yaml', 'examples/shop/system.ts');
-    expect([policy.code, policy.stderr]).toEqual([2, 'nope.policy.yaml: error: cannot read the policy file: it does not exist or is not readable\n']);
+    expect([policy.code, policy.stderr]).toEqual([
+      2,
+      'nope.policy.yaml: error: cannot read the policy file: it does not exist or is not readable\n',
+    ]);
   });
 
   it('applies an organisation policy as a floor', () => {
     // The example policy's requireProbes and minimums hold for every shop service.
-    expect(hamesh('lint', '--max-warnings', '0', '--policy', 'examples/hamesh.policy.yaml', 'examples/shop/system.ts').code).toBe(0);
+    expect(
+      hamesh('lint', '--max-warnings', '0', '--policy', 'examples/hamesh.policy.yaml', 'examples/shop/system.ts').code,
+    ).toBe(0);
     const strict = write('strict.policy.yaml', 'rules:\n  orphan-event: error\n');
     const result = hamesh('lint', '--format', 'json', '--policy', strict, write('warn.yaml', warningSpec));
     expect(result.code).toBe(1);
@@ -73,7 +93,10 @@ describe('hamesh lint', () => {
   });
 
   it('reports an invalid organisation policy, located in it, and lints nothing', () => {
-    const file = write('bad.policy.yaml', 'rules:\n  min-replica: off\nsuppress:\n  - rule: min-replicas\n    path: /services\n');
+    const file = write(
+      'bad.policy.yaml',
+      'rules:\n  min-replica: off\nsuppress:\n  - rule: min-replicas\n    path: /services\n',
+    );
     const result = hamesh('lint', '--format', 'json', '--policy', file, 'examples/broken-ha.yaml');
     expect(result.code).toBe(1);
     expect(json(result.stdout).diagnostics.map((d) => [d.rule, d.path, d.file, d.line, d.column, d.message])).toEqual([
@@ -81,7 +104,9 @@ describe('hamesh lint', () => {
     ]);
     const unknown = write('unknown.policy.yaml', 'rules:\n  min-replica: off\n');
     const second = hamesh('lint', '--format', 'json', '--policy', unknown, 'examples/broken-ha.yaml');
-    expect(json(second.stdout).diagnostics.map((d) => [d.rule, d.path, d.file, d.line, d.column])).toEqual([['policy-config', '/rules/min-replica', unknown, 2, 3]]);
+    expect(json(second.stdout).diagnostics.map((d) => [d.rule, d.path, d.file, d.line, d.column])).toEqual([
+      ['policy-config', '/rules/min-replica', unknown, 2, 3],
+    ]);
   });
 });
 
@@ -90,20 +115,40 @@ describe('hamesh rules and explain', () => {
     const text = hamesh('rules');
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^ {2}availability-target +error +A service's estimated availability/m);
-    const headings = text.stdout.split('\n').filter((line) => /^\S/.test(line)).map((line) => line.split(' ')[0]);
+    const headings = text.stdout
+      .split('\n')
+      .filter((line) => /^\S/.test(line))
+      .map((line) => line.split(' ')[0]);
     expect(headings).toEqual(['load', 'validate', 'lint', 'render', 'verify', 'write', 'diff']);
     const validateGroup = text.stdout.slice(text.stdout.indexOf('\nvalidate '), text.stdout.indexOf('\nlint '));
     expect(validateGroup).toMatch(/^ {2}schema +error/m);
-    const rules = (JSON.parse(hamesh('rules', '--format', 'json').stdout) as { rules: Array<{ id: string; severity: string }> }).rules;
-    expect(rules.find((r) => r.id === 'retry-amplification')).toMatchObject({ severity: 'warning', stage: 'lint', configurable: true, options: { max: { default: 10 } } });
-    expect(rules.find((r) => r.id === 'http-only')).toMatchObject({ severity: 'warning', stage: 'lint', configurable: true });
-    expect(rules.find((r) => r.id === 'topic-name')).toMatchObject({ severity: 'error', stage: 'render', configurable: false });
+    const rules = (
+      JSON.parse(hamesh('rules', '--format', 'json').stdout) as { rules: Array<{ id: string; severity: string }> }
+    ).rules;
+    expect(rules.find((r) => r.id === 'retry-amplification')).toMatchObject({
+      severity: 'warning',
+      stage: 'lint',
+      configurable: true,
+      options: { max: { default: 10 } },
+    });
+    expect(rules.find((r) => r.id === 'http-only')).toMatchObject({
+      severity: 'warning',
+      stage: 'lint',
+      configurable: true,
+    });
+    expect(rules.find((r) => r.id === 'topic-name')).toMatchObject({
+      severity: 'error',
+      stage: 'render',
+      configurable: false,
+    });
   });
   it('explains an id of any stage, saying when a policy cannot change it', () => {
     const result = hamesh('explain', 'unknown-reference');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('unknown-reference (error by default)');
-    expect(result.stdout).toContain("'unknown-reference' (validate) means the spec cannot be built: it is always an error and cannot be turned off or suppressed");
+    expect(result.stdout).toContain(
+      "'unknown-reference' (validate) means the spec cannot be built: it is always an error and cannot be turned off or suppressed",
+    );
     expect(hamesh('explain', 'nats-compaction').stdout).not.toContain('cannot be built');
   });
   it('explains a rule', () => {
@@ -120,6 +165,9 @@ describe('hamesh rules and explain', () => {
   });
   it('exits 2 with a suggestion for an unknown rule', () => {
     const result = hamesh('explain', 'spof-dependancy');
-    expect([result.code, result.stderr]).toEqual([2, "hamesh: unknown rule 'spof-dependancy' (did you mean 'spof-dependency'?); run `hamesh rules` to list them\n"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "hamesh: unknown rule 'spof-dependancy' (did you mean 'spof-dependency'?); run `hamesh rules` to list them\n",
+    ]);
   });
 });

@@ -35,13 +35,15 @@ beforeAll(() => {
 });
 
 describe('hamesh lint --format sarif', () => {
-  it('passes the SARIF authors\' validator with no errors or warnings', () => {
+  it("passes the SARIF authors' validator with no errors or warnings", () => {
     expect(validateWithMultitool(log)).toEqual([]);
   });
 
   it('is caught by that validator when broken (the check above can fail)', () => {
     const broken = { ...log, runs: [{ ...log.runs[0], tool: undefined }] };
-    expect(validateWithMultitool(broken).join('\n')).toMatch(/error JSON1002: runs\[0\]: The required property 'tool' is missing/);
+    expect(validateWithMultitool(broken).join('\n')).toMatch(
+      /error JSON1002: runs\[0\]: The required property 'tool' is missing/,
+    );
   });
 
   it('validates against the SARIF 2.1.0 JSON schema', () => {
@@ -51,7 +53,10 @@ describe('hamesh lint --format sarif', () => {
     (addFormats as unknown as (a: unknown) => void)(ajv);
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
-    const wrongLevel = { ...log, runs: [{ ...log.runs[0], results: [{ ...log.runs[0]!.results![0], level: 'fatal' }] }] };
+    const wrongLevel = {
+      ...log,
+      runs: [{ ...log.runs[0], results: [{ ...log.runs[0]!.results![0], level: 'fatal' }] }],
+    };
     expect(validate(wrongLevel)).toBe(false);
   });
 
@@ -66,7 +71,10 @@ describe('hamesh lint --format sarif', () => {
     expect(driver.rules![result.ruleIndex!]!.id).toBe('spof-dependency');
     expect(result.level).toBe('error');
     expect(result.locations![0]).toEqual({
-      physicalLocation: { artifactLocation: { uri: 'examples/broken-ha.yaml' }, region: { startLine: 55, startColumn: 5 } },
+      physicalLocation: {
+        artifactLocation: { uri: 'examples/broken-ha.yaml' },
+        region: { startLine: 55, startColumn: 5 },
+      },
       logicalLocations: [{ fullyQualifiedName: '/services/sessions/replicas', kind: 'value' }],
     });
     expect(result.properties).toEqual({ jsonPointer: '/services/sessions/replicas' });
@@ -97,11 +105,15 @@ describe('hamesh lint --format sarif', () => {
     const original = readFileSync(join(root, 'examples/broken-ha.yaml'), 'utf8');
     const spof = (text: string) => {
       writeFileSync(file, text);
-      return (JSON.parse(hamesh('lint', '--format', 'sarif', file).stdout) as Log).runs[0]!.results!.find((r) => r.ruleId === 'spof-dependency')!;
+      return (JSON.parse(hamesh('lint', '--format', 'sarif', file).stdout) as Log).runs[0]!.results!.find(
+        (r) => r.ruleId === 'spof-dependency',
+      )!;
     };
     const before = spof(original);
     const after = spof(`# a comment\n# another\n${original}`);
-    expect(after.locations![0]!.physicalLocation!.region!.startLine).toBe(before.locations![0]!.physicalLocation!.region!.startLine! + 2);
+    expect(after.locations![0]!.physicalLocation!.region!.startLine).toBe(
+      before.locations![0]!.physicalLocation!.region!.startLine! + 2,
+    );
     expect(after.partialFingerprints).toEqual(before.partialFingerprints);
   });
 });

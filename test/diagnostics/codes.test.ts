@@ -24,12 +24,21 @@ import { diffShop } from '../helpers/diff.js';
 type Witness = () => Promise<readonly Diagnostic[]> | readonly Diagnostic[];
 
 const image = 'example/app:1';
-const validated = async (services: Record<string, object>, extra: object = {}) => (await analyze(specFile(system(services, extra)))).diagnostics;
+const validated = async (services: Record<string, object>, extra: object = {}) =>
+  (await analyze(specFile(system(services, extra)))).diagnostics;
 const targetPreflight = (name: string, spec: TestSpec) => target(name).preflight!(resolveSpec(spec));
-const natsSpec = (services: TestSpec['services'], events: TestSpec['events']): TestSpec => ({ broker: { kind: 'nats' }, services, events });
+const natsSpec = (services: TestSpec['services'], events: TestSpec['events']): TestSpec => ({
+  broker: { kind: 'nats' },
+  services,
+  events,
+});
 
 const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Partial<Record<LintCode['id'], Witness>> = {
-  load: () => analyze(specFile('services: [', 'broken.yaml')).then(() => [], (error: LoadError) => [error.diagnostic]),
+  load: () =>
+    analyze(specFile('services: [', 'broken.yaml')).then(
+      () => [],
+      (error: LoadError) => [error.diagnostic],
+    ),
   schema: () => validated({ a: { image: 1 } }),
   'unknown-key': () => validated({ a: { image, replicaz: 2 } }),
   'unknown-reference': () => validated({ a: { image, calls: ['nobody'] } }),
@@ -37,7 +46,11 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'duplicate-call': () => validated({ a: { image, calls: ['b', 'b'] }, b: { image } }),
   'invalid-value': () => validated({ a: { image, autoscale: { min: 3, max: 2 } } }),
   'conflicting-fields': () => validated({ a: { image, port: 80, ports: { web: { port: 8080 } } } }),
-  'duplicate-name': () => validated({ a: { image, calls: ['b'] }, b: { image } }, { externals: { b: { hosts: ['b.example.com'], ports: { https: { port: 443, protocol: 'https' } } } } }),
+  'duplicate-name': () =>
+    validated(
+      { a: { image, calls: ['b'] }, b: { image } },
+      { externals: { b: { hosts: ['b.example.com'], ports: { https: { port: 443, protocol: 'https' } } } } },
+    ),
   'duplicate-port': () => validated({ a: { image, ports: { web: { port: 8080 }, admin: { port: 8080 } } } }),
   'port-name': () => validated({ a: { image, ports: { 'grpc-longname': { port: 1 } } } }),
   'env-reference': () => validated({ a: { image, env: { PAY: { address: 'b' } } }, b: { image } }),
@@ -46,27 +59,82 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   'unreachable-call': () => validated({ a: { image, calls: ['worker'] }, worker: { image, ports: {} } }),
   'duplicate-mount': () => validated({ a: { image, volumes: { data: { path: '/data' }, cache: { path: '/data' } } } }),
   'duplicate-container': () => validated({ a: { image, sidecars: [{ name: 'a', image }] } }),
-  'duplicate-volume': () => validated({ kv: { image, workload: 'statefulset', volumes: { data: { path: '/x' } }, storage: { data: { size: '1Gi', path: '/y' } } } }),
+  'duplicate-volume': () =>
+    validated({
+      kv: {
+        image,
+        workload: 'statefulset',
+        volumes: { data: { path: '/x' } },
+        storage: { data: { size: '1Gi', path: '/y' } },
+      },
+    }),
   'file-source': () => validated({ a: { image, files: { '/etc/app.conf': { from: './missing.conf' } } } }),
-  'probe-protocol': () => validated({ cache: { image, ports: { redis: { port: 6379, protocol: 'tcp' } }, probes: { readiness: '/healthz' } } }),
-  'policy-config': () => lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { rules: { schema: 'off' } } })),
+  'probe-protocol': () =>
+    validated({
+      cache: { image, ports: { redis: { port: 6379, protocol: 'tcp' } }, probes: { readiness: '/healthz' } },
+    }),
+  'policy-config': () =>
+    lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { rules: { schema: 'off' } } })),
   'expired-suppression': () =>
-    lint(resolveSpec({ services: { a: { image } }, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r', expires: '2020-01-01' }] } })),
+    lint(
+      resolveSpec({
+        services: { a: { image } },
+        policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r', expires: '2020-01-01' }] },
+      }),
+    ),
   'policy-floor': () => {
     const org = { file: 'org.policy.yaml', policy: { tiers: { standard: { minReplicas: 3 } } } };
-    return applyOrgPolicy(system({ a: { image } }, { policy: { tiers: { standard: { minReplicas: 1 } } } }) as System, org).notes;
+    return applyOrgPolicy(
+      system({ a: { image } }, { policy: { tiers: { standard: { minReplicas: 1 } } } }) as System,
+      org,
+    ).notes;
   },
-  'unused-suppression': () => lint(resolveSpec({ services: { a: { image, replicas: 3 } }, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r' }] } })),
+  'unused-suppression': () =>
+    lint(
+      resolveSpec({
+        services: { a: { image, replicas: 3 } },
+        policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'r' }] },
+      }),
+    ),
   'topic-name': () =>
-    targetPreflight('kafka', { services: { w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, events: { 'job.done': {}, 'job.done.w.dlt': {} } }),
-  'kafka-user-name': () => targetPreflight('kafka', { broker: { auth: 'tls' }, services: { ['a'.repeat(60)]: { image, publishes: ['e'] } }, events: { e: {} } }),
-  'stream-name': () => targetPreflight('nats', natsSpec({ w: { image, subscribes: { 'job.done': { deadLetter: true } } } }, { 'job.done': {}, 'job.done.dlq': {} })),
-  'consumer-name': () => targetPreflight('nats', natsSpec({ a: { image, subscribes: { e: { group: 'g' } } }, b: { image, subscribes: { e: { group: 'g' } } } }, { e: {} })),
-  'nats-duration': () => targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { retention: '200000d' } })),
-  'stream-replicas': () => targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
-  'virtualservice-name': () => targetPreflight('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
-  'ingress-unsupported': () => targetPreflight('ingress', { services: { a: { image, retries: { attempts: 1 }, ingress: { hosts: ['example.com'] } } } }),
-  'ingress-conflict': () => validated({ a: { image, ingress: { hosts: ['example.com'] } }, b: { image, ingress: { hosts: ['example.com'] } } }),
+    targetPreflight('kafka', {
+      services: { w: { image, subscribes: { 'job.done': { deadLetter: true } } } },
+      events: { 'job.done': {}, 'job.done.w.dlt': {} },
+    }),
+  'kafka-user-name': () =>
+    targetPreflight('kafka', {
+      broker: { auth: 'tls' },
+      services: { ['a'.repeat(60)]: { image, publishes: ['e'] } },
+      events: { e: {} },
+    }),
+  'stream-name': () =>
+    targetPreflight(
+      'nats',
+      natsSpec(
+        { w: { image, subscribes: { 'job.done': { deadLetter: true } } } },
+        { 'job.done': {}, 'job.done.dlq': {} },
+      ),
+    ),
+  'consumer-name': () =>
+    targetPreflight(
+      'nats',
+      natsSpec(
+        { a: { image, subscribes: { e: { group: 'g' } } }, b: { image, subscribes: { e: { group: 'g' } } } },
+        { e: {} },
+      ),
+    ),
+  'nats-duration': () =>
+    targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { retention: '200000d' } })),
+  'stream-replicas': () =>
+    targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
+  'virtualservice-name': () =>
+    targetPreflight('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
+  'ingress-unsupported': () =>
+    targetPreflight('ingress', {
+      services: { a: { image, retries: { attempts: 1 }, ingress: { hosts: ['example.com'] } } },
+    }),
+  'ingress-conflict': () =>
+    validated({ a: { image, ingress: { hosts: ['example.com'] } }, b: { image, ingress: { hosts: ['example.com'] } } }),
   reference: async () => {
     const patch = { VirtualService: { spec: { http: [{ route: [{ destination: { host: 'web', subset: 'v9' } }] }] } } };
     const file = specFile(system({ web: { image, versions: { v1: { weight: 100 } }, patches: patch } }));
@@ -78,7 +146,10 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
   },
   verify: async () => {
     const templates = tempDir();
-    templates.write('serviceaccount.yaml.hbs', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\nspec: {}\n');
+    templates.write(
+      'serviceaccount.yaml.hbs',
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\nspec: {}\n',
+    );
     const file = specFile(system({ a: { image } }));
     return (await build(file, { verify: true, templates: templates.dir, targets: [target('kubernetes')] })).diagnostics;
   },
@@ -89,7 +160,8 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
     return readIndex(out.dir).warnings;
   },
   'partitions-decrease': async () => (await diffShop((s) => (s.events['order.created'].partitions = 3))).diagnostics,
-  'partitions-increase-keyed': async () => (await diffShop((s) => (s.events['order.created'].partitions = 12))).diagnostics,
+  'partitions-increase-keyed': async () =>
+    (await diffShop((s) => (s.events['order.created'].partitions = 12))).diagnostics,
   'replication-change': async () => (await diffShop((s) => (s.events['order.created'].replication = 2))).diagnostics,
   'event-removed-with-subscribers': async () =>
     (

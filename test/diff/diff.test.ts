@@ -3,10 +3,10 @@ import { lint } from '../../src/lint/engine.js';
 import { resolveSpec, type ShopData } from '../helpers/spec.js';
 import { diffShop, type ShopEdit } from '../helpers/diff.js';
 
-
 type Edit = ShopEdit;
 
-const findings = async (edit: Edit, base?: Edit) => (await diffShop(edit, base)).diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, path: d.path }));
+const findings = async (edit: Edit, base?: Edit) =>
+  (await diffShop(edit, base)).diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, path: d.path }));
 
 describe('hamesh diff: unsafe-change rules on two versions of the shop example', () => {
   it('partitions-decrease: an event loses partitions (error, at the new value)', async () => {
@@ -30,7 +30,9 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
     });
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]!.message).toContain('read in order by notifications');
-    expect(result.diagnostics[0]!.related).toEqual([expect.objectContaining({ path: '/services/notifications/subscribes/order.created' })]);
+    expect(result.diagnostics[0]!.related).toEqual([
+      expect.objectContaining({ path: '/services/notifications/subscribes/order.created' }),
+    ]);
   });
 
   it('replication-change: a topic changes its replication factor (warning)', async () => {
@@ -46,10 +48,18 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
       delete s.services.notifications.subscribes['order.shipped'];
     };
     const result = await diffShop(removeShipped);
-    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([['event-removed-with-subscribers', 'error', '/events']]);
-    expect(result.diagnostics[0]!.message).toContain("event 'order.shipped' is removed while notifications subscribes to it");
+    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([
+      ['event-removed-with-subscribers', 'error', '/events'],
+    ]);
+    expect(result.diagnostics[0]!.message).toContain(
+      "event 'order.shipped' is removed while notifications subscribes to it",
+    );
     expect(result.changes).toContainEqual({ change: 'removed', subject: 'event order.shipped' });
-    expect(result.objects).toContainEqual({ change: 'removed', object: 'KafkaTopic kafka/order-shipped', file: 'kafka/topics.yaml' });
+    expect(result.objects).toContainEqual({
+      change: 'removed',
+      object: 'KafkaTopic kafka/order-shipped',
+      file: 'kafka/topics.yaml',
+    });
   });
 
   it('payload-breaking: a required property removed or a type changed (error); an added optional property is fine', async () => {
@@ -65,10 +75,17 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
 
   it('caller-removed: a call dropped while both services stay (note: the AuthorizationPolicy refuses it)', async () => {
     const result = await diffShop((s) => (s.services.checkout.calls = ['payments']));
-    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([['caller-removed', 'note', '/services/checkout/calls']]);
+    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([
+      ['caller-removed', 'note', '/services/checkout/calls'],
+    ]);
     expect(result.changes).toEqual([{ change: 'removed', subject: 'caller checkout → cart' }]);
     expect(result.objects).toEqual([
-      { change: 'changed', object: 'AuthorizationPolicy shop/cart', file: 'services/cart/istio.yaml', fields: ['spec.rules.0.from.0.source.principals'] },
+      {
+        change: 'changed',
+        object: 'AuthorizationPolicy shop/cart',
+        file: 'services/cart/istio.yaml',
+        fields: ['spec.rules.0.from.0.source.principals'],
+      },
     ]);
   });
 
@@ -78,7 +95,9 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
       s.events['payment.completed'].replication = 2;
       s.policy = { rules: { 'partitions-decrease': 'warning', 'replication-change': 'off' } };
     });
-    expect(result).toEqual([{ rule: 'partitions-decrease', severity: 'warning', path: '/events/order.created/partitions' }]);
+    expect(result).toEqual([
+      { rule: 'partitions-decrease', severity: 'warning', path: '/events/order.created/partitions' },
+    ]);
   });
 
   it('lists what the change does to the spec and the cluster, with no finding for a safe change', async () => {
@@ -88,7 +107,9 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
       { change: 'changed', subject: 'service cart', field: 'autoscale.min', from: 3, to: 4 },
       { change: 'changed', subject: 'service cart', field: 'replicas', from: 3, to: 4 },
     ]);
-    expect(result.objects.map((o) => `${o.change} ${o.object}`)).toEqual(expect.arrayContaining(['changed HorizontalPodAutoscaler shop/cart']));
+    expect(result.objects.map((o) => `${o.change} ${o.object}`)).toEqual(
+      expect.arrayContaining(['changed HorizontalPodAutoscaler shop/cart']),
+    );
   });
 
   it('the same spec gives no change at all', async () => {
@@ -102,11 +123,18 @@ describe('diff rules in a policy', () => {
     const found = lint(
       resolveSpec({
         services: { a: { image, replicas: 3 } },
-        policy: { rules: { 'payload-breaking': 'warning' }, suppress: [{ rule: 'caller-removed', path: '/services/a', reason: 'r' }] },
+        policy: {
+          rules: { 'payload-breaking': 'warning' },
+          suppress: [{ rule: 'caller-removed', path: '/services/a', reason: 'r' }],
+        },
       }),
     );
     expect(found.filter((d) => d.rule === 'policy-config').map((d) => [d.rule, d.path, d.message])).toEqual([
-      ['policy-config', '/policy/suppress/0/rule', "'caller-removed' is a `hamesh diff` rule: configure it in policy.rules (a severity or off); there is nothing to suppress"],
+      [
+        'policy-config',
+        '/policy/suppress/0/rule',
+        "'caller-removed' is a `hamesh diff` rule: configure it in policy.rules (a severity or off); there is nothing to suppress",
+      ],
     ]);
   });
 });

@@ -33,7 +33,9 @@ describe('applyEnvironment', () => {
   it('runs every declared environment by default, the requested one, and refuses an unknown one', () => {
     expect(environmentsToRun(spec, undefined)).toEqual(['dev', 'prod']);
     expect(environmentsToRun(spec, 'prod')).toEqual(['prod']);
-    expect(() => environmentsToRun(spec, 'qa')).toThrow("unknown environment 'qa' (from --env or HAMESH_ENV): it declares dev, prod");
+    expect(() => environmentsToRun(spec, 'qa')).toThrow(
+      "unknown environment 'qa' (from --env or HAMESH_ENV): it declares dev, prod",
+    );
     expect(environmentsToRun(loadYamlText('p.yaml', 'services: {}', 'yaml'), undefined)).toEqual([undefined]);
   });
 });

@@ -33,7 +33,9 @@ describe('hamesh graph', () => {
   });
 
   it('draws one environment, and refuses an invalid spec', () => {
-    expect(hamesh('graph', 'examples/environments/system.yaml', '--env', 'dev').stdout).toContain('critical · 1 replica"');
+    expect(hamesh('graph', 'examples/environments/system.yaml', '--env', 'dev').stdout).toContain(
+      'critical · 1 replica"',
+    );
     const invalid = hamesh('graph', 'examples/broken.yaml');
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('graph: the spec is invalid');

@@ -7,9 +7,14 @@ export type ShopEdit = (spec: ShopData) => void;
 /** `hamesh diff` in process: the shop example (or a `base` version of it) against a version edited by `edit`. */
 export async function diffShop(edit: ShopEdit, base?: ShopEdit) {
   const before = await buildVersion(await loadSpec(base ? shopVersion(base) : shopYaml), undefined);
-  const after = await buildVersion(await loadSpec(shopVersion((s) => {
-    base?.(s);
-    edit(s);
-  })), undefined);
+  const after = await buildVersion(
+    await loadSpec(
+      shopVersion((s) => {
+        base?.(s);
+        edit(s);
+      }),
+    ),
+    undefined,
+  );
   return diffVersions(before, after);
 }

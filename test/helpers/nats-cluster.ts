@@ -7,7 +7,10 @@ import { delimiter, join } from 'node:path';
 /** The nats-server binary on PATH or where the Debian package puts it; undefined when not installed. */
 export function findNatsServer(): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
-  return dirs.filter(Boolean).map((dir) => join(dir, 'nats-server')).find((file) => existsSync(file));
+  return dirs
+    .filter(Boolean)
+    .map((dir) => join(dir, 'nats-server'))
+    .find((file) => existsSync(file));
 }
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; closed again before the server binds it). */
@@ -17,7 +20,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -48,7 +53,10 @@ export interface ClusterOptions {
 }
 
 /** Starts `size` JetStream servers on 127.0.0.1, routed into one cluster, each with its own temp store dir. */
-export async function startCluster(binary: string, { size = 3, files = {}, config: extra = [] }: ClusterOptions = {}): Promise<NatsCluster> {
+export async function startCluster(
+  binary: string,
+  { size = 3, files = {}, config: extra = [] }: ClusterOptions = {},
+): Promise<NatsCluster> {
   const root = mkdtempSync(join(tmpdir(), 'hamesh-nats-'));
   const ports = await Promise.all(Array.from({ length: size * 2 }, freePort));
   const clientPorts = ports.slice(0, size);
@@ -70,7 +78,14 @@ export async function startCluster(binary: string, { size = 3, files = {}, confi
     );
     const child = spawn(binary, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
-    const keep = (chunk: Buffer) => log.push(...chunk.toString().split('\n').filter(Boolean).map((line) => `${name}: ${line}`));
+    const keep = (chunk: Buffer) =>
+      log.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => `${name}: ${line}`),
+      );
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     return { name, port, process: child, log };

@@ -32,4 +32,5 @@ export function find(documents: readonly RenderedDocument[], kind: string, name:
 export const target = (name: string): Target => targets.find((t) => t.name === name)!;
 
 /** One target's documents for a resolved system, with the bundled templates. */
-export const render = (resolved: ResolvedSystem, name: string) => target(name).render(resolved, { engine: new TemplateEngine() });
+export const render = (resolved: ResolvedSystem, name: string) =>
+  target(name).render(resolved, { engine: new TemplateEngine() });

@@ -32,7 +32,8 @@ export function specFile(spec: object | string, name = 'system.json', dir = temp
 /** In-process validate → normalize → resolve of a spec object; throws if the spec is invalid. */
 export function resolveSpec(spec: TestSpec): ResolvedSystem {
   const result = validate({ ...header, ...spec });
-  if (!result.ok) throw new Error(`test spec is invalid:\n${result.diagnostics.map((d) => `${d.path} ${d.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`test spec is invalid:\n${result.diagnostics.map((d) => `${d.path} ${d.message}`).join('\n')}`);
   return resolve(normalize(result.spec));
 }
 

@@ -8,7 +8,9 @@ describe('examples/broken-ha.yaml', () => {
   it('validates, then shows a finding of every rule at the value to change', async () => {
     const analysis = await analyze('examples/broken-ha.yaml');
     expect(analysis.diagnostics).toEqual([]);
-    const findings = locateAll(lint(analysis.resolved!, { today: '2026-06-01' }), analysis.spec).sort(compareDiagnostics);
+    const findings = locateAll(lint(analysis.resolved!, { today: '2026-06-01' }), analysis.spec).sort(
+      compareDiagnostics,
+    );
     expect(findings.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.path}`)).toEqual([
       'examples/broken-ha.yaml:7:1 error zone-spread /zones',
       'examples/broken-ha.yaml:10:3 error broker-redundancy /broker/brokers',

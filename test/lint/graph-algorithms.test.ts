@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { foldGraph, reversePostorder, shortestPath, stronglyConnectedComponents } from '../../src/lint/graph-algorithms.js';
+import {
+  foldGraph,
+  reversePostorder,
+  shortestPath,
+  stronglyConnectedComponents,
+} from '../../src/lint/graph-algorithms.js';
 import { lint } from '../../src/lint/engine.js';
 import type { Service } from '../../src/spec/schema.generated.js';
 import { resolveSpec } from '../helpers/spec.js';
@@ -50,7 +55,8 @@ describe('graph rules stay linear', () => {
   });
   it('lint a chain of 5,000 calls without overflowing the stack', () => {
     const services: Record<string, Service> = {};
-    for (let i = 0; i < 5000; i++) services[`s${i}`] = { image: 'x:1', retries: { attempts: 0 }, ...(i + 1 < 5000 && { calls: [`s${i + 1}`] }) };
+    for (let i = 0; i < 5000; i++)
+      services[`s${i}`] = { image: 'x:1', retries: { attempts: 0 }, ...(i + 1 < 5000 && { calls: [`s${i + 1}`] }) };
     services.s4999 = { image: 'x:1', retries: { attempts: 0 }, calls: ['s0'] };
     const findings = lint(resolveSpec({ defaults, services }));
     expect(findings.map((d) => [d.rule, d.path])).toEqual([['call-cycle', '/services/s0/calls/0']]);

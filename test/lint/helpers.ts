@@ -21,7 +21,10 @@ export interface Expected {
  */
 export function ruleTester(
   rule: string,
-  cases: { valid: Array<{ name: string; spec: TestSpec }>; invalid: Array<{ name: string; spec: TestSpec; findings: Expected[] }> },
+  cases: {
+    valid: Array<{ name: string; spec: TestSpec }>;
+    invalid: Array<{ name: string; spec: TestSpec; findings: Expected[] }>;
+  },
 ): void {
   describe(rule, () => {
     it('has an invalid case, so a test proves the rule reports', () => {
@@ -33,7 +36,9 @@ export function ruleTester(
     }
     for (const { name, spec, findings } of cases.invalid) {
       it(`invalid: ${name}`, () => {
-        const actual = findingsOf(rule, spec).sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
+        const actual = findingsOf(rule, spec).sort(
+          (a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message),
+        );
         expect(actual.map((d) => d.path)).toEqual(findings.map((f) => f.path));
         findings.forEach((expected, i) => {
           if (expected.severity) expect(actual[i]!.severity).toBe(expected.severity);

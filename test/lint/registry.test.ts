@@ -9,7 +9,10 @@ const rulesDir = new URL('../../src/lint/rules/', import.meta.url);
 
 describe('the rule registry', () => {
   it('lists every rule file in rules/index.ts, each exporting the rule named after its file, and tested', async () => {
-    const files = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(rulesDir)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(rules.map((r) => r.meta.id)).toEqual(files);
     for (const id of files) {
       const { rule } = (await import(new URL(`${id}.ts`, rulesDir).href)) as { rule: Rule };
@@ -18,9 +21,14 @@ describe('the rule registry', () => {
       expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url)), `test/lint/rules/${id}.test.ts`).toBe(true);
     }
   });
-  it('has a rule for every lint id of the catalogue but the engine\'s own policy findings', () => {
+  it("has a rule for every lint id of the catalogue but the engine's own policy findings", () => {
     const ruleIds = new Set(rules.map((r) => r.meta.id));
-    expect(lintCodes.map((c) => c.id).filter((id) => !ruleIds.has(id))).toEqual(['expired-suppression', 'policy-config', 'policy-floor', 'unused-suppression']);
+    expect(lintCodes.map((c) => c.id).filter((id) => !ruleIds.has(id))).toEqual([
+      'expired-suppression',
+      'policy-config',
+      'policy-floor',
+      'unused-suppression',
+    ]);
   });
   it('documents every rule: one-line description, rationale and fix', () => {
     for (const meta of lintCodes) {
@@ -31,12 +39,30 @@ describe('the rule registry', () => {
     expect(new Set(lintCodes.map((m) => m.id)).size).toBe(lintCodes.length);
   });
   it('has every rule id the issue names', () => {
-    expect(lintCodes.map((m) => m.id)).toEqual(expect.arrayContaining([
-      'min-replicas', 'zone-spread', 'disruption-budget', 'missing-probes', 'circuit-breaker', 'failover-needs-outlier-detection',
-      'zone-capacity', 'spof-dependency', 'call-cycle', 'retry-amplification', 'timeout-budget', 'availability-target',
-      'topic-durability', 'broker-redundancy', 'partitions-below-consumers', 'orphan-event', 'dead-letter', 'ordered-retry',
-      'expired-suppression', 'unused-suppression',
-    ]));
+    expect(lintCodes.map((m) => m.id)).toEqual(
+      expect.arrayContaining([
+        'min-replicas',
+        'zone-spread',
+        'disruption-budget',
+        'missing-probes',
+        'circuit-breaker',
+        'failover-needs-outlier-detection',
+        'zone-capacity',
+        'spof-dependency',
+        'call-cycle',
+        'retry-amplification',
+        'timeout-budget',
+        'availability-target',
+        'topic-durability',
+        'broker-redundancy',
+        'partitions-below-consumers',
+        'orphan-event',
+        'dead-letter',
+        'ordered-retry',
+        'expired-suppression',
+        'unused-suppression',
+      ]),
+    );
   });
 });
 

@@ -17,18 +17,52 @@ describe('files: {from} read at load time', () => {
     dir.write('latin1.txt', '');
     writeLatin1(join(dir.dir, 'latin1.txt'));
     const file = specFile(
-      web({ '/a': { from: './missing.conf' }, '/b': { from: 'folder' }, '/c': { from: '../x.conf' }, '/d': { from: 'link.txt' }, '/e': { from: '/etc/passwd' }, '/f': { from: 'latin1.txt' } }),
+      web({
+        '/a': { from: './missing.conf' },
+        '/b': { from: 'folder' },
+        '/c': { from: '../x.conf' },
+        '/d': { from: 'link.txt' },
+        '/e': { from: '/etc/passwd' },
+        '/f': { from: 'latin1.txt' },
+      }),
       'system.json',
       dir.dir,
     );
     const { diagnostics } = await analyze(file);
-    expect(diagnostics.map((d) => [d.rule, d.path, d.line !== undefined, d.message.replaceAll(dir.dir, 'DIR').replaceAll(outside, 'OUTSIDE')])).toEqual([
+    expect(
+      diagnostics.map((d) => [
+        d.rule,
+        d.path,
+        d.line !== undefined,
+        d.message.replaceAll(dir.dir, 'DIR').replaceAll(outside, 'OUTSIDE'),
+      ]),
+    ).toEqual([
       ['file-source', '/services/web/files/~1a/from', true, 'names DIR/missing.conf, which does not exist'],
       ['file-source', '/services/web/files/~1b/from', true, 'names DIR/folder, which is a folder: give a file'],
-      ['file-source', '/services/web/files/~1c/from', true, "points outside the spec's folder (DIR): move the file next to the spec"],
-      ['file-source', '/services/web/files/~1d/from', true, "is a link to OUTSIDE, outside the spec's folder: copy the file next to the spec"],
-      ['file-source', '/services/web/files/~1e/from', true, "is an absolute path: give it relative to the spec's folder (DIR)"],
-      ['file-source', '/services/web/files/~1f/from', true, 'names DIR/latin1.txt, which hamesh cannot read: it is not valid UTF-8; save it as UTF-8'],
+      [
+        'file-source',
+        '/services/web/files/~1c/from',
+        true,
+        "points outside the spec's folder (DIR): move the file next to the spec",
+      ],
+      [
+        'file-source',
+        '/services/web/files/~1d/from',
+        true,
+        "is a link to OUTSIDE, outside the spec's folder: copy the file next to the spec",
+      ],
+      [
+        'file-source',
+        '/services/web/files/~1e/from',
+        true,
+        "is an absolute path: give it relative to the spec's folder (DIR)",
+      ],
+      [
+        'file-source',
+        '/services/web/files/~1f/from',
+        true,
+        'names DIR/latin1.txt, which hamesh cannot read: it is not valid UTF-8; save it as UTF-8',
+      ],
     ]);
   });
 });

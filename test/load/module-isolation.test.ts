@@ -12,18 +12,25 @@ const spec = `export default { apiVersion: 'hamesh.dev/v1', kind: 'System', meta
 async function loadFailure(name: string, text: string, timeoutMs?: number): Promise<string> {
   const file = join(dir, name);
   writeFileSync(file, text);
-  const error = await loadSpec(file, { timeoutMs }).then(() => undefined, (e: unknown) => e);
+  const error = await loadSpec(file, { timeoutMs }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LoadError);
   return (error as LoadError).message;
 }
 
 describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', () => {
   it('an unhandled rejection is a load error, not a stack trace', async () => {
-    expect(await loadFailure('reject.ts', `Promise.reject(new Error('boom'));\n${spec}`)).toBe('the spec module left a promise rejection unhandled while loading: boom');
+    expect(await loadFailure('reject.ts', `Promise.reject(new Error('boom'));\n${spec}`)).toBe(
+      'the spec module left a promise rejection unhandled while loading: boom',
+    );
   });
 
   it('an exported promise that never settles is a load error, not a silent exit 13', async () => {
-    expect(await loadFailure('never.mts', 'export default new Promise(() => {});\n')).toMatch(/^the spec module never finished loading: a top-level await/);
+    expect(await loadFailure('never.mts', 'export default new Promise(() => {});\n')).toMatch(
+      /^the spec module never finished loading: a top-level await/,
+    );
   });
 
   it('a top-level await names the line and says what to write instead, not "Transform failed"', async () => {
@@ -34,7 +41,9 @@ describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', ()
   });
 
   it('process.exit inside a spec ends nothing but the load', async () => {
-    expect(await loadFailure('exit.ts', `process.exit(0);\n${spec}`)).toBe('the spec module called process.exit(0) while loading: a spec must only export its data');
+    expect(await loadFailure('exit.ts', `process.exit(0);\n${spec}`)).toBe(
+      'the spec module called process.exit(0) while loading: a spec must only export its data',
+    );
   });
 
   it('a spec that loops is stopped at --timeout', async () => {
@@ -44,7 +53,9 @@ describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', ()
   });
 
   it('a thrown non-Error and a class instance are described, not printed as [object Object] or "a object"', async () => {
-    expect(await loadFailure('throws.ts', `throw { code: 42 };\n${spec}`)).toBe('the spec module threw while loading: {"code":42}');
+    expect(await loadFailure('throws.ts', `throw { code: 42 };\n${spec}`)).toBe(
+      'the spec module threw while loading: {"code":42}',
+    );
     expect(await loadFailure('instance.ts', `export default new Map();\n`)).toMatch(/but it is an instance of Map$/);
   });
 
@@ -53,9 +64,14 @@ describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', ()
     writeFileSync(exit, `process.exit(0);\n${spec}`);
     const run = runCli(['lint', exit]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`${exit}: error: the spec module called process.exit(0) while loading: a spec must only export its data\n`);
+    expect(run.stderr).toBe(
+      `${exit}: error: the spec module called process.exit(0) while loading: a spec must only export its data\n`,
+    );
     const chatty = join(dir, 'chatty.ts');
-    writeFileSync(chatty, `console.log('hello');\n${spec.replace("image: 'a:1'", "image: 'a:1', probes: { readiness: '/ready' }")}`);
+    writeFileSync(
+      chatty,
+      `console.log('hello');\n${spec.replace("image: 'a:1'", "image: 'a:1', probes: { readiness: '/ready' }")}`,
+    );
     const built = runCli(['build', chatty, '--target', 'kubernetes']);
     expect(built.code).toBe(0);
     expect(built.stdout.startsWith('---\n')).toBe(true);

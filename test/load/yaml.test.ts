@@ -16,7 +16,10 @@ describe('YAML anchors and aliases', () => {
   });
 
   it('refuses an alias bomb with a located error instead of expanding it', async () => {
-    const levels = Array.from({ length: 10 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`);
+    const levels = Array.from(
+      { length: 10 },
+      (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`,
+    );
     const file = tempDir().write('bomb.yaml', `${header}l0: &l0 [lol]\n${levels.join('\n')}\nservices: {}\n`);
     await expect(loadSpec(file)).rejects.toMatchObject({ name: 'LoadError', message: expect.stringMatching(/alias/i) });
   });

@@ -21,11 +21,29 @@ describe('normalize', () => {
   it('applies the built-in defaults', () => {
     const system = normalized({ services: { web: { image: 'web:1' } }, events: { 'a.b': {} } });
     expect(system.namespace).toBe('demo');
-    expect(system.broker).toEqual({ kind: 'kafka', cluster: 'demo', namespace: 'demo', operator: 'strimzi', topicApiVersion: 'kafka.strimzi.io/v1', auth: 'none' });
+    expect(system.broker).toEqual({
+      kind: 'kafka',
+      cluster: 'demo',
+      namespace: 'demo',
+      operator: 'strimzi',
+      topicApiVersion: 'kafka.strimzi.io/v1',
+      auth: 'none',
+    });
     const web = system.services[0]!;
     expect(web).toMatchObject({
       tier: 'standard',
-      ports: [{ name: 'http', portName: 'http', port: 8080, servicePort: 8080, protocol: 'http', protocolGiven: false, expose: true, path: '/services/web' }],
+      ports: [
+        {
+          name: 'http',
+          portName: 'http',
+          port: 8080,
+          servicePort: 8080,
+          protocol: 'http',
+          protocolGiven: false,
+          expose: true,
+          path: '/services/web',
+        },
+      ],
       replicas: 2,
       spread: 'zone',
       disruption: { maxUnavailable: 1 },
@@ -34,7 +52,13 @@ describe('normalize', () => {
       failover: [],
       versions: [],
     });
-    expect(system.events[0]).toMatchObject({ partitions: 3, replication: 3, minInSync: 2, retentionMs: 7 * 86_400_000, compacted: false });
+    expect(system.events[0]).toMatchObject({
+      partitions: 3,
+      replication: 3,
+      minInSync: 2,
+      retentionMs: 7 * 86_400_000,
+      compacted: false,
+    });
   });
 
   it.each([
@@ -75,7 +99,11 @@ describe('normalize', () => {
   it('orders services, events, versions and subscriptions by name, whatever the input order', () => {
     const system = normalized({
       services: {
-        zeta: { image: 'z:1', versions: { v2: { weight: 10 }, v1: { weight: 90 } }, subscribes: { 'b.x': {}, 'a.x': { group: 'g' } } },
+        zeta: {
+          image: 'z:1',
+          versions: { v2: { weight: 10 }, v1: { weight: 90 } },
+          subscribes: { 'b.x': {}, 'a.x': { group: 'g' } },
+        },
         alpha: { image: 'a:1' },
       },
       events: { 'b.x': {}, 'a.x': {} },

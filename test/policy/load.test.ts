@@ -10,14 +10,25 @@ const { dir, write } = tempDir();
 describe('organisation policy files', () => {
   it('reports shape problems and unknown rules as pointers into the file, which the pipeline locates', () => {
     const bad = write('bad.yaml', 'tiers:\n  critical: {minReplica: 3}\n');
-    expect(loadPolicy(bad).diagnostics.map((d) => [d.rule, d.path, d.line])).toEqual([['unknown-key', '/tiers/critical/minReplica', undefined]]);
+    expect(loadPolicy(bad).diagnostics.map((d) => [d.rule, d.path, d.line])).toEqual([
+      ['unknown-key', '/tiers/critical/minReplica', undefined],
+    ]);
     expect(loadOrgPolicy(bad).diagnostics.map((d) => [d.rule, d.path, d.file, d.line, d.column, d.message])).toEqual([
-      ['unknown-key', '/tiers/critical/minReplica', bad, 2, 14, "'minReplica' is not a known key (did you mean 'minReplicas'?); allowed: minReplicas, minZones, minTopicReplication, requireCircuitBreaker, requireProbes"],
+      [
+        'unknown-key',
+        '/tiers/critical/minReplica',
+        bad,
+        2,
+        14,
+        "'minReplica' is not a known key (did you mean 'minReplicas'?); allowed: minReplicas, minZones, minTopicReplication, requireCircuitBreaker, requireProbes",
+      ],
     ]);
     const typo = write('typo.yaml', 'suppress:\n  - {rule: min-replica, path: /services, reason: r}\n');
     const loaded = loadOrgPolicy(typo);
     expect(loaded.policy?.file).toBe(typo);
-    expect(loaded.diagnostics.map((d) => [d.rule, d.path, d.file, d.line])).toEqual([['policy-config', '/suppress/0/rule', typo, 2]]);
+    expect(loaded.diagnostics.map((d) => [d.rule, d.path, d.file, d.line])).toEqual([
+      ['policy-config', '/suppress/0/rule', typo, 2],
+    ]);
   });
 
   it('accepts an empty file as an empty policy, and no --policy as none', () => {

@@ -21,18 +21,35 @@ describe('mergePolicies: the organisation sets the floor, the spec may only tigh
   });
   it('takes the stricter severity and option value', () => {
     const merged = mergePolicies(
-      { rules: { 'timeout-budget': 'error', 'retry-amplification': { severity: 'warning', max: 20 }, 'orphan-event': 'off' } },
-      { rules: { 'timeout-budget': 'off', 'retry-amplification': { severity: 'error', max: 30 }, 'orphan-event': 'warning', 'dead-letter': 'off' } },
+      {
+        rules: {
+          'timeout-budget': 'error',
+          'retry-amplification': { severity: 'warning', max: 20 },
+          'orphan-event': 'off',
+        },
+      },
+      {
+        rules: {
+          'timeout-budget': 'off',
+          'retry-amplification': { severity: 'error', max: 30 },
+          'orphan-event': 'warning',
+          'dead-letter': 'off',
+        },
+      },
     );
     expect(merged.rules).toEqual({
       'orphan-event': 'warning',
       'retry-amplification': { severity: 'error', max: 20 },
       'timeout-budget': 'error',
     });
-    expect(mergePolicies({ rules: { 'retry-amplification': { severity: 'warning', max: 20 } } }, { rules: { 'retry-amplification': { severity: 'warning', max: 5 } } }).rules)
-      .toEqual({ 'retry-amplification': { severity: 'warning', max: 5 } });
+    expect(
+      mergePolicies(
+        { rules: { 'retry-amplification': { severity: 'warning', max: 20 } } },
+        { rules: { 'retry-amplification': { severity: 'warning', max: 5 } } },
+      ).rules,
+    ).toEqual({ 'retry-amplification': { severity: 'warning', max: 5 } });
   });
-  it("holds a rule the organisation does not mention at its defaults: the spec may only tighten them", () => {
+  it('holds a rule the organisation does not mention at its defaults: the spec may only tighten them', () => {
     const merged = mergePolicies(
       { tiers: { critical: { minReplicas: 3 } } },
       {
@@ -46,26 +63,52 @@ describe('mergePolicies: the organisation sets the floor, the spec may only tigh
         },
       },
     );
-    expect(merged.rules).toEqual({ 'orphan-event': 'error', 'retry-amplification': { severity: 'warning', max: 10 }, 'timeout-budget': 'error' });
-    expect(mergePolicies({}, { rules: { 'retry-amplification': { severity: 'warning', max: 4 } } }).rules).toEqual({ 'retry-amplification': { severity: 'warning', max: 4 } });
+    expect(merged.rules).toEqual({
+      'orphan-event': 'error',
+      'retry-amplification': { severity: 'warning', max: 10 },
+      'timeout-budget': 'error',
+    });
+    expect(mergePolicies({}, { rules: { 'retry-amplification': { severity: 'warning', max: 4 } } }).rules).toEqual({
+      'retry-amplification': { severity: 'warning', max: 4 },
+    });
   });
   it('frees the spec above a rule the organisation turns off or down', () => {
-    const org = { rules: { 'zone-spread': 'warning', 'min-replicas': 'off', 'retry-amplification': { severity: 'warning', max: 30 } } } as const;
-    expect(mergePolicies(org, { rules: { 'zone-spread': 'off', 'min-replicas': 'warning', 'retry-amplification': { severity: 'warning', max: 20 } } }).rules).toEqual({
+    const org = {
+      rules: {
+        'zone-spread': 'warning',
+        'min-replicas': 'off',
+        'retry-amplification': { severity: 'warning', max: 30 },
+      },
+    } as const;
+    expect(
+      mergePolicies(org, {
+        rules: {
+          'zone-spread': 'off',
+          'min-replicas': 'warning',
+          'retry-amplification': { severity: 'warning', max: 20 },
+        },
+      }).rules,
+    ).toEqual({
       'min-replicas': 'warning',
       'retry-amplification': { severity: 'warning', max: 20 },
       'zone-spread': 'warning',
     });
-    expect(mergePolicies(org, { rules: { 'zone-spread': 'error', 'retry-amplification': { severity: 'off', max: 50 } } }).rules).toEqual({
+    expect(
+      mergePolicies(org, { rules: { 'zone-spread': 'error', 'retry-amplification': { severity: 'off', max: 50 } } })
+        .rules,
+    ).toEqual({
       'min-replicas': 'off',
       'retry-amplification': { severity: 'warning', max: 30 },
       'zone-spread': 'error',
     });
   });
-  it('applies both suppression lists, the spec\'s first, and the more pessimistic model', () => {
+  it("applies both suppression lists, the spec's first, and the more pessimistic model", () => {
     const own = { rule: 'min-replicas', path: '/services/a', reason: 'spec' };
     const org = { rule: 'orphan-event', path: '/events', reason: 'org' };
-    const merged = mergePolicies({ suppress: [org], model: { replicaAvailability: 0.995 } }, { suppress: [own], model: { replicaAvailability: 0.999 } });
+    const merged = mergePolicies(
+      { suppress: [org], model: { replicaAvailability: 0.995 } },
+      { suppress: [own], model: { replicaAvailability: 0.999 } },
+    );
     expect(merged.suppress).toEqual([own, org]);
     expect(merged.model).toEqual({ replicaAvailability: 0.995 });
   });
@@ -101,7 +144,15 @@ describe('a spec under an organisation policy file', () => {
     const loosening: System = {
       ...spec,
       zones: ['z1', 'z2', 'z3'],
-      services: { a: { image: 'a:1', tier: 'critical', replicas: 2, spread: 'node', circuitBreaker: { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 } } },
+      services: {
+        a: {
+          image: 'a:1',
+          tier: 'critical',
+          replicas: 2,
+          spread: 'node',
+          circuitBreaker: { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+        },
+      },
       policy: { rules: { 'min-replicas': 'off', 'zone-spread': 'warning', 'orphan-event': 'off' } },
     };
     const lintWith = async (s: System) => (await lintUnder(s, policy!)).map((d) => [d.rule, d.severity, d.path]);
@@ -110,7 +161,14 @@ describe('a spec under an organisation policy file', () => {
       ['orphan-event', 'warning', '/events/e'],
       ['zone-spread', 'error', '/services/a/spread'],
     ]);
-    const suppressed = { ...loosening, policy: { suppress: [{ rule: 'min-replicas', path: '/services/a', reason: 'scaling up next sprint', expires: '2026-07-01' }] } };
+    const suppressed = {
+      ...loosening,
+      policy: {
+        suppress: [
+          { rule: 'min-replicas', path: '/services/a', reason: 'scaling up next sprint', expires: '2026-07-01' },
+        ],
+      },
+    };
     expect((await lintWith(suppressed)).map(([rule]) => rule)).toEqual(['orphan-event', 'zone-spread']);
   });
 });
@@ -118,5 +176,9 @@ describe('a spec under an organisation policy file', () => {
 /** Lint findings of `spec` (written to a file) under the organisation policy, suppressions expiring against 2026-06-01. */
 async function lintUnder(spec: System, policy: NonNullable<ReturnType<typeof loadOrgPolicy>['policy']>) {
   const analysis = await analyze(specFile(spec), { policy });
-  return lintAnalysis({ ...analysis, resolved: analysis.resolved!, lintOptions: { ...analysis.lintOptions, today: '2026-06-01' } });
+  return lintAnalysis({
+    ...analysis,
+    resolved: analysis.resolved!,
+    lintOptions: { ...analysis.lintOptions, today: '2026-06-01' },
+  });
 }

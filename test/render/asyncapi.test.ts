@@ -32,15 +32,21 @@ describe('asyncapi target', () => {
     const { document, errors } = await parse(documents[0]!.value);
     expect(errors).toEqual([]);
     expect(document!.version()).toBe('3.0.0');
-    expect(document!.channels().all().map((c) => c.address()).sort()).toEqual([
-      'inventory.reserved',
-      'order.created',
-      'order.shipped',
-      'payment.completed',
-    ]);
+    expect(
+      document!
+        .channels()
+        .all()
+        .map((c) => c.address())
+        .sort(),
+    ).toEqual(['inventory.reserved', 'order.created', 'order.shipped', 'payment.completed']);
     const operations = document!.operations().all();
     // 4 publishers (checkout, payments, inventory, shipping) and 5 subscriptions.
-    expect(operations.filter((o) => o.action() === 'send').map((o) => o.id()).sort()).toEqual([
+    expect(
+      operations
+        .filter((o) => o.action() === 'send')
+        .map((o) => o.id())
+        .sort(),
+    ).toEqual([
       'checkout_send_order_created',
       'inventory_send_inventory_reserved',
       'payments_send_payment_completed',
@@ -50,7 +56,11 @@ describe('asyncapi target', () => {
     const orderCreated = document!.channels().get('order_created')!;
     const payload = orderCreated.messages().all()[0]!.payload()!;
     expect(payload.required()).toEqual(['orderId', 'total']);
-    expect(orderCreated.bindings().get('kafka')!.value()).toMatchObject({ topic: 'order.created', partitions: 6, replicas: 3 });
+    expect(orderCreated.bindings().get('kafka')!.value()).toMatchObject({
+      topic: 'order.created',
+      partitions: 6,
+      replicas: 3,
+    });
     const shipping = document!.operations().get('shipping_receive_payment_completed')!;
     expect(shipping.bindings().get('kafka')!.value()).toMatchObject({ groupId: { enum: ['shipping'] } });
   });
@@ -67,9 +77,17 @@ describe('asyncapi target', () => {
   it('is valid for a NATS system and for a system without events', async () => {
     const nats = await parse(render(await resolveFile(shopWithNats()), 'asyncapi')[0]!.value);
     expect(nats.errors).toEqual([]);
-    expect(nats.document!.servers().all().map((s) => s.protocol())).toEqual(['nats']);
+    expect(
+      nats
+        .document!.servers()
+        .all()
+        .map((s) => s.protocol()),
+    ).toEqual(['nats']);
 
-    const quiet = specFile('apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n', 'quiet.yaml');
+    const quiet = specFile(
+      'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n',
+      'quiet.yaml',
+    );
     const empty = await parse(render(await resolveFile(quiet), 'asyncapi')[0]!.value);
     expect(empty.errors).toEqual([]);
     expect(empty.document!.channels().all()).toHaveLength(0);

@@ -6,10 +6,14 @@ import type { RenderedDocument } from '../../src/render/target.js';
 import { documentsOf, find } from '../helpers/render.js';
 
 /** Upstream expectations: Istio's samples/bookinfo/networking files (Apache-2.0; see the fixture's header). */
-const upstream = parse(readFileSync(new URL('../fixtures/bookinfo/upstream.yaml', import.meta.url), 'utf8')) as Record<string, Record<string, any>>;
+const upstream = parse(readFileSync(new URL('../fixtures/bookinfo/upstream.yaml', import.meta.url), 'utf8')) as Record<
+  string,
+  Record<string, any>
+>;
 
 type Spec = { services: Record<string, any> };
-const example = async (): Promise<Spec> => structuredClone((await loadSpec('examples/bookinfo/system.ts')).data) as Spec;
+const example = async (): Promise<Spec> =>
+  structuredClone((await loadSpec('examples/bookinfo/system.ts')).data) as Spec;
 
 /**
  * A VirtualService's routing as Istio applies it, without what carries no routing meaning: route names (stats
@@ -17,7 +21,8 @@ const example = async (): Promise<Spec> => structuredClone((await loadSpec('exam
  * subset that is the only one its DestinationRule declares (it is all of the host).
  */
 function routing(vs: Record<string, any>, documents: readonly RenderedDocument[]): object {
-  const subsets = (host: string) => documents.find((d) => d.value.kind === 'DestinationRule' && (d.value.spec as any).host === host)?.value.spec as any;
+  const subsets = (host: string) =>
+    documents.find((d) => d.value.kind === 'DestinationRule' && (d.value.spec as any).host === host)?.value.spec as any;
   const http = (vs.http as any[]).map(({ name: _name, route, ...rest }) => {
     const live = (route as any[]).filter((r) => r.weight !== 0);
     return {
@@ -25,7 +30,10 @@ function routing(vs: Record<string, any>, documents: readonly RenderedDocument[]
       route: live.map(({ destination, weight }) => {
         const { subset, ...to } = destination;
         const sole = subsets(destination.host)?.subsets?.length === 1;
-        return { destination: subset === undefined || sole ? to : { ...to, subset }, ...(live.length > 1 && { weight }) };
+        return {
+          destination: subset === undefined || sole ? to : { ...to, subset },
+          ...(live.length > 1 && { weight }),
+        };
       }),
     };
   });
@@ -58,7 +66,9 @@ describe("Istio's Bookinfo tasks, from examples/bookinfo", () => {
     const spec = await example();
     spec.services.reviews.versions = { v1: { weight: 100 }, v2: { weight: 0 }, v3: { weight: 0 } };
     const docs = await documentsOf(spec);
-    expect(routing(find(docs, 'VirtualService', 'reviews').spec, docs)).toEqual(upstream['virtual-service-reviews-test-v2.yaml']!['VirtualService/reviews']);
+    expect(routing(find(docs, 'VirtualService', 'reviews').spec, docs)).toEqual(
+      upstream['virtual-service-reviews-test-v2.yaml']!['VirtualService/reviews'],
+    );
   });
 
   it.each([
@@ -68,6 +78,8 @@ describe("Istio's Bookinfo tasks, from examples/bookinfo", () => {
     const spec = await example();
     if (fault) spec.services.ratings.routes[0].fault = fault;
     const docs = await documentsOf(spec);
-    expect(routing(find(docs, 'VirtualService', 'ratings').spec, docs)).toEqual(upstream[file]!['VirtualService/ratings']);
+    expect(routing(find(docs, 'VirtualService', 'ratings').spec, docs)).toEqual(
+      upstream[file]!['VirtualService/ratings'],
+    );
   });
 });

@@ -21,10 +21,24 @@ describe('volumes, init containers and sidecars', () => {
           },
           init: [
             { name: 'migrate', image: 'ghcr.io/acme/migrate:1', args: ['up'], mounts: { settings: '/config' } },
-            { name: 'wait-for-web', image: 'busybox:1.36', command: ['/bin/sh', '-c', 'until wget -q -O- "http://$WEB/ready"; do sleep 2; done'], network: true, env: { WEB: { address: 'web' } }, security: { runAsUser: 2000 } },
+            {
+              name: 'wait-for-web',
+              image: 'busybox:1.36',
+              command: ['/bin/sh', '-c', 'until wget -q -O- "http://$WEB/ready"; do sleep 2; done'],
+              network: true,
+              env: { WEB: { address: 'web' } },
+              security: { runAsUser: 2000 },
+            },
           ],
           sidecars: [
-            { name: 'exporter', image: 'ghcr.io/acme/exporter:2', ports: { metrics: { port: 9100 } }, probes: { readiness: '/metrics' }, mounts: { scratch: '/data' }, resources: { cpu: '10m', memory: '32Mi' } },
+            {
+              name: 'exporter',
+              image: 'ghcr.io/acme/exporter:2',
+              ports: { metrics: { port: 9100 } },
+              probes: { readiness: '/metrics' },
+              mounts: { scratch: '/data' },
+              resources: { cpu: '10m', memory: '32Mi' },
+            },
           ],
         },
       }),
@@ -49,7 +63,11 @@ describe('volumes, init containers and sidecars', () => {
       image: 'ghcr.io/acme/migrate:1',
       args: ['up'],
       volumeMounts: [{ name: 'settings', mountPath: '/config' }],
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        readOnlyRootFilesystem: true,
+      },
     });
     expect(wait.env).toEqual([{ name: 'WEB', value: 'web.demo.svc.cluster.local:8080' }]);
     expect(wait.securityContext.runAsUser).toBe(2000);
@@ -61,7 +79,9 @@ describe('volumes, init containers and sidecars', () => {
       volumeMounts: [{ name: 'scratch', mountPath: '/data' }],
     });
     // A worker with a sidecar port has a Service for that port only.
-    expect(find(docs, 'Service', 'loadgen').spec.ports).toEqual([{ name: 'http-metrics', port: 9100, targetPort: 'http-metrics', protocol: 'TCP', appProtocol: 'http' }]);
+    expect(find(docs, 'Service', 'loadgen').spec.ports).toEqual([
+      { name: 'http-metrics', port: 9100, targetPort: 'http-metrics', protocol: 'TCP', appProtocol: 'http' },
+    ]);
   });
 
   it("resolves a `resource` reference against the container whose env it is (a sidecar's own limits, not the service's)", async () => {
@@ -71,16 +91,35 @@ describe('volumes, init containers and sidecars', () => {
           image,
           resources: { cpu: '500m', memory: '256Mi' },
           env: { GOMAXPROCS: { resource: 'limits.cpu' } },
-          init: [{ name: 'prepare', image, env: { MEMORY: { resource: 'requests.memory', divisor: '1Mi' } }, resources: { memory: '64Mi' } }],
-          sidecars: [{ name: 'proxy', image, env: { MEMORY_LIMIT: { resource: 'limits.memory' } }, resources: { cpu: '50m', memory: '32Mi' } }],
+          init: [
+            {
+              name: 'prepare',
+              image,
+              env: { MEMORY: { resource: 'requests.memory', divisor: '1Mi' } },
+              resources: { memory: '64Mi' },
+            },
+          ],
+          sidecars: [
+            {
+              name: 'proxy',
+              image,
+              env: { MEMORY_LIMIT: { resource: 'limits.memory' } },
+              resources: { cpu: '50m', memory: '32Mi' },
+            },
+          ],
         },
       }),
     );
     const pod = find(docs, 'Deployment', 'api').spec.template.spec;
-    const refOf = (container: { env: Array<{ valueFrom: { resourceFieldRef: object } }> }) => container.env[0]!.valueFrom.resourceFieldRef;
+    const refOf = (container: { env: Array<{ valueFrom: { resourceFieldRef: object } }> }) =>
+      container.env[0]!.valueFrom.resourceFieldRef;
     expect(refOf(pod.containers[0])).toEqual({ containerName: 'api', resource: 'limits.cpu' });
     expect(refOf(pod.containers[1])).toEqual({ containerName: 'proxy', resource: 'limits.memory' });
-    expect(refOf(pod.initContainers[0])).toEqual({ containerName: 'prepare', resource: 'requests.memory', divisor: '1Mi' });
+    expect(refOf(pod.initContainers[0])).toEqual({
+      containerName: 'prepare',
+      resource: 'requests.memory',
+      divisor: '1Mi',
+    });
   });
 
   it('leaves the pod alone without volumes, init containers or sidecars', async () => {
@@ -110,7 +149,14 @@ describe('StatefulSets', () => {
     const set = find(docs, 'StatefulSet', 'cache');
     expect(set.spec.serviceName).toBe('cache-headless');
     expect(set.spec.volumeClaimTemplates).toEqual([
-      { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast-ssd', resources: { requests: { storage: '1Gi' } } } },
+      {
+        metadata: { name: 'data' },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: 'fast-ssd',
+          resources: { requests: { storage: '1Gi' } },
+        },
+      },
     ]);
     expect(set.spec.template.spec.containers[0].volumeMounts).toEqual([
       { name: 'data', mountPath: '/data' },
@@ -124,7 +170,11 @@ describe('StatefulSets', () => {
       selector: { app: 'cache' },
       ports: [{ name: 'tcp-redis', port: 6379, targetPort: 'tcp-redis', protocol: 'TCP', appProtocol: 'tcp' }],
     });
-    expect(find(docs, 'HorizontalPodAutoscaler', 'cache').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'cache' });
+    expect(find(docs, 'HorizontalPodAutoscaler', 'cache').spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      name: 'cache',
+    });
     expect(find(docs, 'PodDisruptionBudget', 'cache').spec.selector).toEqual({ matchLabels: { app: 'cache' } });
     expect(docs.some((d) => d.value.kind === 'Deployment')).toBe(false);
   });

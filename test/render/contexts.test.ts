@@ -11,7 +11,9 @@ const contextsSource = readFileSync(new URL('../../src/render/contexts.ts', impo
 
 /** A template's header comment: its context type and what the context holds. */
 function header(name: string): { type: string; body: string } {
-  const match = /^\{\{!-- Context: (\w+) \(src\/render\/contexts\.ts\)\n([\s\S]*?)\n--\}\}\n/.exec(readFileSync(new URL(name, templatesDir), 'utf8'));
+  const match = /^\{\{!-- Context: (\w+) \(src\/render\/contexts\.ts\)\n([\s\S]*?)\n--\}\}\n/.exec(
+    readFileSync(new URL(name, templatesDir), 'utf8'),
+  );
   if (!match) throw new Error(`${name} does not start with its {{!-- Context: … --}} header`);
   return { type: match[1]!, body: match[2]! };
 }
@@ -38,7 +40,11 @@ async function renderEverything(): Promise<RecordingEngine> {
       'externals:\n  pay: { hosts: [api.pay.example], ports: { https: { port: 443, protocol: https } } }\n',
     'system.yaml',
   );
-  for (const file of [withAuth(specFile(readFileSync(shopExample, 'utf8'), 'system.ts')), withAuth(shopWithNats()), lag]) {
+  for (const file of [
+    withAuth(specFile(readFileSync(shopExample, 'utf8'), 'system.ts')),
+    withAuth(shopWithNats()),
+    lag,
+  ]) {
     const resolved = await resolveFile(file);
     for (const target of targets) target.render(resolved, { engine });
   }
@@ -61,14 +67,21 @@ describe('template contexts', () => {
     for (const [name, contexts] of engine.contexts) {
       const words = new Set(header(name).body.match(/\w+/g));
       const keys = new Set(contexts.flatMap((context) => Object.keys(context)));
-      expect([...keys].filter((key) => !words.has(key)), `${name}: fields its header does not mention`).toEqual([]);
+      expect(
+        [...keys].filter((key) => !words.has(key)),
+        `${name}: fields its header does not mention`,
+      ).toEqual([]);
     }
   });
 
   it("the README's template section shows each template's context exactly as its header says", () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const section = /<!-- templates:start -->\n([\s\S]*?)<!-- templates:end -->/.exec(readme)?.[1];
-    const blocks = templates.map((name) => `\`${name}\` — \`${header(name).type}\`:\n\`\`\`text\n${header(name).body}\n\`\`\``);
-    expect(section).toBe(`<details><summary>The context of each template</summary>\n\n${blocks.join('\n\n')}\n\n</details>\n`);
+    const blocks = templates.map(
+      (name) => `\`${name}\` — \`${header(name).type}\`:\n\`\`\`text\n${header(name).body}\n\`\`\``,
+    );
+    expect(section).toBe(
+      `<details><summary>The context of each template</summary>\n\n${blocks.join('\n\n')}\n\n</details>\n`,
+    );
   });
 });

@@ -9,11 +9,22 @@ describe('service.external', () => {
   it('adds a LoadBalancer <name>-external next to the ClusterIP Service, on every exposed port unless it names some', async () => {
     const docs = await documentsOf(
       system({
-        web: { image, ports: { http: { port: 8080, servicePort: 80 }, metrics: { port: 9090 } }, service: { external: {} } },
+        web: {
+          image,
+          ports: { http: { port: 8080, servicePort: 80 }, metrics: { port: 9090 } },
+          service: { external: {} },
+        },
         api: {
           image,
           ports: { http: { port: 8080 }, admin: { port: 9000 } },
-          service: { external: { name: 'public-api', type: 'NodePort', ports: ['http'], annotations: { 'example.com/lb': 'internal' } } },
+          service: {
+            external: {
+              name: 'public-api',
+              type: 'NodePort',
+              ports: ['http'],
+              annotations: { 'example.com/lb': 'internal' },
+            },
+          },
         },
       }),
     );
@@ -42,10 +53,26 @@ describe('service.external', () => {
       }),
     ).diagnostics.map((d) => [d.rule, d.path, d.message]);
     expect(findings.sort()).toEqual([
-      ['invalid-value', '/services/db/service/external/name', "gives 'db' a second Service named 'db-headless', which is its own: set another `name`"],
-      ['invalid-value', '/services/web/service/external/name', "gives 'web' a second Service named 'api', which 'api' takes too: set another `name`"],
-      ['invalid-value', '/services/worker/service/external', "needs an exposed port, and 'worker' has none: add one to `ports`"],
-      ['unknown-reference', '/services/web/service/external/ports/0', "refers to port 'htp', which 'web' does not expose (its exposed ports: http)"],
+      [
+        'invalid-value',
+        '/services/db/service/external/name',
+        "gives 'db' a second Service named 'db-headless', which is its own: set another `name`",
+      ],
+      [
+        'invalid-value',
+        '/services/web/service/external/name',
+        "gives 'web' a second Service named 'api', which 'api' takes too: set another `name`",
+      ],
+      [
+        'invalid-value',
+        '/services/worker/service/external',
+        "needs an exposed port, and 'worker' has none: add one to `ports`",
+      ],
+      [
+        'unknown-reference',
+        '/services/web/service/external/ports/0',
+        "refers to port 'htp', which 'web' does not expose (its exposed ports: http)",
+      ],
     ]);
   });
 });

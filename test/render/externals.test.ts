@@ -3,17 +3,32 @@ import { documentsOf, find } from '../helpers/render.js';
 import { system } from '../helpers/spec.js';
 
 const image = 'ghcr.io/acme/app:1.0.0';
-const breaker = { consecutiveErrors: 3, interval: '5s', baseEjectionTime: '1m', maxEjectionPercent: 100, maxConnections: 50 };
-const ofKind = (docs: Awaited<ReturnType<typeof documentsOf>>, kind: string) => docs.filter((d) => d.value.kind === kind).map((d) => d.value as Record<string, any>);
+const breaker = {
+  consecutiveErrors: 3,
+  interval: '5s',
+  baseEjectionTime: '1m',
+  maxEjectionPercent: 100,
+  maxConnections: 50,
+};
+const ofKind = (docs: Awaited<ReturnType<typeof documentsOf>>, kind: string) =>
+  docs.filter((d) => d.value.kind === kind).map((d) => d.value as Record<string, any>);
 
 describe('externals', () => {
   it('emits a MESH_EXTERNAL ServiceEntry with DNS resolution, in externals/<name>/istio.yaml, verified strictly', async () => {
     const docs = await documentsOf(
-      system({ checkout: { image, calls: ['stripe'] } }, { externals: { stripe: { hosts: ['api.stripe.com'], ports: { https: { port: 443, protocol: 'https' } } } } }),
+      system(
+        { checkout: { image, calls: ['stripe'] } },
+        { externals: { stripe: { hosts: ['api.stripe.com'], ports: { https: { port: 443, protocol: 'https' } } } } },
+      ),
     );
     const entry = find(docs, 'ServiceEntry', 'stripe');
     expect(entry.apiVersion).toBe('networking.istio.io/v1');
-    expect(entry.spec).toEqual({ hosts: ['api.stripe.com'], location: 'MESH_EXTERNAL', ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }], resolution: 'DNS' });
+    expect(entry.spec).toEqual({
+      hosts: ['api.stripe.com'],
+      location: 'MESH_EXTERNAL',
+      ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }],
+      resolution: 'DNS',
+    });
     expect(docs.find((d) => d.value.kind === 'ServiceEntry')!.file).toBe('externals/stripe/istio.yaml');
     // Nothing asked for a DestinationRule or VirtualService.
     expect(ofKind(docs, 'DestinationRule')).toEqual([]);
@@ -27,15 +42,28 @@ describe('externals', () => {
         {
           externals: {
             apis: { hosts: ['*.googleapis.com'], ports: { http: { port: 80, protocol: 'http' } } },
-            metadata: { hosts: ['metadata.google.internal'], addresses: ['169.254.169.254'], ports: { http: { port: 80, protocol: 'http' } }, resolution: 'none' },
-            db: { hosts: ['db.internal.example'], ports: { pg: { port: 5432, protocol: 'tcp' } }, resolution: 'static', endpoints: ['10.0.0.7', '10.0.0.8'] },
+            metadata: {
+              hosts: ['metadata.google.internal'],
+              addresses: ['169.254.169.254'],
+              ports: { http: { port: 80, protocol: 'http' } },
+              resolution: 'none',
+            },
+            db: {
+              hosts: ['db.internal.example'],
+              ports: { pg: { port: 5432, protocol: 'tcp' } },
+              resolution: 'static',
+              endpoints: ['10.0.0.7', '10.0.0.8'],
+            },
           },
         },
       ),
     );
     expect(find(docs, 'ServiceEntry', 'apis').spec.resolution).toBe('NONE');
     expect(find(docs, 'ServiceEntry', 'metadata').spec.addresses).toEqual(['169.254.169.254']);
-    expect(find(docs, 'ServiceEntry', 'db').spec).toMatchObject({ resolution: 'STATIC', endpoints: [{ address: '10.0.0.7' }, { address: '10.0.0.8' }] });
+    expect(find(docs, 'ServiceEntry', 'db').spec).toMatchObject({
+      resolution: 'STATIC',
+      endpoints: [{ address: '10.0.0.7' }, { address: '10.0.0.8' }],
+    });
   });
 
   it('puts the circuit breaker and TLS origination in a DestinationRule per host, timeout and retries in a VirtualService per host', async () => {
@@ -55,7 +83,9 @@ describe('externals', () => {
         },
       ),
     );
-    expect(find(docs, 'ServiceEntry', 'payments-api').spec.ports).toEqual([{ number: 80, name: 'http', protocol: 'HTTP', targetPort: 443 }]);
+    expect(find(docs, 'ServiceEntry', 'payments-api').spec.ports).toEqual([
+      { number: 80, name: 'http', protocol: 'HTTP', targetPort: 443 },
+    ]);
     expect(ofKind(docs, 'DestinationRule').map((d) => [d.metadata.name, d.spec.host])).toEqual([
       ['payments-api-1', 'api.pay.example'],
       ['payments-api-2', 'eu.api.pay.example'],
@@ -67,7 +97,13 @@ describe('externals', () => {
     });
     expect(find(docs, 'VirtualService', 'payments-api-1').spec).toEqual({
       hosts: ['api.pay.example'],
-      http: [{ route: [{ destination: { host: 'api.pay.example', port: { number: 80 } } }], timeout: '2s', retries: { attempts: 1, perTryTimeout: '900ms', retryOn: '5xx' } }],
+      http: [
+        {
+          route: [{ destination: { host: 'api.pay.example', port: { number: 80 } } }],
+          timeout: '2s',
+          retries: { attempts: 1, perTryTimeout: '900ms', retryOn: '5xx' },
+        },
+      ],
     });
   });
 
@@ -75,9 +111,20 @@ describe('externals', () => {
     const docs = await documentsOf(
       system(
         { app: { image, calls: ['api'] } },
-        { externals: { api: { hosts: ['api.example.com'], ports: { http: { port: 80, protocol: 'http' }, grpc: { port: 9000, protocol: 'grpc' } }, timeout: '1s' } } },
+        {
+          externals: {
+            api: {
+              hosts: ['api.example.com'],
+              ports: { http: { port: 80, protocol: 'http' }, grpc: { port: 9000, protocol: 'grpc' } },
+              timeout: '1s',
+            },
+          },
+        },
       ),
     );
-    expect(find(docs, 'VirtualService', 'api').spec.http.map((r: Record<string, any>) => r.match)).toEqual([[{ port: 80 }], [{ port: 9000 }]]);
+    expect(find(docs, 'VirtualService', 'api').spec.http.map((r: Record<string, any>) => r.match)).toEqual([
+      [{ port: 80 }],
+      [{ port: 9000 }],
+    ]);
   });
 });

@@ -26,7 +26,13 @@ describe('files', () => {
       { '/usr/share/nginx/html/robots.txt': robots, '/etc/nginx/conf.d/default.conf': { from: './conf/default.conf' } },
       {
         volumes: { cache: { path: '/var/cache/nginx' } },
-        sidecars: [{ name: 'reloader', image, mounts: { '/etc/nginx/conf.d/default.conf': '/watch/default.conf', cache: '/cache' } }],
+        sidecars: [
+          {
+            name: 'reloader',
+            image,
+            mounts: { '/etc/nginx/conf.d/default.conf': '/watch/default.conf', cache: '/cache' },
+          },
+        ],
       },
     );
     const docs = await documentsOf(specWith(spec, { 'conf/default.conf': 'server { listen 8080; }\n' }));
@@ -50,7 +56,8 @@ describe('files', () => {
   });
 
   it('names the ConfigMap after its content: the same files give the same name in any key order, a change gives a new one', async () => {
-    const nameOf = async (files: object) => (await documentsOf(web(files))).find((d) => d.value.kind === 'ConfigMap')!.value.metadata as { name: string };
+    const nameOf = async (files: object) =>
+      (await documentsOf(web(files))).find((d) => d.value.kind === 'ConfigMap')!.value.metadata as { name: string };
     const a = await nameOf({ '/a/x.conf': '1', '/b/y.conf': '2' });
     expect(await nameOf({ '/b/y.conf': '2', '/a/x.conf': '1' })).toEqual(a);
     expect(await nameOf({ '/a/x.conf': '1', '/b/y.conf': '3' })).not.toEqual(a);
@@ -58,7 +65,10 @@ describe('files', () => {
 
   it('keys two files of the same name by position and name, so they never clash', async () => {
     const docs = await documentsOf(web({ '/etc/a/app.conf': 'a', '/etc/b/app.conf': 'b', '/etc/c/other@1.conf': 'c' }));
-    expect(docs.find((d) => d.value.kind === 'ConfigMap')!.value.data).toEqual({ '0-app.conf': 'a', '1-app.conf': 'b', '2-other_1.conf': 'c' });
+    expect(docs.find((d) => d.value.kind === 'ConfigMap')!.value.data).toEqual({
+      '0-app.conf': 'a',
+      '1-app.conf': 'b',
+      '2-other_1.conf': 'c',
+    });
   });
-
 });

@@ -11,7 +11,10 @@ const image = 'ghcr.io/acme/app:1.0.0';
 async function built(spec: object | string, targets = ['ingress']) {
   const file = typeof spec === 'string' ? spec : specFile(spec);
   const result = await build(file, { verify: true, lint: 'off', targets: targets.map(target) });
-  return { values: (result.documents ?? []).map((d) => d.value as Record<string, any>), diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+  return {
+    values: (result.documents ?? []).map((d) => d.value as Record<string, any>),
+    diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
+  };
 }
 
 describe('--target ingress', () => {
@@ -22,7 +25,11 @@ describe('--target ingress', () => {
       {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'Ingress',
-        metadata: { name: 'example.com', namespace: 'example', labels: { 'app.kubernetes.io/part-of': 'example', 'app.kubernetes.io/managed-by': 'hamesh' } },
+        metadata: {
+          name: 'example.com',
+          namespace: 'example',
+          labels: { 'app.kubernetes.io/part-of': 'example', 'app.kubernetes.io/managed-by': 'hamesh' },
+        },
         spec: {
           ingressClassName: 'istio',
           rules: [
@@ -30,8 +37,16 @@ describe('--target ingress', () => {
               host: 'example.com',
               http: {
                 paths: [
-                  { path: '/service1', pathType: 'Prefix', backend: { service: { name: 'service1', port: { number: 80 } } } },
-                  { path: '/service2', pathType: 'Prefix', backend: { service: { name: 'service2', port: { number: 80 } } } },
+                  {
+                    path: '/service1',
+                    pathType: 'Prefix',
+                    backend: { service: { name: 'service1', port: { number: 80 } } },
+                  },
+                  {
+                    path: '/service2',
+                    pathType: 'Prefix',
+                    backend: { service: { name: 'service2', port: { number: 80 } } },
+                  },
                 ],
               },
             },
@@ -44,9 +59,33 @@ describe('--target ingress', () => {
   it('orders exact, longest prefix, catch-all; takes className and TLS; a "*" host has no host field', async () => {
     const { values, diagnostics } = await built(
       system({
-        web: { image, ingress: { hosts: ['shop.example.com', '*'], tls: { credentialName: 'shop-cert' }, className: 'istio-public' } },
-        api: { image, port: 9090, ingress: { hosts: ['shop.example.com'], paths: [{ prefix: '/api' }, { exact: '/health' }], tls: { credentialName: 'shop-cert' }, className: 'istio-public' } },
-        admin: { image, ingress: { hosts: ['shop.example.com'], paths: [{ prefix: '/api/admin' }], tls: { credentialName: 'shop-cert' }, className: 'istio-public' } },
+        web: {
+          image,
+          ingress: {
+            hosts: ['shop.example.com', '*'],
+            tls: { credentialName: 'shop-cert' },
+            className: 'istio-public',
+          },
+        },
+        api: {
+          image,
+          port: 9090,
+          ingress: {
+            hosts: ['shop.example.com'],
+            paths: [{ prefix: '/api' }, { exact: '/health' }],
+            tls: { credentialName: 'shop-cert' },
+            className: 'istio-public',
+          },
+        },
+        admin: {
+          image,
+          ingress: {
+            hosts: ['shop.example.com'],
+            paths: [{ prefix: '/api/admin' }],
+            tls: { credentialName: 'shop-cert' },
+            className: 'istio-public',
+          },
+        },
       }),
     );
     expect(diagnostics).toEqual([]);
@@ -61,7 +100,11 @@ describe('--target ingress', () => {
           http: {
             paths: [
               { path: '/health', pathType: 'Exact', backend: { service: { name: 'api', port: { number: 9090 } } } },
-              { path: '/api/admin', pathType: 'Prefix', backend: { service: { name: 'admin', port: { number: 8080 } } } },
+              {
+                path: '/api/admin',
+                pathType: 'Prefix',
+                backend: { service: { name: 'admin', port: { number: 8080 } } },
+              },
               { path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 9090 } } } },
               { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 8080 } } } },
             ],
@@ -71,20 +114,29 @@ describe('--target ingress', () => {
     });
     expect(any!.metadata.name).toBe('wildcard');
     expect(any!.spec.tls).toEqual([{ secretName: 'shop-cert' }]);
-    expect(any!.spec.rules).toEqual([{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 8080 } } } }] } }]);
+    expect(any!.spec.rules).toEqual([
+      {
+        http: {
+          paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 8080 } } } }],
+        },
+      },
+    ]);
   });
 
   it('refuses, alone, what an Ingress cannot carry, naming the feature at its value; with the istio target the VirtualServices carry it', async () => {
-    const spec = system({
-      web: {
-        image,
-        timeout: '2s',
-        versions: { v1: { weight: 90 }, v2: { weight: 10 } },
-        routes: [{ match: { headers: { 'end-user': { exact: 'jason' } } }, to: 'v2' }],
-        ingress: { hosts: ['example.com'] },
+    const spec = system(
+      {
+        web: {
+          image,
+          timeout: '2s',
+          versions: { v1: { weight: 90 }, v2: { weight: 10 } },
+          routes: [{ match: { headers: { 'end-user': { exact: 'jason' } } }, to: 'v2' }],
+          ingress: { hosts: ['example.com'] },
+        },
+        api: { image, ingress: { hosts: ['example.com'], paths: [{ prefix: '/api' }] } },
       },
-      api: { image, ingress: { hosts: ['example.com'], paths: [{ prefix: '/api' }] } },
-    }, { defaults: { retries: { attempts: 1 } } });
+      { defaults: { retries: { attempts: 1 } } },
+    );
     const alone = await built(spec);
     expect(alone.diagnostics.map((d) => [d.rule, d.path]).sort()).toEqual([
       ['ingress-unsupported', '/defaults/retries'],
@@ -112,7 +164,10 @@ describe('--target ingress', () => {
     );
     expect(diagnostics.map((d) => [d.path, d.message]).sort()).toEqual([
       ['/services/cache/ingress/hosts/0', "'cache' has no HTTP or gRPC port, and an Ingress routes HTTP only"],
-      ['/services/web/ingress/paths/0', 'a Kubernetes Ingress has no regex paths: use an exact path or a prefix, or build with --target istio instead of ingress'],
+      [
+        '/services/web/ingress/paths/0',
+        'a Kubernetes Ingress has no regex paths: use an exact path or a prefix, or build with --target istio instead of ingress',
+      ],
     ]);
   });
 
@@ -125,4 +180,8 @@ describe('--target ingress', () => {
 });
 
 // The example's spec is what the README shows.
-it('examples/shared-host loads', async () => expect(Object.keys(((await loadSpec('examples/shared-host/system.yaml')).data as any).services)).toEqual(['service1', 'service2']));
+it('examples/shared-host loads', async () =>
+  expect(Object.keys(((await loadSpec('examples/shared-host/system.yaml')).data as any).services)).toEqual([
+    'service1',
+    'service2',
+  ]));

@@ -7,14 +7,39 @@ import { toYaml } from '../../src/write/yaml.js';
 import { documentsOf, find } from '../helpers/render.js';
 import { system } from '../helpers/spec.js';
 
-const hostile = ['a: b', '# not a comment', '{x: 1}', 'line\nbreak', '"quoted"', "it's", '- item', '*alias', '&anchor', '!tag', '---', '...', 'yes', 'null', '0x1F', '1e3', '', ' lead', '\u2028', '\u0085'];
+const hostile = [
+  'a: b',
+  '# not a comment',
+  '{x: 1}',
+  'line\nbreak',
+  '"quoted"',
+  "it's",
+  '- item',
+  '*alias',
+  '&anchor',
+  '!tag',
+  '---',
+  '...',
+  'yes',
+  'null',
+  '0x1F',
+  '1e3',
+  '',
+  ' lead',
+  '\u2028',
+  '\u0085',
+];
 
 describe('hostile values cannot change the document structure', () => {
   it('keeps every hostile string one value through a template', () => {
     const engine = new TemplateEngine();
     for (const value of hostile) {
       const [doc] = engine.render('namespace.yaml.hbs', { name: value, labels: { [value]: value } });
-      expect(doc).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: value, labels: { [value]: value } } });
+      expect(doc).toEqual({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: value, labels: { [value]: value } },
+      });
     }
   });
 
@@ -26,11 +51,17 @@ describe('hostile values cannot change the document structure', () => {
   });
 
   it('writes YAML that reads back as the same data, for any JSON value', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
-      expect(parse(toYaml(value))).toEqual(value);
-    }), { numRuns: 500 });
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...hostile), fc.string({ unit: 'binary' }))), (value) => {
-      expect(parse(toYaml({ value }))).toEqual({ value });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+        expect(parse(toYaml(value))).toEqual(value);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...hostile), fc.string({ unit: 'binary' }))), (value) => {
+        expect(parse(toYaml({ value }))).toEqual({ value });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

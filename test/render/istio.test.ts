@@ -7,10 +7,17 @@ const image = 'ghcr.io/acme/app:1.0.0';
 
 describe('Istio objects', () => {
   it('weights version subsets 90/10 in the VirtualService and declares both subsets', async () => {
-    const docs = await documentsOf(system({ api: { image, versions: { v1: { weight: 90 }, v2: { weight: 10, image: 'ghcr.io/acme/app:2.0.0' } } } }));
+    const docs = await documentsOf(
+      system({ api: { image, versions: { v1: { weight: 90 }, v2: { weight: 10, image: 'ghcr.io/acme/app:2.0.0' } } } }),
+    );
     const vs = find(docs, 'VirtualService', 'api');
     expect(vs.spec.http).toEqual([
-      { route: [{ destination: { host: 'api', subset: 'v1' }, weight: 90 }, { destination: { host: 'api', subset: 'v2' }, weight: 10 }] },
+      {
+        route: [
+          { destination: { host: 'api', subset: 'v1' }, weight: 90 },
+          { destination: { host: 'api', subset: 'v2' }, weight: 10 },
+        ],
+      },
     ]);
     expect(find(docs, 'DestinationRule', 'api').spec.subsets).toEqual([
       { name: 'v1', labels: { version: 'v1' } },
@@ -29,16 +36,31 @@ describe('Istio objects', () => {
   });
 
   it('emits only what the spec asks for: no retries block, no VirtualService or DestinationRule for a plain service', async () => {
-    const docs = await documentsOf(system({ plain: { image }, timed: { image, timeout: '1m30s' }, off: { image, retries: { attempts: 0 } } }));
-    expect(docs.some((d) => d.value.kind === 'VirtualService' && (d.value.metadata as { name: string }).name === 'plain')).toBe(false);
+    const docs = await documentsOf(
+      system({ plain: { image }, timed: { image, timeout: '1m30s' }, off: { image, retries: { attempts: 0 } } }),
+    );
+    expect(
+      docs.some((d) => d.value.kind === 'VirtualService' && (d.value.metadata as { name: string }).name === 'plain'),
+    ).toBe(false);
     expect(docs.some((d) => d.value.kind === 'DestinationRule')).toBe(false);
-    expect(find(docs, 'VirtualService', 'timed').spec.http).toEqual([{ route: [{ destination: { host: 'timed' } }], timeout: '1m30s' }]);
+    expect(find(docs, 'VirtualService', 'timed').spec.http).toEqual([
+      { route: [{ destination: { host: 'timed' } }], timeout: '1m30s' },
+    ]);
     expect(find(docs, 'VirtualService', 'off').spec.http[0].retries).toEqual({ attempts: 0 });
   });
 
   it('maps circuitBreaker and load balancing into the DestinationRule', async () => {
-    const circuitBreaker = { consecutiveErrors: 3, interval: '5s', baseEjectionTime: '1m', maxEjectionPercent: 50, maxConnections: 100, maxPendingRequests: 10 };
-    const docs = await documentsOf(system({ api: { image, circuitBreaker, loadBalancer: { consistentHash: { cookie: 'session' } } } }));
+    const circuitBreaker = {
+      consecutiveErrors: 3,
+      interval: '5s',
+      baseEjectionTime: '1m',
+      maxEjectionPercent: 50,
+      maxConnections: 100,
+      maxPendingRequests: 10,
+    };
+    const docs = await documentsOf(
+      system({ api: { image, circuitBreaker, loadBalancer: { consistentHash: { cookie: 'session' } } } }),
+    );
     expect(find(docs, 'DestinationRule', 'api').spec.trafficPolicy).toEqual({
       // Envoy generates no cookie without a ttl: 0s makes it a session cookie.
       loadBalancer: { consistentHash: { httpCookie: { name: 'session', ttl: '0s' } } },
@@ -48,18 +70,25 @@ describe('Istio objects', () => {
   });
 
   it('emits a cookie hash with the ttl and path given', async () => {
-    const docs = await documentsOf(system({ api: { image, loadBalancer: { consistentHash: { cookie: { name: 'sid', ttl: '1h', path: '/' } } } } }));
-    expect(find(docs, 'DestinationRule', 'api').spec.trafficPolicy.loadBalancer).toEqual({ consistentHash: { httpCookie: { name: 'sid', path: '/', ttl: '1h' } } });
+    const docs = await documentsOf(
+      system({ api: { image, loadBalancer: { consistentHash: { cookie: { name: 'sid', ttl: '1h', path: '/' } } } } }),
+    );
+    expect(find(docs, 'DestinationRule', 'api').spec.trafficPolicy.loadBalancer).toEqual({
+      consistentHash: { httpCookie: { name: 'sid', path: '/', ttl: '1h' } },
+    });
   });
 
   it('admits only declared callers, the ingress gateway for ingress, and no one to an uncalled service', async () => {
     const docs = await documentsOf(
-      system({
-        web: { image, calls: ['api'], ingress: { hosts: ['shop.example.com'] } },
-        admin: { image, calls: ['api'] },
-        api: { image },
-        worker: { image },
-      }, { metadata: { name: 'demo', namespace: 'prod' } }),
+      system(
+        {
+          web: { image, calls: ['api'], ingress: { hosts: ['shop.example.com'] } },
+          admin: { image, calls: ['api'] },
+          api: { image },
+          worker: { image },
+        },
+        { metadata: { name: 'demo', namespace: 'prod' } },
+      ),
     );
     expect(find(docs, 'AuthorizationPolicy', 'api').spec.rules).toEqual([
       { from: [{ source: { principals: ['cluster.local/ns/prod/sa/admin', 'cluster.local/ns/prod/sa/web'] } }] },
@@ -68,12 +97,17 @@ describe('Istio objects', () => {
     expect(find(docs, 'AuthorizationPolicy', 'web').spec.rules).toEqual([
       { from: [{ source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'] } }] },
     ]);
-    expect(find(docs, 'AuthorizationPolicy', 'worker').spec).toEqual({ selector: { matchLabels: { app: 'worker' } }, action: 'ALLOW' });
+    expect(find(docs, 'AuthorizationPolicy', 'worker').spec).toEqual({
+      selector: { matchLabels: { app: 'worker' } },
+      action: 'ALLOW',
+    });
     // The gateway-bound VirtualService lists the external hosts only; in-mesh callers need none here.
     const vs = find(docs, 'VirtualService', 'shop.example.com');
     expect(vs.spec.hosts).toEqual(['shop.example.com']);
     expect(vs.spec.gateways).toEqual(['demo-gateway']);
-    expect(docs.some((d) => d.value.kind === 'VirtualService' && (d.value.metadata as { name: string }).name === 'web')).toBe(false);
+    expect(
+      docs.some((d) => d.value.kind === 'VirtualService' && (d.value.metadata as { name: string }).name === 'web'),
+    ).toBe(false);
     expect(find(docs, 'PeerAuthentication', 'default').spec).toEqual({ mtls: { mode: 'STRICT' } });
   });
 
@@ -81,11 +115,23 @@ describe('Istio objects', () => {
     const spec = specFile(system({ web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } }));
     const run = runCli(['build', spec, '--target', 'istio']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("/services/web/ingress/hosts/0 the VirtualService of the ingress host \"*\" is named 'wildcard', like the service 'wildcard'");
+    expect(run.stderr).toContain(
+      "/services/web/ingress/hosts/0 the VirtualService of the ingress host \"*\" is named 'wildcard', like the service 'wildcard'",
+    );
   });
 
   it('routes a TCP service with tcp routes only', async () => {
-    const docs = await documentsOf(system({ cache: { image, protocol: 'tcp', port: 6379, timeout: '1s', versions: { a: { weight: 50 }, b: { weight: 50 } } } }));
+    const docs = await documentsOf(
+      system({
+        cache: {
+          image,
+          protocol: 'tcp',
+          port: 6379,
+          timeout: '1s',
+          versions: { a: { weight: 50 }, b: { weight: 50 } },
+        },
+      }),
+    );
     const vs = find(docs, 'VirtualService', 'cache');
     expect(vs.spec.http).toBeUndefined();
     expect(vs.spec.tcp[0].route).toHaveLength(2);

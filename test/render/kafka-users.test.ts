@@ -6,7 +6,9 @@ import { render, target } from '../helpers/render.js';
 import { analyze } from '../../src/pipeline.js';
 import { resolveFile, shopExample, specFile } from '../helpers/spec.js';
 
-const verifyKafkaUser = await kafkaVerifiers.find((entry) => entry.kind === 'KafkaUser' && entry.apiVersion === 'kafka.strimzi.io/v1')!.load();
+const verifyKafkaUser = await kafkaVerifiers
+  .find((entry) => entry.kind === 'KafkaUser' && entry.apiVersion === 'kafka.strimzi.io/v1')!
+  .load();
 
 interface Acl {
   resource: { type: string; name: string; patternType: string };
@@ -71,30 +73,38 @@ describe('KafkaUsers (broker.auth)', () => {
       expect(verifyKafkaUser(user.value)).toEqual([]);
     }
     // Services that neither publish nor subscribe get no user.
-    expect(users(documents).map((d) => (d.value.metadata as { labels: Record<string, string> }).labels['app.kubernetes.io/name'])).toEqual([
-      'checkout',
-      'inventory',
-      'notifications',
-      'payments',
-      'shipping',
-    ]);
+    expect(
+      users(documents).map(
+        (d) => (d.value.metadata as { labels: Record<string, string> }).labels['app.kubernetes.io/name'],
+      ),
+    ).toEqual(['checkout', 'inventory', 'notifications', 'payments', 'shipping']);
   });
 
   it('emits no KafkaUser without broker.auth, and tls users with broker.auth: tls', async () => {
     expect(users(render(await resolveFile(shopExample), 'kafka'))).toEqual([]);
     const tls = users(render(await resolveFile(shopWithAuth('tls')), 'kafka'));
-    expect(tls.map((d) => (d.value.spec as { authentication: unknown }).authentication)).toEqual(Array(5).fill({ type: 'tls' }));
+    expect(tls.map((d) => (d.value.spec as { authentication: unknown }).authentication)).toEqual(
+      Array(5).fill({ type: 'tls' }),
+    );
   });
 
   it('is verified strictly: unknown fields, a missing cluster label, wildcards and empty operations are rejected', async () => {
     const [user] = users(render(await resolveFile(shopWithAuth('scram-sha-512')), 'kafka'));
     const value = structuredClone(user!.value) as Record<string, any>;
     value.spec.authorization.acls[0].operation = 'Write';
-    value.spec.authorization.acls.push({ resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: [] });
+    value.spec.authorization.acls.push({
+      resource: { type: 'topic', name: '*', patternType: 'literal' },
+      operations: [],
+    });
     delete value.metadata.labels['strimzi.io/cluster'];
     const problems = verifyKafkaUser(value).map((p) => p.pointer);
     expect(problems).toEqual(
-      expect.arrayContaining(['/metadata/labels', '/spec/authorization/acls/0/operation', '/spec/authorization/acls/1/resource/name', '/spec/authorization/acls/1/operations']),
+      expect.arrayContaining([
+        '/metadata/labels',
+        '/spec/authorization/acls/0/operation',
+        '/spec/authorization/acls/1/resource/name',
+        '/spec/authorization/acls/1/operations',
+      ]),
     );
   });
 
@@ -106,7 +116,11 @@ describe('KafkaUsers (broker.auth)', () => {
     );
     const findings = target('kafka').preflight!(await resolveFile(file));
     expect(findings).toEqual([
-      expect.objectContaining({ rule: 'kafka-user-name', path: `/services/${long}`, message: expect.stringContaining("certificate's CN (at most 64)") }),
+      expect.objectContaining({
+        rule: 'kafka-user-name',
+        path: `/services/${long}`,
+        message: expect.stringContaining("certificate's CN (at most 64)"),
+      }),
     ]);
   });
 });
@@ -128,11 +142,18 @@ describe('broker credentials in env ({ broker: username | password | … })', ()
       'system.yaml',
     );
   const workerEnv = async (file: string) =>
-    (render(await resolveFile(file), 'kubernetes').find((d) => d.value.kind === 'Deployment' && (d.value.metadata as { name: string }).name === 'worker')!.value as any).spec.template.spec.containers[0].env;
+    (
+      render(await resolveFile(file), 'kubernetes').find(
+        (d) => d.value.kind === 'Deployment' && (d.value.metadata as { name: string }).name === 'worker',
+      )!.value as any
+    ).spec.template.spec.containers[0].env;
 
   it('reads the SCRAM username and password from the Secret Strimzi creates for the KafkaUser', async () => {
     const env = await workerEnv(
-      credentialsSpec('{ cluster: events, namespace: shop, auth: scram-sha-512 }', '{ BOOTSTRAP: { broker: bootstrap }, USER: { broker: username }, PASS: { broker: password }, JAAS: { broker: jaas-config } }'),
+      credentialsSpec(
+        '{ cluster: events, namespace: shop, auth: scram-sha-512 }',
+        '{ BOOTSTRAP: { broker: bootstrap }, USER: { broker: username }, PASS: { broker: password }, JAAS: { broker: jaas-config } }',
+      ),
     );
     expect(env).toEqual([
       { name: 'BOOTSTRAP', value: 'events-kafka-bootstrap.shop.svc:9092' },
@@ -144,7 +165,10 @@ describe('broker credentials in env ({ broker: username | password | … })', ()
 
   it('reads the TLS client certificate and the cluster CA, with the TLS listener and a CN username', async () => {
     const env = await workerEnv(
-      credentialsSpec('{ cluster: events, namespace: shop, auth: tls }', '{ BOOTSTRAP: { broker: bootstrap }, USER: { broker: username }, CERT: { broker: certificate }, KEY: { broker: key }, CA: { broker: ca } }'),
+      credentialsSpec(
+        '{ cluster: events, namespace: shop, auth: tls }',
+        '{ BOOTSTRAP: { broker: bootstrap }, USER: { broker: username }, CERT: { broker: certificate }, KEY: { broker: key }, CA: { broker: ca } }',
+      ),
     );
     expect(env).toEqual([
       { name: 'BOOTSTRAP', value: 'events-kafka-bootstrap.shop.svc:9093' },

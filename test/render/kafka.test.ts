@@ -6,12 +6,15 @@ import { resolveFile, shopExample, shopWithNats, specFile } from '../helpers/spe
 
 const verifyKafkaTopic = await kafkaVerifiers[0]!.load();
 const topics = (documents: RenderedDocument[]) => documents.filter((d) => d.value.kind === 'KafkaTopic');
-const topicNames = (documents: RenderedDocument[]) => topics(documents).map((d) => (d.value.spec as { topicName: string }).topicName);
+const topicNames = (documents: RenderedDocument[]) =>
+  topics(documents).map((d) => (d.value.spec as { topicName: string }).topicName);
 const retryPlan = (documents: RenderedDocument[], service: string) => {
   const configMap = documents.find((d) => d.file === `services/${service}/retry-plan.yaml`)!;
   return JSON.parse((configMap.value.data as Record<string, string>)['retry-plan.json']!) as {
     service: string;
-    subscriptions: Array<Record<string, unknown> & { retries: Array<{ attempt: number; topic: string; delayMs: number }> }>;
+    subscriptions: Array<
+      Record<string, unknown> & { retries: Array<{ attempt: number; topic: string; delayMs: number }> }
+    >;
   };
 };
 
@@ -33,17 +36,25 @@ function miniSpec(events: string, subscribes: string): string {
 describe('kafka target', () => {
   it('emits kafka.strimzi.io/v1 KafkaTopics, or v1beta2 for older operators when broker.topicApiVersion says so', async () => {
     const versions = async (broker: string) => {
-      const file = specFile(`apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: v }\n${broker}services: { web: { image: "web:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`, 'versions.yaml');
+      const file = specFile(
+        `apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: v }\n${broker}services: { web: { image: "web:1", publishes: [a.b] } }\nevents: { a.b: {} }\n`,
+        'versions.yaml',
+      );
       return [...new Set(topics(render(await resolveFile(file), 'kafka')).map((d) => d.value.apiVersion))];
     };
     expect(await versions('')).toEqual(['kafka.strimzi.io/v1']);
-    expect(await versions('broker: { topicApiVersion: kafka.strimzi.io/v1beta2 }\n')).toEqual(['kafka.strimzi.io/v1beta2']);
+    expect(await versions('broker: { topicApiVersion: kafka.strimzi.io/v1beta2 }\n')).toEqual([
+      'kafka.strimzi.io/v1beta2',
+    ]);
   });
 
   it('is the default broker target when the system has events', async () => {
     expect(target('kafka').byDefault(await resolveFile(shopExample))).toBe(true);
     expect(target('kafka').byDefault(await resolveFile(shopWithNats()))).toBe(false);
-    const quiet = specFile('apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n', 'quiet.yaml');
+    const quiet = specFile(
+      'apiVersion: hamesh.dev/v1\nkind: System\nmetadata: { name: quiet }\nservices: { web: { image: "web:1" } }\n',
+      'quiet.yaml',
+    );
     expect(target('kafka').byDefault(await resolveFile(quiet))).toBe(false);
   });
 
@@ -76,7 +87,9 @@ describe('kafka target', () => {
       expect(verifyKafkaTopic(topic.value)).toEqual([]);
     }
     // Retry and dead-letter topics get the event's partitions, replication and min.insync.replicas, never broker defaults.
-    const dlt = topics(documents).find((d) => (d.value.metadata as { name: string }).name === 'order-shipped-notifications-email-dlt')!;
+    const dlt = topics(documents).find(
+      (d) => (d.value.metadata as { name: string }).name === 'order-shipped-notifications-email-dlt',
+    )!;
     expect(dlt.value).toEqual({
       apiVersion: 'kafka.strimzi.io/v1',
       kind: 'KafkaTopic',
@@ -84,7 +97,11 @@ describe('kafka target', () => {
         name: 'order-shipped-notifications-email-dlt',
         // The Kafka cluster's namespace (broker.namespace), where Strimzi's Topic Operator looks.
         namespace: 'kafka',
-        labels: { 'strimzi.io/cluster': 'events', 'app.kubernetes.io/part-of': 'shop', 'app.kubernetes.io/managed-by': 'hamesh' },
+        labels: {
+          'strimzi.io/cluster': 'events',
+          'app.kubernetes.io/part-of': 'shop',
+          'app.kubernetes.io/managed-by': 'hamesh',
+        },
       },
       spec: {
         topicName: 'order.shipped.notifications-email.dlt',
@@ -128,12 +145,23 @@ describe('kafka target', () => {
       ['inventory.reserved.shipping.retry-1', 5000],
     ]);
     // No retry policy: one delivery, no retry or dead-letter topic.
-    expect(retryPlan(documents, 'notifications').subscriptions[0]).toMatchObject({ group: 'notifications', mode: 'none', maxDeliveries: 1, retries: [], deadLetterTopic: null });
+    expect(retryPlan(documents, 'notifications').subscriptions[0]).toMatchObject({
+      group: 'notifications',
+      mode: 'none',
+      maxDeliveries: 1,
+      retries: [],
+      deadLetterTopic: null,
+    });
   });
 
   it('shares the topic of attempts capped at maxDelay, and retries ordered subscriptions in place', async () => {
     const capped = render(
-      await resolveFile(miniSpec('{ job.done: {} }', '{ job.done: { retry: { attempts: 5, backoff: exponential, delay: 1s, maxDelay: 4s } } }')),
+      await resolveFile(
+        miniSpec(
+          '{ job.done: {} }',
+          '{ job.done: { retry: { attempts: 5, backoff: exponential, delay: 1s, maxDelay: 4s } } }',
+        ),
+      ),
       'kafka',
     );
     expect(retryPlan(capped, 'worker').subscriptions[0]!.retries.map((r) => [r.attempt, r.topic, r.delayMs])).toEqual([
@@ -143,10 +171,20 @@ describe('kafka target', () => {
       [4, 'job.done.worker.retry-3', 4000],
       [5, 'job.done.worker.retry-3', 4000],
     ]);
-    expect(topicNames(capped)).toEqual(['job.done', 'job.done.worker.retry-1', 'job.done.worker.retry-2', 'job.done.worker.retry-3']);
+    expect(topicNames(capped)).toEqual([
+      'job.done',
+      'job.done.worker.retry-1',
+      'job.done.worker.retry-2',
+      'job.done.worker.retry-3',
+    ]);
 
     const ordered = render(
-      await resolveFile(miniSpec('{ job.done: { compacted: true } }', '{ job.done: { ordered: true, deadLetter: true, retry: { attempts: 2, backoff: fixed, delay: 1s } } }')),
+      await resolveFile(
+        miniSpec(
+          '{ job.done: { compacted: true } }',
+          '{ job.done: { ordered: true, deadLetter: true, retry: { attempts: 2, backoff: fixed, delay: 1s } } }',
+        ),
+      ),
       'kafka',
     );
     // An ordered subscription retries through retry topics like any other (the ordered-retry lint rule warns).
@@ -156,12 +194,16 @@ describe('kafka target', () => {
     });
     expect(topicNames(ordered)).toEqual(['job.done', 'job.done.worker.dlt', 'job.done.worker.retry-1']);
     // A compacted event's topic is compacted; its retry and dead-letter topics are not (they would drop failed records).
-    expect(topics(ordered).map((d) => (d.value.spec as { config: Record<string, unknown> }).config['cleanup.policy'])).toEqual(['compact', 'delete', 'delete']);
+    expect(
+      topics(ordered).map((d) => (d.value.spec as { config: Record<string, unknown> }).config['cleanup.policy']),
+    ).toEqual(['compact', 'delete', 'delete']);
   });
 
   it('reports topic names Kafka would reject and topics that collide', async () => {
     const long = `e${'x'.repeat(198)}`;
-    const tooLong = await resolveFile(miniSpec(`{ ${long}: {} }`, `{ ${long}: { group: g${'y'.repeat(60)}, deadLetter: true } }`));
+    const tooLong = await resolveFile(
+      miniSpec(`{ ${long}: {} }`, `{ ${long}: { group: g${'y'.repeat(60)}, deadLetter: true } }`),
+    );
     expect(target('kafka').preflight!(tooLong)).toEqual([
       {
         rule: 'topic-name',
@@ -171,9 +213,15 @@ describe('kafka target', () => {
       },
     ]);
 
-    const clash = await resolveFile(miniSpec('{ job.done: {}, job-done: {}, job.done.worker.dlt: {} }', '{ job.done: { deadLetter: true } }'));
+    const clash = await resolveFile(
+      miniSpec('{ job.done: {}, job-done: {}, job.done.worker.dlt: {} }', '{ job.done: { deadLetter: true } }'),
+    );
     expect(target('kafka').preflight!(clash).map((d) => [d.rule, d.path, d.message])).toEqual([
-      ['topic-name', '/events/job.done', "topic 'job.done' maps to the same KafkaTopic name 'job-done' as topic 'job-done' (from /events/job-done); rename the event or consumer group"],
+      [
+        'topic-name',
+        '/events/job.done',
+        "topic 'job.done' maps to the same KafkaTopic name 'job-done' as topic 'job-done' (from /events/job-done); rename the event or consumer group",
+      ],
       [
         'topic-name',
         '/services/worker/subscribes/job.done/deadLetter',
@@ -188,7 +236,12 @@ describe('Strimzi KafkaTopic schema check', () => {
     apiVersion: 'kafka.strimzi.io/v1',
     kind: 'KafkaTopic',
     metadata: { name: 'orders', namespace: 'shop', labels: { 'strimzi.io/cluster': 'events' } },
-    spec: { topicName: 'orders', partitions: 3, replicas: 3, config: { 'retention.ms': 1000, 'cleanup.policy': ['compact', 'delete'] } },
+    spec: {
+      topicName: 'orders',
+      partitions: 3,
+      replicas: 3,
+      config: { 'retention.ms': 1000, 'cleanup.policy': ['compact', 'delete'] },
+    },
   };
   /** The pointers of the problems found after setting `path` (keys from the root) to `value` in a copy. */
   const problems = (path: string[], value: unknown) => {

@@ -29,7 +29,9 @@ describe('generated JetStream config on a real 3-node nats-server cluster', () =
   beforeAll(async () => {
     if (!binary) return;
     cluster = await startCluster(binary);
-    nc = await retryFor(10_000, () => connect({ servers: cluster!.urls, maxReconnectAttempts: -1, reconnectTimeWait: 100 }));
+    nc = await retryFor(10_000, () =>
+      connect({ servers: cluster!.urls, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
+    );
     // JetStream answers once the cluster has elected its meta leader.
     const jsm = await nc.jetstreamManager({ checkAPI: false });
     await retryFor(15_000, () => jsm.getAccountInfo()).catch((error: unknown) => {
@@ -128,17 +130,23 @@ describe('generated JetStream config on a real 3-node nats-server cluster', () =
     // A second consumer group (notifications, ordered: max_ack_pending 1) sees every message too.
     const notifications = await retryFor(20_000, () => js.consumers.get('ORDER_CREATED', 'notifications'));
     const seen: string[] = [];
-    await retryFor(20_000, async () => {
-      const message = await notifications.next({ expires: 1000 });
-      if (message) {
-        const id = message.json<{ orderId: string }>().orderId;
-        // An ack lost in a leader change brings the same message again: count each once, keep the order.
-        if (!seen.includes(id)) seen.push(id);
-        await message.ackAck();
-      }
-      if (seen.length < batch * 2) throw new Error(`notifications received ${seen.length}`);
-    }, 0);
+    await retryFor(
+      20_000,
+      async () => {
+        const message = await notifications.next({ expires: 1000 });
+        if (message) {
+          const id = message.json<{ orderId: string }>().orderId;
+          // An ack lost in a leader change brings the same message again: count each once, keep the order.
+          if (!seen.includes(id)) seen.push(id);
+          await message.ackAck();
+        }
+        if (seen.length < batch * 2) throw new Error(`notifications received ${seen.length}`);
+      },
+      0,
+    );
     expect(seen).toEqual(ids);
-    ctx.annotate(`stream leader ${leader} killed; the ${batch} publishes after the kill were acknowledged within ${recoveredAfterMs} ms; ${ids.length} messages, none lost`);
+    ctx.annotate(
+      `stream leader ${leader} killed; the ${batch} publishes after the kill were acknowledged within ${recoveredAfterMs} ms; ${ids.length} messages, none lost`,
+    );
   });
 });

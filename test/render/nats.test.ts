@@ -6,8 +6,15 @@ const second = 1_000_000_000;
 
 function spec(events: string, subscribes: string): string {
   return specFile(
-    ['apiVersion: hamesh.dev/v1', 'kind: System', 'metadata: { name: mini }', 'broker: { kind: nats }', 'services:',
-      `  worker: { image: "worker:1", subscribes: ${subscribes} }`, `events: ${events}`].join('\n'),
+    [
+      'apiVersion: hamesh.dev/v1',
+      'kind: System',
+      'metadata: { name: mini }',
+      'broker: { kind: nats }',
+      'services:',
+      `  worker: { image: "worker:1", subscribes: ${subscribes} }`,
+      `events: ${events}`,
+    ].join('\n'),
     'system.yaml',
   );
 }
@@ -73,10 +80,18 @@ describe('nats target', () => {
       max_ack_pending: 1000,
     });
     // Ordered and without retry: one message in flight, redelivered until acknowledged.
-    expect(value('nats/consumers/ORDER_CREATED/notifications.json')).toMatchObject({ ack_wait: 30 * second, max_deliver: -1, max_ack_pending: 1 });
+    expect(value('nats/consumers/ORDER_CREATED/notifications.json')).toMatchObject({
+      ack_wait: 30 * second,
+      max_deliver: -1,
+      max_ack_pending: 1,
+    });
     expect(value('nats/consumers/ORDER_CREATED/notifications.json')).not.toHaveProperty('backoff');
 
-    const bundle = value('nats/jetstream.yaml') as { kind: string; metadata: { name: string }; data: Record<string, string> };
+    const bundle = value('nats/jetstream.yaml') as {
+      kind: string;
+      metadata: { name: string };
+      data: Record<string, string>;
+    };
     expect(bundle.kind).toBe('ConfigMap');
     expect(bundle.metadata.name).toBe('shop-jetstream');
     expect(Object.keys(bundle.data)).toContain('ORDER_CREATED.inventory.consumer.json');
@@ -85,9 +100,18 @@ describe('nats target', () => {
   });
 
   it('caps the duplicate window at max_age and sends dead letters after one delivery without retry', async () => {
-    const documents = render(await resolveFile(spec('{ job.done: { retention: 30s } }', '{ job.done: { deadLetter: true } }')), 'nats');
-    expect(documents.find((d) => d.file === 'nats/streams/JOB_DONE.json')!.value).toMatchObject({ max_age: 30 * second, duplicate_window: 30 * second });
-    expect(documents.find((d) => d.file === 'nats/consumers/JOB_DONE/worker.json')!.value).toMatchObject({ max_deliver: 1, ack_wait: 30 * second });
+    const documents = render(
+      await resolveFile(spec('{ job.done: { retention: 30s } }', '{ job.done: { deadLetter: true } }')),
+      'nats',
+    );
+    expect(documents.find((d) => d.file === 'nats/streams/JOB_DONE.json')!.value).toMatchObject({
+      max_age: 30 * second,
+      duplicate_window: 30 * second,
+    });
+    expect(documents.find((d) => d.file === 'nats/consumers/JOB_DONE/worker.json')!.value).toMatchObject({
+      max_deliver: 1,
+      ack_wait: 30 * second,
+    });
   });
 
   it('reports stream name collisions, durations JetStream cannot hold and compaction it cannot do', async () => {
@@ -102,7 +126,10 @@ describe('nats target', () => {
       },
     ]);
     const huge = await resolveFile(
-      spec('{ job.done: { compacted: true, retention: 200000d, replication: 7 } }', '{ job.done: { retry: { attempts: 50, backoff: exponential, delay: 1d } } }'),
+      spec(
+        '{ job.done: { compacted: true, retention: 200000d, replication: 7 } }',
+        '{ job.done: { retry: { attempts: 50, backoff: exponential, delay: 1d } } }',
+      ),
     );
     expect(target('nats').preflight!(huge).map((d) => [d.rule, d.severity, d.path])).toEqual([
       ['nats-duration', 'error', '/services/worker/subscribes/job.done/retry'],

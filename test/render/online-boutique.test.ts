@@ -25,17 +25,24 @@ const quantities = (resources: Json) =>
   Object.fromEntries(
     Object.entries(resources).map(([kind, values]) => [
       kind,
-      Object.fromEntries(Object.entries(values as Json).map(([name, q]) => [name, name === 'cpu' ? cpuQuantity(q) : memoryQuantity(q)])),
+      Object.fromEntries(
+        Object.entries(values as Json).map(([name, q]) => [name, name === 'cpu' ? cpuQuantity(q) : memoryQuantity(q)]),
+      ),
     ]),
   );
-const withoutDefaults = ({ privileged, ...context }: Json) => (privileged === false ? context : { privileged, ...context });
+const withoutDefaults = ({ privileged, ...context }: Json) =>
+  privileged === false ? context : { privileged, ...context };
 
 /** A probe with its port as a number (hamesh names HTTP and TCP ports; gRPC probes take a number). */
 function probeOf(probe: Json | undefined, ports: Record<string, number>): Json | undefined {
   if (!probe) return undefined;
   const port = (p: string | number) => (typeof p === 'string' ? ports[p] : p);
   const { grpc, tcpSocket, httpGet, ...timings } = probe;
-  const handler = grpc ? { grpc: { ...grpc, port: port(grpc.port) } } : tcpSocket ? { tcpSocket: { port: port(tcpSocket.port) } } : { httpGet: { ...httpGet, port: port(httpGet.port) } };
+  const handler = grpc
+    ? { grpc: { ...grpc, port: port(grpc.port) } }
+    : tcpSocket
+      ? { tcpSocket: { port: port(tcpSocket.port) } }
+      : { httpGet: { ...httpGet, port: port(httpGet.port) } };
   return { ...handler, ...timings };
 }
 
@@ -70,7 +77,8 @@ function upstreamContainerOf(container: Json): Json {
 describe('examples/online-boutique: the build is equivalent to upstream Online Boutique', async () => {
   const result = await build(spec, { verify: true });
   const documents = (result.documents ?? []).map((d) => d.value as Json);
-  const of = (kind: string) => new Map(documents.filter((d) => d.kind === kind).map((d) => [d.metadata.name as string, d]));
+  const of = (kind: string) =>
+    new Map(documents.filter((d) => d.kind === kind).map((d) => [d.metadata.name as string, d]));
   const deployments = of('Deployment');
   const services = of('Service');
 
@@ -79,23 +87,31 @@ describe('examples/online-boutique: the build is equivalent to upstream Online B
     expect([...deployments.keys()].sort()).toEqual(Object.keys(upstream.deployments).sort());
   });
 
-  it.each(Object.keys(upstream.deployments))('%s: env, command/args, ports, probes, resources, security and volumes match', (name) => {
-    const expected = upstream.deployments[name]!;
-    const pod = deployments.get(name)!.spec.template.spec;
-    expect(containerOf(pod.containers[0])).toEqual(upstreamContainerOf(expected.container));
-    expect((pod.initContainers ?? []).map(containerOf)).toEqual((expected.initContainers ?? []).map(upstreamContainerOf));
-    // hamesh adds the runtime's default seccomp profile (Pod Security "restricted") to upstream's pod context.
-    expect(pod.securityContext).toEqual({ ...expected.securityContext, seccompProfile: { type: 'RuntimeDefault' } });
-    expect(pod.volumes).toEqual(expected.volumes);
-    expect(pod.terminationGracePeriodSeconds).toEqual(expected.terminationGracePeriodSeconds);
-  });
+  it.each(Object.keys(upstream.deployments))(
+    '%s: env, command/args, ports, probes, resources, security and volumes match',
+    (name) => {
+      const expected = upstream.deployments[name]!;
+      const pod = deployments.get(name)!.spec.template.spec;
+      expect(containerOf(pod.containers[0])).toEqual(upstreamContainerOf(expected.container));
+      expect((pod.initContainers ?? []).map(containerOf)).toEqual(
+        (expected.initContainers ?? []).map(upstreamContainerOf),
+      );
+      // hamesh adds the runtime's default seccomp profile (Pod Security "restricted") to upstream's pod context.
+      expect(pod.securityContext).toEqual({ ...expected.securityContext, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(pod.volumes).toEqual(expected.volumes);
+      expect(pod.terminationGracePeriodSeconds).toEqual(expected.terminationGracePeriodSeconds);
+    },
+  );
 
   it.each(Object.keys(upstream.services))('Service %s has the same type and exposes the same ports', (name) => {
     const service = services.get(name)!;
     expect(service.spec.type ?? 'ClusterIP').toBe(upstream.services[name]!.type);
     const pod = deployments.get(service.spec.selector.app)!.spec.template.spec;
-    const containerPort = (target: string | number) => (typeof target === 'number' ? target : pod.containers[0].ports.find((p: Json) => p.name === target).containerPort);
-    expect(service.spec.ports.map((p: Json) => ({ port: p.port, targetPort: containerPort(p.targetPort) }))).toEqual(upstream.services[name]!.ports);
+    const containerPort = (target: string | number) =>
+      typeof target === 'number' ? target : pod.containers[0].ports.find((p: Json) => p.name === target).containerPort;
+    expect(service.spec.ports.map((p: Json) => ({ port: p.port, targetPort: containerPort(p.targetPort) }))).toEqual(
+      upstream.services[name]!.ports,
+    );
   });
 
   it('has no Service for the load generator (a worker), as upstream', () => {
@@ -105,6 +121,8 @@ describe('examples/online-boutique: the build is equivalent to upstream Online B
 
   it("also lets the ingress gateway in, the mesh's own way in (as upstream's Istio variant)", () => {
     const policy = documents.find((d) => d.kind === 'AuthorizationPolicy' && d.metadata.name === 'frontend')!;
-    expect(policy.spec.rules[0].from[0].source.principals).toContain('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account');
+    expect(policy.spec.rules[0].from[0].source.principals).toContain(
+      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+    );
   });
 });

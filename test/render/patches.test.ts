@@ -11,11 +11,16 @@ const findings = async (file: string) => {
 };
 const header = ['apiVersion: hamesh.dev/v1', 'kind: System', 'metadata: {name: demo}'];
 const byKind = (documents: Awaited<ReturnType<typeof build>>['documents'], kind: string, name: string) =>
-  documents!.find((d) => d.value.kind === kind && (d.value.metadata as { name: string }).name === name)!.value as Record<string, any>;
+  documents!.find((d) => d.value.kind === kind && (d.value.metadata as { name: string }).name === name)!
+    .value as Record<string, any>;
 
 describe('JSON merge patch (RFC 7386)', () => {
   it('merges objects, removes keys set to null and replaces everything else', () => {
-    expect(mergePatch({ a: 1, b: { c: 2, d: [1, 2] }, e: 'x' }, { a: null, b: { d: [3] }, f: { g: true } })).toEqual({ b: { c: 2, d: [3] }, e: 'x', f: { g: true } });
+    expect(mergePatch({ a: 1, b: { c: 2, d: [1, 2] }, e: 'x' }, { a: null, b: { d: [3] }, f: { g: true } })).toEqual({
+      b: { c: 2, d: [3] },
+      e: 'x',
+      f: { g: true },
+    });
     expect(mergePatch({ a: 1 }, ['replaced'])).toEqual(['replaced']);
   });
 });
@@ -87,7 +92,16 @@ describe('patches and objects', () => {
   });
 
   it('refuses a patch that changes the identity of an object, and warns about one that matches nothing', async () => {
-    const file = yaml([...header, 'services:', '  web:', '    image: web:1', '    patches:', '      Service: {metadata: {name: other}}', 'patches:', '  Deployment/nope: {spec: {paused: true}}']);
+    const file = yaml([
+      ...header,
+      'services:',
+      '  web:',
+      '    image: web:1',
+      '    patches:',
+      '      Service: {metadata: {name: other}}',
+      'patches:',
+      '  Deployment/nope: {spec: {paused: true}}',
+    ]);
     const { diagnostics } = await findings(file);
     expect(diagnostics.map((d) => [d.rule, d.severity, d.path, d.line])).toEqual([
       ['patch', 'error', '/services/web/patches/Service/metadata/name', 8],
@@ -96,8 +110,17 @@ describe('patches and objects', () => {
   });
 
   it('rejects a misspelled kind at validation, with a suggestion', async () => {
-    const file = yaml([...header, 'services:', '  web:', '    image: web:1', '    patches:', '      Deploymnet: {spec: {paused: true}}']);
+    const file = yaml([
+      ...header,
+      'services:',
+      '  web:',
+      '    image: web:1',
+      '    patches:',
+      '      Deploymnet: {spec: {paused: true}}',
+    ]);
     const { diagnostics } = await findings(file);
-    expect(diagnostics.map((d) => [d.rule, d.line, d.message.split(';')[0]])).toEqual([['unknown-key', 8, "'Deploymnet' is not a known key (did you mean 'Deployment'?)"]]);
+    expect(diagnostics.map((d) => [d.rule, d.line, d.message.split(';')[0]])).toEqual([
+      ['unknown-key', 8, "'Deploymnet' is not a known key (did you mean 'Deployment'?)"],
+    ]);
   });
 });

@@ -17,10 +17,15 @@ const wired = (env: Record<string, unknown>) =>
       cart: { image, protocol: 'grpc', port: 7070 },
       orders: { image },
     },
-    { metadata: { name: 'demo', namespace: 'shop' }, broker: { cluster: 'events', namespace: 'kafka' }, events: { 'order.created': {}, 'cart.emptied': {} } },
+    {
+      metadata: { name: 'demo', namespace: 'shop' },
+      broker: { cluster: 'events', namespace: 'kafka' },
+      events: { 'order.created': {}, 'cart.emptied': {} },
+    },
   );
 
-const containerOf = (docs: Awaited<ReturnType<typeof documentsOf>>, name = 'web') => find(docs, 'Deployment', name).spec.template.spec.containers[0];
+const containerOf = (docs: Awaited<ReturnType<typeof documentsOf>>, name = 'web') =>
+  find(docs, 'Deployment', name).spec.template.spec.containers[0];
 
 describe('container env', () => {
   it('resolves every reference form from the graph, and runtime ones to valueFrom', async () => {
@@ -49,7 +54,10 @@ describe('container env', () => {
       { name: 'DEBUG', value: 'true' },
       { name: 'FLAGS', valueFrom: { configMapKeyRef: { name: 'flags', key: 'flags.json', optional: true } } },
       { name: 'GROUP', value: 'web.carts' },
-      { name: 'MEMORY', valueFrom: { resourceFieldRef: { containerName: 'web', resource: 'limits.memory', divisor: '1Mi' } } },
+      {
+        name: 'MEMORY',
+        valueFrom: { resourceFieldRef: { containerName: 'web', resource: 'limits.memory', divisor: '1Mi' } },
+      },
       { name: 'ORDERS_API', value: 'http://orders.shop.svc.cluster.local:8080/api/v1' },
       { name: 'ORDERS_HOST', value: 'orders.shop.svc.cluster.local' },
       { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
@@ -67,8 +75,16 @@ describe('container env', () => {
       ['Z_HOST', { host: 'orders' }],
       ['C_LITERAL', '$$(A_URL) stays literal'],
     ];
-    const shuffled = [entries, [...entries].reverse(), [entries[2]!, entries[0]!, entries[4]!, entries[1]!, entries[3]!]];
-    const outputs = await Promise.all(shuffled.map(async (order) => JSON.stringify(containerOf(await documentsOf(wired(Object.fromEntries(order)))).env)));
+    const shuffled = [
+      entries,
+      [...entries].reverse(),
+      [entries[2]!, entries[0]!, entries[4]!, entries[1]!, entries[3]!],
+    ];
+    const outputs = await Promise.all(
+      shuffled.map(async (order) =>
+        JSON.stringify(containerOf(await documentsOf(wired(Object.fromEntries(order)))).env),
+      ),
+    );
     expect(new Set(outputs).size).toBe(1);
     const names = (JSON.parse(outputs[0]!) as Array<{ name: string }>).map((v) => v.name);
     expect(names).toEqual(['B_PATH', 'C_LITERAL', 'M_PORT', 'Z_HOST', 'A_URL']);
@@ -80,7 +96,10 @@ describe('container env', () => {
     const docs = await documentsOf(
       system(
         { web: { image, profile: 'api', env: { LEVEL: 'debug' } }, other: { image } },
-        { defaults: { env: { LEVEL: 'info', REGION: 'eu' } }, profiles: { api: { env: { REGION: 'us', MODE: 'api' } } } },
+        {
+          defaults: { env: { LEVEL: 'info', REGION: 'eu' } },
+          profiles: { api: { env: { REGION: 'us', MODE: 'api' } } },
+        },
       ),
     );
     expect(containerOf(docs).env).toEqual([
@@ -104,10 +123,22 @@ describe('container and pod fields', () => {
           calls: ['cart'],
           command: ['/bin/server'],
           args: ['--port', '8080'],
-          envFrom: [{ config: 'web-config', prefix: 'CFG_' }, { secret: 'web-secrets', optional: true }],
+          envFrom: [
+            { config: 'web-config', prefix: 'CFG_' },
+            { secret: 'web-secrets', optional: true },
+          ],
           resources: { cpu: '100m', memory: '64Mi', limits: { cpu: '200m', memory: '128Mi' } },
-          security: { runAsUser: 1000, runAsGroup: 1000, fsGroup: 2000, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'] } },
-          serviceAccount: { name: 'web-identity', annotations: { 'iam.gke.io/gcp-service-account': 'web@acme.iam.gserviceaccount.com' } },
+          security: {
+            runAsUser: 1000,
+            runAsGroup: 1000,
+            fsGroup: 2000,
+            readOnlyRootFilesystem: true,
+            capabilities: { add: ['NET_BIND_SERVICE'] },
+          },
+          serviceAccount: {
+            name: 'web-identity',
+            annotations: { 'iam.gke.io/gcp-service-account': 'web@acme.iam.gserviceaccount.com' },
+          },
           labels: { team: 'shop' },
           annotations: { 'sidecar.istio.io/proxyCPU': '50m' },
           imagePullPolicy: 'Always',
@@ -131,20 +162,38 @@ describe('container and pod fields', () => {
       imagePullSecrets: [{ name: 'registry' }],
       nodeSelector: { 'kubernetes.io/arch': 'arm64' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }],
-      securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 2000, seccompProfile: { type: 'RuntimeDefault' } },
+      securityContext: {
+        runAsNonRoot: true,
+        runAsUser: 1000,
+        runAsGroup: 1000,
+        fsGroup: 2000,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
     });
     expect(pod.spec.containers[0]).toMatchObject({
       imagePullPolicy: 'Always',
       command: ['/bin/server'],
       args: ['--port', '8080'],
-      envFrom: [{ prefix: 'CFG_', configMapRef: { name: 'web-config' } }, { secretRef: { name: 'web-secrets', optional: true } }],
+      envFrom: [
+        { prefix: 'CFG_', configMapRef: { name: 'web-config' } },
+        { secretRef: { name: 'web-secrets', optional: true } },
+      ],
       resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] }, readOnlyRootFilesystem: true },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
+        readOnlyRootFilesystem: true,
+      },
     });
     // A limit without a request: Kubernetes requests the limit.
     expect(containerOf(docs, 'cart').resources).toEqual({ limits: { memory: '1Gi' } });
-    expect(find(docs, 'ServiceAccount', 'web-identity').metadata.annotations).toEqual({ 'iam.gke.io/gcp-service-account': 'web@acme.iam.gserviceaccount.com' });
-    expect(find(docs, 'Service', 'web')).toMatchObject({ metadata: { annotations: { 'cloud.google.com/l4-rbs': 'enabled' } }, spec: { type: 'LoadBalancer' } });
+    expect(find(docs, 'ServiceAccount', 'web-identity').metadata.annotations).toEqual({
+      'iam.gke.io/gcp-service-account': 'web@acme.iam.gserviceaccount.com',
+    });
+    expect(find(docs, 'Service', 'web')).toMatchObject({
+      metadata: { annotations: { 'cloud.google.com/l4-rbs': 'enabled' } },
+      spec: { type: 'LoadBalancer' },
+    });
     // Callers are admitted by the service account they run as.
     const cartPolicy = find(docs, 'AuthorizationPolicy', 'cart');
     expect(JSON.stringify(cartPolicy.spec)).toContain('cluster.local/ns/demo/sa/web-identity');
@@ -155,8 +204,18 @@ describe('container and pod fields', () => {
       system(
         { web: { image, profile: 'hardened', labels: { team: 'web' } } },
         {
-          defaults: { tier: 'critical', labels: { team: 'all', cost: 'shared' }, security: { runAsUser: 1000 }, priorityClass: 'normal' },
-          profiles: { hardened: { security: { readOnlyRootFilesystem: true }, tolerations: [{ key: 'spot', operator: 'Exists' }] } },
+          defaults: {
+            tier: 'critical',
+            labels: { team: 'all', cost: 'shared' },
+            security: { runAsUser: 1000 },
+            priorityClass: 'normal',
+          },
+          profiles: {
+            hardened: {
+              security: { readOnlyRootFilesystem: true },
+              tolerations: [{ key: 'spot', operator: 'Exists' }],
+            },
+          },
         },
       ),
     );
@@ -183,7 +242,13 @@ describe('a broker hamesh does not operate', () => {
   it('resolves {broker: bootstrap} to broker.bootstrap and emits no Strimzi objects with operator none', async () => {
     const spec = {
       broker: { operator: 'none' as const, bootstrap: 'kafka.example.com:9092', auth: 'tls' as const },
-      services: { web: { image, publishes: ['order.created'], env: { B: { broker: 'bootstrap' as const } } }, mailer: { image, subscribes: { 'order.created': { retry: { attempts: 2, backoff: 'fixed' as const, delay: '1s' } } } } },
+      services: {
+        web: { image, publishes: ['order.created'], env: { B: { broker: 'bootstrap' as const } } },
+        mailer: {
+          image,
+          subscribes: { 'order.created': { retry: { attempts: 2, backoff: 'fixed' as const, delay: '1s' } } },
+        },
+      },
       events: { 'order.created': {} },
     };
     const resolved = resolveSpec(spec);
@@ -191,6 +256,8 @@ describe('a broker hamesh does not operate', () => {
     expect(kinds).not.toContain('KafkaTopic');
     expect(kinds).not.toContain('KafkaUser');
     expect(kinds).toContain('ConfigMap');
-    expect(containerOf(await documentsOf(system(spec.services, { broker: spec.broker, events: spec.events }))).env).toEqual([{ name: 'B', value: 'kafka.example.com:9092' }]);
+    expect(
+      containerOf(await documentsOf(system(spec.services, { broker: spec.broker, events: spec.events }))).env,
+    ).toEqual([{ name: 'B', value: 'kafka.example.com:9092' }]);
   });
 });

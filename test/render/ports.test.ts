@@ -12,7 +12,11 @@ describe('ports', () => {
       system({
         web: {
           image,
-          ports: { http: { port: 8080, servicePort: 80 }, admin: { port: 9000, protocol: 'grpc' }, metrics: { port: 9090, expose: false } },
+          ports: {
+            http: { port: 8080, servicePort: 80 },
+            admin: { port: 9000, protocol: 'grpc' },
+            metrics: { port: 9090, expose: false },
+          },
           probes: { readiness: '/ready' },
         },
       }),
@@ -32,8 +36,15 @@ describe('ports', () => {
   });
 
   it('gives a worker (ports: {}) no Service, no route, no invented port, and an AuthorizationPolicy that admits nobody', async () => {
-    const docs = await documentsOf(system({ worker: { image, ports: {}, timeout: '1s', versions: { a: { weight: 50 }, b: { weight: 50 } } } }));
-    expect(kinds(docs, 'worker').sort()).toEqual(['AuthorizationPolicy', 'PodDisruptionBudget', 'ServiceAccount', 'Sidecar']);
+    const docs = await documentsOf(
+      system({ worker: { image, ports: {}, timeout: '1s', versions: { a: { weight: 50 }, b: { weight: 50 } } } }),
+    );
+    expect(kinds(docs, 'worker').sort()).toEqual([
+      'AuthorizationPolicy',
+      'PodDisruptionBudget',
+      'ServiceAccount',
+      'Sidecar',
+    ]);
     for (const version of ['worker-a', 'worker-b']) {
       expect(find(docs, 'Deployment', version).spec.template.spec.containers[0].ports).toBeUndefined();
     }
@@ -44,10 +55,16 @@ describe('ports', () => {
     const docs = await documentsOf(
       system({
         dns: { image, ports: { dns: { port: 53, protocol: 'udp' } }, loadBalancer: 'random' },
-        mixed: { image, ports: { http: { port: 8080 }, redis: { port: 6379, protocol: 'tcp' } }, versions: { v1: { weight: 90 }, v2: { weight: 10 } } },
+        mixed: {
+          image,
+          ports: { http: { port: 8080 }, redis: { port: 6379, protocol: 'tcp' } },
+          versions: { v1: { weight: 90 }, v2: { weight: 10 } },
+        },
       }),
     );
-    expect(find(docs, 'Service', 'dns').spec.ports).toEqual([{ name: 'udp-dns', port: 53, targetPort: 'udp-dns', protocol: 'UDP' }]);
+    expect(find(docs, 'Service', 'dns').spec.ports).toEqual([
+      { name: 'udp-dns', port: 53, targetPort: 'udp-dns', protocol: 'UDP' },
+    ]);
     expect(kinds(docs, 'dns')).not.toContain('VirtualService');
     expect(kinds(docs, 'dns')).not.toContain('DestinationRule');
     const route = find(docs, 'VirtualService', 'mixed').spec;
@@ -56,8 +73,14 @@ describe('ports', () => {
   });
 
   it('keeps the one-port shorthand as it was: one port named after its protocol', async () => {
-    const docs = await documentsOf(system({ cache: { image, port: 6379, protocol: 'tcp', probes: { readiness: { tcp: true } } } }));
-    expect(find(docs, 'Service', 'cache').spec.ports).toEqual([{ name: 'tcp', port: 6379, targetPort: 'tcp', protocol: 'TCP', appProtocol: 'tcp' }]);
-    expect(find(docs, 'Deployment', 'cache').spec.template.spec.containers[0].readinessProbe).toEqual({ tcpSocket: { port: 'tcp' } });
+    const docs = await documentsOf(
+      system({ cache: { image, port: 6379, protocol: 'tcp', probes: { readiness: { tcp: true } } } }),
+    );
+    expect(find(docs, 'Service', 'cache').spec.ports).toEqual([
+      { name: 'tcp', port: 6379, targetPort: 'tcp', protocol: 'TCP', appProtocol: 'tcp' },
+    ]);
+    expect(find(docs, 'Deployment', 'cache').spec.template.spec.containers[0].readinessProbe).toEqual({
+      tcpSocket: { port: 'tcp' },
+    });
   });
 });

@@ -12,18 +12,38 @@ describe('probes', () => {
           image,
           ports: { http: { port: 8080 }, admin: { port: 9090, expose: false }, grpc: { port: 9000, protocol: 'grpc' } },
           probes: {
-            readiness: { http: '/ready', port: 'admin', headers: { 'X-Probe': 'ready', Cookie: 'session=probe' }, initialDelay: '10s', period: '1m', timeout: '2s', failureThreshold: 6 },
+            readiness: {
+              http: '/ready',
+              port: 'admin',
+              headers: { 'X-Probe': 'ready', Cookie: 'session=probe' },
+              initialDelay: '10s',
+              period: '1m',
+              timeout: '2s',
+              failureThreshold: 6,
+            },
             liveness: { grpc: true, port: 'grpc', service: 'liveness' },
             startup: { tcp: true, port: 9000, period: '5s' },
           },
           sidecars: [{ name: 'agent', image, probes: { liveness: { exec: ['cat', '/tmp/healthy'], period: '30s' } } }],
         },
-        api: { image, protocol: 'grpc', port: 7000, probes: { readiness: 'grpc', liveness: { tcp: true, port: 8081 } } },
+        api: {
+          image,
+          protocol: 'grpc',
+          port: 7000,
+          probes: { readiness: 'grpc', liveness: { tcp: true, port: 8081 } },
+        },
       }),
     );
     const [web, agent] = find(docs, 'Deployment', 'web').spec.template.spec.containers;
     expect(web.readinessProbe).toEqual({
-      httpGet: { path: '/ready', port: 'http-admin', httpHeaders: [{ name: 'Cookie', value: 'session=probe' }, { name: 'X-Probe', value: 'ready' }] },
+      httpGet: {
+        path: '/ready',
+        port: 'http-admin',
+        httpHeaders: [
+          { name: 'Cookie', value: 'session=probe' },
+          { name: 'X-Probe', value: 'ready' },
+        ],
+      },
       initialDelaySeconds: 10,
       periodSeconds: 60,
       timeoutSeconds: 2,

@@ -8,7 +8,12 @@ const duration = fc.integer({ min: 1, max: 120_000 }).map((ms) => `${ms}ms`);
 /** 1 to 3 versions whose weights add up to 100, as validation requires. */
 const versions = fc
   .uniqueArray(name, { minLength: 1, maxLength: 3 })
-  .chain((names) => fc.tuple(fc.constant(names), fc.array(fc.integer({ min: 0, max: 100 }), { minLength: names.length, maxLength: names.length })))
+  .chain((names) =>
+    fc.tuple(
+      fc.constant(names),
+      fc.array(fc.integer({ min: 0, max: 100 }), { minLength: names.length, maxLength: names.length }),
+    ),
+  )
   .map(([names, raw]) => {
     const sum = raw.reduce((a, b) => a + b, 0) || 1;
     const weights = raw.map((w) => Math.floor((w * 100) / sum));
@@ -24,16 +29,44 @@ const service = (others: string[]) =>
       port: fc.integer({ min: 1, max: 65535 }),
       protocol: fc.constantFrom('http', 'grpc', 'tcp'),
       replicas: fc.integer({ min: 0, max: 10 }),
-      autoscale: fc.integer({ min: 1, max: 5 }).chain((min) => fc.record({ min: fc.constant(min), max: fc.integer({ min, max: 20 }) })),
-      resources: fc.record({ cpu: fc.constantFrom('100m', 0.5, 2), memory: fc.constantFrom('64Mi', '2048Mi', 1e9) }, { requiredKeys: [] }),
-      probes: fc.record({ readiness: fc.constantFrom('/r', 'grpc'), liveness: fc.constant('/l'), startup: fc.constant('/s') }, { requiredKeys: [] }),
+      autoscale: fc
+        .integer({ min: 1, max: 5 })
+        .chain((min) => fc.record({ min: fc.constant(min), max: fc.integer({ min, max: 20 }) })),
+      resources: fc.record(
+        { cpu: fc.constantFrom('100m', 0.5, 2), memory: fc.constantFrom('64Mi', '2048Mi', 1e9) },
+        { requiredKeys: [] },
+      ),
+      probes: fc.record(
+        { readiness: fc.constantFrom('/r', 'grpc'), liveness: fc.constant('/l'), startup: fc.constant('/s') },
+        { requiredKeys: [] },
+      ),
       spread: fc.constantFrom('zone', 'node', 'none'),
-      disruption: fc.oneof(fc.record({ maxUnavailable: fc.constantFrom(1, '25%') }), fc.record({ minAvailable: fc.constantFrom(1, '50%') })),
-      loadBalancer: fc.oneof(fc.constantFrom('round-robin', 'least-request', 'random'), fc.constantFrom({ consistentHash: { header: 'x-id' } }, { consistentHash: { sourceIp: true } })),
+      disruption: fc.oneof(
+        fc.record({ maxUnavailable: fc.constantFrom(1, '25%') }),
+        fc.record({ minAvailable: fc.constantFrom(1, '50%') }),
+      ),
+      loadBalancer: fc.oneof(
+        fc.constantFrom('round-robin', 'least-request', 'random'),
+        fc.constantFrom({ consistentHash: { header: 'x-id' } }, { consistentHash: { sourceIp: true } }),
+      ),
       timeout: duration,
-      retries: fc.record({ attempts: fc.integer({ min: 0, max: 5 }), perTryTimeout: duration, on: fc.constantFrom(['5xx'], ['reset', 'connect-failure']) }, { requiredKeys: ['attempts'] }),
+      retries: fc.record(
+        {
+          attempts: fc.integer({ min: 0, max: 5 }),
+          perTryTimeout: duration,
+          on: fc.constantFrom(['5xx'], ['reset', 'connect-failure']),
+        },
+        { requiredKeys: ['attempts'] },
+      ),
       circuitBreaker: fc.record(
-        { consecutiveErrors: fc.integer({ min: 1, max: 9 }), interval: duration, baseEjectionTime: duration, maxEjectionPercent: fc.integer({ min: 0, max: 100 }), maxConnections: fc.integer({ min: 1, max: 999 }), maxPendingRequests: fc.integer({ min: 1, max: 999 }) },
+        {
+          consecutiveErrors: fc.integer({ min: 1, max: 9 }),
+          interval: duration,
+          baseEjectionTime: duration,
+          maxEjectionPercent: fc.integer({ min: 0, max: 100 }),
+          maxConnections: fc.integer({ min: 1, max: 999 }),
+          maxPendingRequests: fc.integer({ min: 1, max: 999 }),
+        },
         { requiredKeys: ['consecutiveErrors', 'interval', 'baseEjectionTime', 'maxEjectionPercent'] },
       ),
       failover: fc.constantFrom([{ from: 'eu-west-1', to: 'eu-central-1' }]),
@@ -52,7 +85,15 @@ const probeFor: Record<string, (probe: string) => unknown> = {
 };
 const withFittingProbes = (service: Record<string, any>) =>
   service.probes
-    ? { ...service, probes: Object.fromEntries(Object.entries(service.probes).map(([kind, probe]) => [kind, probeFor[service.protocol ?? 'http']!(probe as string)])) }
+    ? {
+        ...service,
+        probes: Object.fromEntries(
+          Object.entries(service.probes).map(([kind, probe]) => [
+            kind,
+            probeFor[service.protocol ?? 'http']!(probe as string),
+          ]),
+        ),
+      }
     : service;
 
 const withOwnPath = (name: string, service: Record<string, any>) =>
@@ -62,11 +103,14 @@ const spec = fc.uniqueArray(name, { minLength: 1, maxLength: 5 }).chain((names) 
   fc
     .tuple(...names.map(() => service(names)))
     // Services sharing an ingress host take a path each (two catch-alls on one host are an ingress-conflict).
-    .map((services) => system(Object.fromEntries(names.map((n, i) => [n, withOwnPath(n, withFittingProbes(services[i]!))])))),
+    .map((services) =>
+      system(Object.fromEntries(names.map((n, i) => [n, withOwnPath(n, withFittingProbes(services[i]!))]))),
+    ),
 );
 
 type Doc = Record<string, any>;
-const named = (documents: Doc[], kind: string, name: string) => documents.filter((d) => d.kind === kind && d.metadata.name === name);
+const named = (documents: Doc[], kind: string, name: string) =>
+  documents.filter((d) => d.kind === kind && d.metadata.name === name);
 
 /** What must hold for every service of every valid spec, whatever its mix of options. */
 function checkService(documents: Doc[], name: string, service: Record<string, any>): void {
@@ -78,14 +122,22 @@ function checkService(documents: Doc[], name: string, service: Record<string, an
     const [workload] = named(documents, 'Deployment', deployment);
     expect(workload, `Deployment ${deployment}`).toBeDefined();
     expect(workload!.spec.template.spec.containers[0].image).toBe(service.image);
-    if (service.port !== undefined) expect(named(documents, 'Service', name)[0]!.spec.ports.map((p: Doc) => p.port)).toContain(service.port);
+    if (service.port !== undefined)
+      expect(named(documents, 'Service', name)[0]!.spec.ports.map((p: Doc) => p.port)).toContain(service.port);
   }
   if (versions.length > 1) {
-    const routes = named(documents, 'VirtualService', name).flatMap((vs) => [...(vs.spec.http ?? []), ...(vs.spec.tcp ?? [])]);
+    const routes = named(documents, 'VirtualService', name).flatMap((vs) => [
+      ...(vs.spec.http ?? []),
+      ...(vs.spec.tcp ?? []),
+    ]);
     const weighted = routes.find((r) => r.route.length === versions.length)!.route as Doc[];
     expect(weighted.map((r) => r.destination.subset).sort()).toEqual([...versions].sort());
     expect(weighted.reduce((sum, r) => sum + (r.weight ?? 0), 0)).toBe(100);
-    expect(named(documents, 'DestinationRule', name)[0]!.spec.subsets.map((s: Doc) => s.name).sort()).toEqual([...versions].sort());
+    expect(
+      named(documents, 'DestinationRule', name)[0]!
+        .spec.subsets.map((s: Doc) => s.name)
+        .sort(),
+    ).toEqual([...versions].sort());
   }
 }
 
@@ -95,7 +147,8 @@ describe('random valid specs', () => {
       fc.asyncProperty(spec, async (s) => {
         const documents = await documentsOf(s);
         const values = documents.map((d) => d.value as Doc);
-        for (const [name, service] of Object.entries((s as { services: Record<string, Doc> }).services)) checkService(values, name, service);
+        for (const [name, service] of Object.entries((s as { services: Record<string, Doc> }).services))
+          checkService(values, name, service);
         for (const value of values) if (value.kind !== 'Namespace') expect(value.metadata.namespace).toBe('demo');
         expect((await documentsOf(s)).map((d) => d.value)).toEqual(values);
       }),

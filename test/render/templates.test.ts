@@ -25,7 +25,11 @@ describe('--templates overrides', () => {
       'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\n  annotations:\n    team: platform\n',
     );
     const docs = await documentsOf(spec, new TemplateEngine(dir));
-    expect(find(docs, 'ServiceAccount', 'api').metadata).toEqual({ name: 'api', namespace: 'demo', annotations: { team: 'platform' } });
+    expect(find(docs, 'ServiceAccount', 'api').metadata).toEqual({
+      name: 'api',
+      namespace: 'demo',
+      annotations: { team: 'platform' },
+    });
     expect(find(docs, 'Deployment', 'api').metadata.labels.app).toBe('api');
   });
 
@@ -45,29 +49,70 @@ describe('--templates overrides', () => {
   });
 
   it('rejects {{json}} of a misspelled variable instead of rendering null, naming the file and line', () => {
-    const dir = withOverride('serviceaccount.yaml.hbs', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespce}}\n');
-    const run = runCli(['build', specFile(spec, 'system.json', dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl')]);
+    const dir = withOverride(
+      'serviceaccount.yaml.hbs',
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespce}}\n',
+    );
+    const run = runCli([
+      'build',
+      specFile(spec, 'system.json', dir),
+      '--target',
+      'kubernetes',
+      '--templates',
+      join(dir, 'tpl'),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`hamesh: ${join(dir, 'tpl', 'serviceaccount.yaml.hbs')}:5: {{json}} got no value: is the variable name misspelled?\n`);
-    expect(new TemplateEngine(join(dir, 'tpl')).render('serviceaccount.yaml.hbs', { name: 'a', namespce: null })[0]!.metadata).toEqual({ name: 'a', namespace: null });
+    expect(run.stderr).toBe(
+      `hamesh: ${join(dir, 'tpl', 'serviceaccount.yaml.hbs')}:5: {{json}} got no value: is the variable name misspelled?\n`,
+    );
+    expect(
+      new TemplateEngine(join(dir, 'tpl')).render('serviceaccount.yaml.hbs', { name: 'a', namespce: null })[0]!
+        .metadata,
+    ).toEqual({ name: 'a', namespace: null });
   });
 
   it('rejects a template whose output is not YAML, naming the file, and the CLI exits 2 writing nothing', () => {
-    const dir = withOverride('service.yaml.hbs', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}}\n   bad: indent\n');
-    expect(() => new TemplateEngine(join(dir, 'tpl')).render('service.yaml.hbs', { name: 'x' })).toThrow(/service\.yaml\.hbs: rendered output is not valid YAML at output line 5/);
+    const dir = withOverride(
+      'service.yaml.hbs',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}}\n   bad: indent\n',
+    );
+    expect(() => new TemplateEngine(join(dir, 'tpl')).render('service.yaml.hbs', { name: 'x' })).toThrow(
+      /service\.yaml\.hbs: rendered output is not valid YAML at output line 5/,
+    );
     const out = join(dir, 'out');
-    const run = runCli(['build', specFile(spec, 'system.json', dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl'), '--out', out]);
+    const run = runCli([
+      'build',
+      specFile(spec, 'system.json', dir),
+      '--target',
+      'kubernetes',
+      '--templates',
+      join(dir, 'tpl'),
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/tpl\/service\.yaml\.hbs: rendered output is not valid YAML/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('fails verification, naming the object and field, when an override adds an unknown field', () => {
-    const dir = withOverride('serviceaccount.yaml.hbs', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\nautomount: false\n');
-    const run = runCli(['build', specFile(spec, 'system.json', dir), '--target', 'kubernetes', '--templates', join(dir, 'tpl')]);
+    const dir = withOverride(
+      'serviceaccount.yaml.hbs',
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\nautomount: false\n',
+    );
+    const run = runCli([
+      'build',
+      specFile(spec, 'system.json', dir),
+      '--target',
+      'kubernetes',
+      '--templates',
+      join(dir, 'tpl'),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('ServiceAccount demo/api (from serviceaccount.yaml.hbs): automount is not a field of this object (unknown field)');
+    expect(run.stderr).toContain(
+      'ServiceAccount demo/api (from serviceaccount.yaml.hbs): automount is not a field of this object (unknown field)',
+    );
   });
 });

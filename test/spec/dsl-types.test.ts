@@ -31,7 +31,11 @@ const fixtures = (folder: string) =>
 
 describe('the TypeScript DSL, checked by the TypeScript compiler', () => {
   it('compiles the examples and valid fixtures clean', () => {
-    const files = [join(root, 'examples/shop/system.ts'), join(root, 'examples/bookinfo/system.ts'), ...fixtures('valid')];
+    const files = [
+      join(root, 'examples/shop/system.ts'),
+      join(root, 'examples/bookinfo/system.ts'),
+      ...fixtures('valid'),
+    ];
     expect(describeErrors(typeErrors(files))).toEqual([]);
   });
 
@@ -53,7 +57,13 @@ describe('the TypeScript DSL, checked by the TypeScript compiler', () => {
     // TypeScript reports one excess or mismatched property per object literal, so `replicaz` (next to the
     // wrong `tier`) is only reported once `tier` is fixed; the fixtures above check each mistake alone.
     const errors = describeErrors(typeErrors([join(root, 'examples/broken.ts')])).join('\n');
-    for (const [line, fragment] of [[13, "'\"gold\"'"], [15, "'\"paymnts\"'"], [21, "'string'"], [27, "'\"order.craeted\"'"], [29, "'payment.completed'"]] as const) {
+    for (const [line, fragment] of [
+      [13, '\'"gold"\''],
+      [15, '\'"paymnts"\''],
+      [21, "'string'"],
+      [27, '\'"order.craeted"\''],
+      [29, "'payment.completed'"],
+    ] as const) {
       expect(errors).toContain(`broken.ts:${line} `);
       expect(errors).toContain(fragment);
     }

@@ -7,6 +7,8 @@ import { root } from '../helpers/cli.js';
 describe('the TypeScript types never drift from schemas/system.schema.json', () => {
   it('src/spec/schema.generated.ts is what the schema generates', () => {
     // Exits non-zero (failing the test) when the committed file differs from a fresh generation.
-    expect(() => execFileSync(process.execPath, ['scripts/gen-types.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/gen-types.mjs', '--check'], { cwd: root, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 });

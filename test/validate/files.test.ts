@@ -19,10 +19,21 @@ describe('files at validate time', () => {
     ).diagnostics.map((d) => [d.rule, d.path, d.message]);
     expect(findings.sort()).toEqual([
       ['duplicate-mount', '/services/web/files/~1data', "is mounted at the path of volume 'data'"],
-      ['duplicate-volume', '/services/web/volumes/hamesh-files', 'has the name of the volume hamesh mounts `files` from: rename it'],
-      ['invalid-value', '/services/big/files', 'hold 1200000 bytes in all, more than the 1 MiB a ConfigMap can: mount the larger ones from a volume instead'],
-      ['unknown-reference', '/services/web/init/0/mounts/~1etc~1app~1ap.conf', "refers to file '/etc/app/ap.conf', which 'web' does not declare in `files` (did you mean '/etc/app/app.conf'?)"],
+      [
+        'duplicate-volume',
+        '/services/web/volumes/hamesh-files',
+        'has the name of the volume hamesh mounts `files` from: rename it',
+      ],
+      [
+        'invalid-value',
+        '/services/big/files',
+        'hold 1200000 bytes in all, more than the 1 MiB a ConfigMap can: mount the larger ones from a volume instead',
+      ],
+      [
+        'unknown-reference',
+        '/services/web/init/0/mounts/~1etc~1app~1ap.conf',
+        "refers to file '/etc/app/ap.conf', which 'web' does not declare in `files` (did you mean '/etc/app/app.conf'?)",
+      ],
     ]);
   });
 });
-

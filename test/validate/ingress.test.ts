@@ -5,24 +5,36 @@ import { system } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const image = 'example/app:1';
-const conflicts = (services: Record<string, object>) => validate(system(services)).diagnostics.filter((d) => d.rule === 'ingress-conflict');
+const conflicts = (services: Record<string, object>) =>
+  validate(system(services)).diagnostics.filter((d) => d.rule === 'ingress-conflict');
 
 describe('ingress-conflict', () => {
   it('reports two catch-alls on one host at the later entry, the earlier as related location', () => {
-    expect(conflicts({ b: { image, ingress: { hosts: ['example.com'] } }, a: { image, ingress: { hosts: ['www.example.com', 'example.com'] } } })).toEqual([
+    expect(
+      conflicts({
+        b: { image, ingress: { hosts: ['example.com'] } },
+        a: { image, ingress: { hosts: ['www.example.com', 'example.com'] } },
+      }),
+    ).toEqual([
       {
         rule: 'ingress-conflict',
         severity: 'error',
         path: '/services/a/ingress/hosts/1',
-        message: "claims every path of host \"example.com\", which 'b' claims too, so one of them would never get a request: give one of them other `ingress.paths` or another host",
-        related: [{ path: '/services/b/ingress/hosts/0', message: "'b' claims every path of host \"example.com\" here" }],
+        message:
+          'claims every path of host "example.com", which \'b\' claims too, so one of them would never get a request: give one of them other `ingress.paths` or another host',
+        related: [
+          { path: '/services/b/ingress/hosts/0', message: '\'b\' claims every path of host "example.com" here' },
+        ],
       },
     ]);
   });
 
   it('reports the same exact path and the same prefix; a prefix "/" is a catch-all', () => {
     const found = conflicts({
-      a: { image, ingress: { hosts: ['example.com'], paths: [{ exact: '/login' }, { prefix: '/api' }, { prefix: '/' }] } },
+      a: {
+        image,
+        ingress: { hosts: ['example.com'], paths: [{ exact: '/login' }, { prefix: '/api' }, { prefix: '/' }] },
+      },
       b: { image, ingress: { hosts: ['example.com'], paths: [{ prefix: '/api' }, { exact: '/login' }] } },
       c: { image, ingress: { hosts: ['example.com'] } },
     });
@@ -55,7 +67,9 @@ describe('ingress-conflict', () => {
       ['/services/b/ingress/hosts/0', '/services/a/ingress/tls'],
       ['/services/b/ingress/className', '/services/a/ingress/hosts/0'],
     ]);
-    expect(found[0]!.message).toContain("serves host \"example.com\" over plain HTTP, but 'a' serves it over HTTPS with the credential 'cert'");
+    expect(found[0]!.message).toContain(
+      "serves host \"example.com\" over plain HTTP, but 'a' serves it over HTTPS with the credential 'cert'",
+    );
     expect(found[1]!.message).toContain('the Ingress class "nginx", but \'a\' gives it the default');
   });
 });
@@ -98,9 +112,14 @@ describe('ingress-conflict located in YAML and TypeScript specs', () => {
         '',
       ].join('\n'),
     );
-    for (const [file, first, second] of [[yamlFile, 8, 13], [tsFile, 5, 8]] as const) {
+    for (const [file, first, second] of [
+      [yamlFile, 8, 13],
+      [tsFile, 5, 8],
+    ] as const) {
       const { diagnostics } = await analyze(file);
-      expect(diagnostics.map((d) => [d.rule, d.line, d.related?.map((r) => r.line)])).toEqual([['ingress-conflict', second, [first]]]);
+      expect(diagnostics.map((d) => [d.rule, d.line, d.related?.map((r) => r.line)])).toEqual([
+        ['ingress-conflict', second, [first]],
+      ]);
     }
   });
 });

@@ -85,7 +85,8 @@ const cases: Array<{ name: string; rule: string; path: string; message: RegExp; 
     name: 'port name too long once the protocol is in front',
     rule: 'port-name',
     path: '/services/web/ports/metricsexport',
-    message: /written on the Service and container as 'http-metricsexport'.*shorten 'metricsexport' to at most 10 characters/,
+    message:
+      /written on the Service and container as 'http-metricsexport'.*shorten 'metricsexport' to at most 10 characters/,
     yaml: 'services:\n  web:\n    image: web:1\n    ports:\n      ^metricsexport: {port: 9090}\n',
     ts: "services: {\n  web: {\n    image: 'web:1',\n    ports: { ^metricsexport: { port: 9090 } },\n  },\n},",
   },
@@ -157,14 +158,22 @@ describe.each(cases)('$name', ({ name, rule, path, message, yaml, ts }) => {
     const file = tmp.write(`${name.replace(/\W+/g, '-')}.${extension}`, marked.text);
     const { diagnostics } = await analyze(file);
     const found = diagnostics.find((d) => d.path === path);
-    expect(found, JSON.stringify(diagnostics, null, 2)).toMatchObject({ rule, file, line: marked.line, column: marked.column });
+    expect(found, JSON.stringify(diagnostics, null, 2)).toMatchObject({
+      rule,
+      file,
+      line: marked.line,
+      column: marked.column,
+    });
     expect(found!.message).toMatch(message);
   });
 });
 
 describe('one run reports every problem', () => {
   it('a schema error does not hide an unknown reference elsewhere', async () => {
-    const file = tmp.write('both.yaml', `${yamlHeader}services:\n  web:\n    image: web:1\n    replicas: many\n    calls: [nobody]\n`);
+    const file = tmp.write(
+      'both.yaml',
+      `${yamlHeader}services:\n  web:\n    image: web:1\n    replicas: many\n    calls: [nobody]\n`,
+    );
     const { diagnostics } = await analyze(file);
     expect(diagnostics.map((d) => [d.rule, d.path])).toEqual([
       ['schema', '/services/web/replicas'],

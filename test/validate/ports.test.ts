@@ -15,9 +15,18 @@ describe('port checks at validate time', () => {
         a: {
           image,
           port: 80,
-          ports: { 'grpc-longname': { port: 1 }, web: { port: 8080, protocol: 'grpc' }, 'grpc-web': { port: 8081, protocol: 'grpc' }, b: { port: 8080, protocol: 'udp', servicePort: 8081 }, c: { port: 8080 } },
+          ports: {
+            'grpc-longname': { port: 1 },
+            web: { port: 8080, protocol: 'grpc' },
+            'grpc-web': { port: 8081, protocol: 'grpc' },
+            b: { port: 8080, protocol: 'udp', servicePort: 8081 },
+            c: { port: 8080 },
+          },
         },
-        b: { image, ports: { Metrics: { port: 1 }, 'x--y': { port: 2 }, '9090': { port: 3 }, sixteencharslong: { port: 4 } } },
+        b: {
+          image,
+          ports: { Metrics: { port: 1 }, 'x--y': { port: 2 }, '9090': { port: 3 }, sixteencharslong: { port: 4 } },
+        },
       }),
     ).toEqual([
       ['conflicting-fields', 'error', '/services/a/port'],
@@ -33,13 +42,23 @@ describe('port checks at validate time', () => {
   });
 
   it('accepts the same number over TCP and UDP, and a name that already starts with its protocol', () => {
-    expect(findings({ dns: { image, ports: { 'udp-dns': { port: 53, protocol: 'udp' }, tcp: { port: 53, protocol: 'tcp' } } } })).toEqual([]);
+    expect(
+      findings({
+        dns: { image, ports: { 'udp-dns': { port: 53, protocol: 'udp' }, tcp: { port: 53, protocol: 'tcp' } } },
+      }),
+    ).toEqual([]);
   });
 
   it('refuses what needs a port on a worker and warns about mesh settings nothing reaches', () => {
     expect(
       findings({
-        jobs: { image, ports: {}, probes: { readiness: '/ready' }, ingress: { hosts: ['jobs.example.com'] }, circuitBreaker: { consecutiveErrors: 1, interval: '1s', baseEjectionTime: '1s', maxEjectionPercent: 10 } },
+        jobs: {
+          image,
+          ports: {},
+          probes: { readiness: '/ready' },
+          ingress: { hosts: ['jobs.example.com'] },
+          circuitBreaker: { consecutiveErrors: 1, interval: '1s', baseEjectionTime: '1s', maxEjectionPercent: 10 },
+        },
         web: { image, calls: [{ service: 'jobs' }] },
         quiet: { image, ports: { admin: { port: 9000, expose: false } } },
         caller: { image, calls: ['quiet'] },

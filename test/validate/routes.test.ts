@@ -13,16 +13,22 @@ describe('routes', () => {
       kind: 'System',
       metadata: { name: 'demo' },
       services: {
-        reviews: { image, versions, routes: [{}, { to: 'v3' }, { to: { v1: 50, v9: 40 } }, { mirror: { version: 'v22' } }] },
+        reviews: {
+          image,
+          versions,
+          routes: [{}, { to: 'v3' }, { to: { v1: 50, v9: 40 } }, { mirror: { version: 'v22' } }],
+        },
         cache: { image, protocol: 'tcp', routes: [{ timeout: '0s' }] },
       },
     });
-    expect(result.diagnostics.map(({ rule, severity, path, message }) => `${severity} ${rule} ${path} ${message}`).sort()).toEqual([
-      "error invalid-value /services/cache/routes routes apply to HTTP and gRPC traffic only, and this service has no HTTP or gRPC port",
+    expect(
+      result.diagnostics.map(({ rule, severity, path, message }) => `${severity} ${rule} ${path} ${message}`).sort(),
+    ).toEqual([
+      'error invalid-value /services/cache/routes routes apply to HTTP and gRPC traffic only, and this service has no HTTP or gRPC port',
       'error invalid-value /services/cache/routes/0/timeout must be longer than 0s; leave it out to use no route timeout',
       "error unknown-reference /services/reviews/routes/1/to refers to version 'v3', which is not declared (did you mean 'v1'?)",
       "error unknown-reference /services/reviews/routes/2/to/v9 refers to version 'v9', which is not declared (did you mean 'v1'?)",
-      'error unknown-reference /services/reviews/routes/3/mirror/version refers to version \'v22\', which is not declared (did you mean \'v2\'?)',
+      "error unknown-reference /services/reviews/routes/3/mirror/version refers to version 'v22', which is not declared (did you mean 'v2'?)",
       'error version-weights /services/reviews/routes/2/to route weights must add up to 100, but they add up to 90',
     ]);
   });

@@ -5,7 +5,12 @@ import { tempDir } from '../helpers/tmp.js';
 
 const base = { apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'demo' } };
 const findings = (spec: Record<string, unknown>) =>
-  validate({ ...base, ...spec }).diagnostics.map(({ rule, severity, path, message }) => ({ rule, severity, path, message }));
+  validate({ ...base, ...spec }).diagnostics.map(({ rule, severity, path, message }) => ({
+    rule,
+    severity,
+    path,
+    message,
+  }));
 const image = 'app:1';
 
 describe('env references and pod fields', () => {
@@ -60,14 +65,56 @@ describe('env references and pod fields', () => {
       events: { 'order.created': {} },
     });
     expect(found.sort((a, b) => a.path.localeCompare(b.path))).toEqual([
-      { rule: 'unknown-reference', severity: 'error', path: '/services/web/env/GHOST/topic', message: "refers to event 'order.craeted', which is not declared (did you mean 'order.created'?)" },
-      { rule: 'env-reference', severity: 'error', path: '/services/web/env/GROUP/group', message: "names web's consumer group for 'order.created', but 'web' does not subscribe to it" },
-      { rule: 'unknown-reference', severity: 'error', path: '/services/web/env/NOPE/host', message: "refers to service 'paymnts', which is not declared (did you mean 'payments'?)" },
-      { rule: 'env-reference', severity: 'error', path: '/services/web/env/PATH_ONLY/path', message: 'needs a scheme (http, https or grpc): a path only makes sense in a URL' },
-      { rule: 'env-reference', severity: 'error', path: '/services/web/env/PAY/address', message: expect.stringContaining("reads the address of 'payments', but 'web' does not call it: add 'payments' to calls") },
-      { rule: 'env-reference', severity: 'error', path: '/services/web/env/PEERS/headless', message: "'cart' is not a StatefulSet (workload: statefulset), so it has no headless Service" },
-      { rule: 'unknown-reference', severity: 'error', path: '/services/web/env/PORT/name', message: "'cart' has no port 'grpc'; its ports: http" },
-      { rule: 'env-reference', severity: 'error', path: '/services/web/env/TOPIC/topic', message: "names the topic of 'order.created', which 'web' neither publishes nor subscribes to" },
+      {
+        rule: 'unknown-reference',
+        severity: 'error',
+        path: '/services/web/env/GHOST/topic',
+        message: "refers to event 'order.craeted', which is not declared (did you mean 'order.created'?)",
+      },
+      {
+        rule: 'env-reference',
+        severity: 'error',
+        path: '/services/web/env/GROUP/group',
+        message: "names web's consumer group for 'order.created', but 'web' does not subscribe to it",
+      },
+      {
+        rule: 'unknown-reference',
+        severity: 'error',
+        path: '/services/web/env/NOPE/host',
+        message: "refers to service 'paymnts', which is not declared (did you mean 'payments'?)",
+      },
+      {
+        rule: 'env-reference',
+        severity: 'error',
+        path: '/services/web/env/PATH_ONLY/path',
+        message: 'needs a scheme (http, https or grpc): a path only makes sense in a URL',
+      },
+      {
+        rule: 'env-reference',
+        severity: 'error',
+        path: '/services/web/env/PAY/address',
+        message: expect.stringContaining(
+          "reads the address of 'payments', but 'web' does not call it: add 'payments' to calls",
+        ),
+      },
+      {
+        rule: 'env-reference',
+        severity: 'error',
+        path: '/services/web/env/PEERS/headless',
+        message: "'cart' is not a StatefulSet (workload: statefulset), so it has no headless Service",
+      },
+      {
+        rule: 'unknown-reference',
+        severity: 'error',
+        path: '/services/web/env/PORT/name',
+        message: "'cart' has no port 'grpc'; its ports: http",
+      },
+      {
+        rule: 'env-reference',
+        severity: 'error',
+        path: '/services/web/env/TOPIC/topic',
+        message: "names the topic of 'order.created', which 'web' neither publishes nor subscribes to",
+      },
     ]);
   });
 
@@ -81,7 +128,8 @@ describe('env references and pod fields', () => {
         rule: 'env-reference',
         severity: 'error',
         path: '/services/worker',
-        message: "reads the address of 'cart' (env CART, from /defaults), but 'worker' does not call it: add 'cart' to calls (the AuthorizationPolicy of 'cart' admits only its callers)",
+        message:
+          "reads the address of 'cart' (env CART, from /defaults), but 'worker' does not call it: add 'cart' to calls (the AuthorizationPolicy of 'cart' admits only its callers)",
       },
     ]);
   });
@@ -109,9 +157,12 @@ describe('env references and pod fields', () => {
   });
 
   it('rejects a downward-API path Kubernetes does not allow in env, and tier in defaults is now accepted', () => {
-    expect(findings({ defaults: { tier: 'critical' }, services: { web: { image, env: { X: { field: 'metadata.labels' } } } } })).toEqual([
-      expect.objectContaining({ rule: 'schema', path: '/services/web/env/X/field' }),
-    ]);
+    expect(
+      findings({
+        defaults: { tier: 'critical' },
+        services: { web: { image, env: { X: { field: 'metadata.labels' } } } },
+      }),
+    ).toEqual([expect.objectContaining({ rule: 'schema', path: '/services/web/env/X/field' })]);
   });
 });
 
@@ -120,12 +171,23 @@ describe('located in YAML and TypeScript specs', () => {
   it('points an env reference finding at its line in YAML and in a TypeScript module', async () => {
     const yamlFile = write(
       'system.yaml',
-      ['apiVersion: hamesh.dev/v1', 'kind: System', 'metadata: {name: demo}', 'services:', '  web:', '    image: web:1', '    env:', '      CART: {address: cart}', '  cart: {image: cart:1}', ''].join('\n'),
+      [
+        'apiVersion: hamesh.dev/v1',
+        'kind: System',
+        'metadata: {name: demo}',
+        'services:',
+        '  web:',
+        '    image: web:1',
+        '    env:',
+        '      CART: {address: cart}',
+        '  cart: {image: cart:1}',
+        '',
+      ].join('\n'),
     );
     const tsFile = write(
       'system.ts',
       [
-        "export default {",
+        'export default {',
         "  apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'demo' },",
         '  services: {',
         "    web: { image: 'web:1',",
@@ -136,7 +198,10 @@ describe('located in YAML and TypeScript specs', () => {
         '',
       ].join('\n'),
     );
-    for (const [file, line] of [[yamlFile, 8], [tsFile, 5]] as const) {
+    for (const [file, line] of [
+      [yamlFile, 8],
+      [tsFile, 5],
+    ] as const) {
       const { diagnostics } = await analyze(file);
       expect(diagnostics.map((d) => [d.rule, d.line])).toEqual([['env-reference', line]]);
     }

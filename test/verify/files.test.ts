@@ -31,15 +31,22 @@ describe('standalone files are verified against their schemas', () => {
       // The permissions file is a map of variables: the unknown field goes into one's permissions.
       (format === 'nats-permissions' ? Object.values(value)[0] : value).fieldz = 1;
       const found = await verify([{ ...sample, value }]);
-      expect(found.map((d) => d.message), format).toContainEqual(expect.stringMatching(/fieldz is not a field of this object \(unknown field\)$/));
+      expect(
+        found.map((d) => d.message),
+        format,
+      ).toContainEqual(expect.stringMatching(/fieldz is not a field of this object \(unknown field\)$/));
       expect(found.every((d) => d.rule === 'verify' && d.severity === 'error' && d.path === sample.source)).toBe(true);
     }
     const stream = files.find((d) => d.kind === 'file' && d.format === 'jetstream-stream')!;
     const wrongType = await verify([{ ...stream, value: { ...stream.value, num_replicas: 'three' } }]);
-    expect(wrongType.map((d) => d.message)).toEqual([`${stream.file} (from nats-stream.json.hbs): num_replicas must be integer`]);
+    expect(wrongType.map((d) => d.message)).toEqual([
+      `${stream.file} (from nats-stream.json.hbs): num_replicas must be integer`,
+    ]);
     const consumer = files.find((d) => d.kind === 'file' && d.format === 'jetstream-consumer')!;
     const badPolicy = await verify([{ ...consumer, value: { ...consumer.value, ack_policy: 'sometimes' } }]);
-    expect(badPolicy.map((d) => d.message)).toEqual([`${consumer.file} (from nats-consumer.json.hbs): ack_policy must be equal to one of the allowed values`]);
+    expect(badPolicy.map((d) => d.message)).toEqual([
+      `${consumer.file} (from nats-consumer.json.hbs): ack_policy must be equal to one of the allowed values`,
+    ]);
   });
 });
 
@@ -71,23 +78,44 @@ function buildWithOverride(broker: 'nats' | 'kafka', template: string, from: str
   mkdirSync(join(dir, 'tpl'));
   writeFileSync(join(dir, 'tpl', template), builtin.replace(from, to));
   const file = specFile(spec(broker), 'system.yaml', dir);
-  return { file, out: join(dir, 'out'), run: (...args: string[]) => runCli(['build', file, '--templates', join(dir, 'tpl'), '--no-lint', ...args]) };
+  return {
+    file,
+    out: join(dir, 'out'),
+    run: (...args: string[]) => runCli(['build', file, '--templates', join(dir, 'tpl'), '--no-lint', ...args]),
+  };
 }
 
 describe('a template override that breaks a standalone file or a broker object', () => {
   it('fails the build on an invalid JetStream stream config, located at the event, writing nothing', () => {
-    const build = buildWithOverride('nats', 'nats-stream.json.hbs', '"num_replicas": {{json replicas}}', '"num_replicas": "three"');
+    const build = buildWithOverride(
+      'nats',
+      'nats-stream.json.hbs',
+      '"num_replicas": {{json replicas}}',
+      '"num_replicas": "three"',
+    );
     const run = build.run('--out', build.out, '--target', 'nats');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(located(build.file, 'nats/streams/ORDERS.json (from nats-stream.json.hbs): num_replicas must be integer'));
+    expect(run.stdout).toMatch(
+      located(build.file, 'nats/streams/ORDERS.json (from nats-stream.json.hbs): num_replicas must be integer'),
+    );
     expect(run.stdout).toContain('build stopped: nothing was written');
     expect(() => readFileSync(join(build.out, 'nats/streams/ORDERS.json'))).toThrow();
   });
 
   it('locates a finding on a KafkaTopic at its event, not the spec root', () => {
-    const build = buildWithOverride('kafka', 'kafkatopic.yaml.hbs', 'partitions: {{json partitions}}', 'partitionz: {{json partitions}}');
+    const build = buildWithOverride(
+      'kafka',
+      'kafkatopic.yaml.hbs',
+      'partitions: {{json partitions}}',
+      'partitionz: {{json partitions}}',
+    );
     const run = build.run('--target', 'kafka');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(located(build.file, 'KafkaTopic mini/orders (from kafkatopic.yaml.hbs): spec.partitionz is not a field of this object (unknown field)'));
+    expect(run.stderr).toMatch(
+      located(
+        build.file,
+        'KafkaTopic mini/orders (from kafkatopic.yaml.hbs): spec.partitionz is not a field of this object (unknown field)',
+      ),
+    );
   });
 });

@@ -7,10 +7,26 @@ import { resolveSpec } from '../helpers/spec.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const image = 'example/app:1';
-const manifest = (value: RenderedValue): RenderedDocument => ({ target: 'test', kind: 'manifest', file: 'x.yaml', template: 'test', source: '', value });
-const istio = (kind: string, name: string, spec: object) => manifest({ apiVersion: 'networking.istio.io/v1', kind, metadata: { name, namespace: 'demo' }, spec });
+const manifest = (value: RenderedValue): RenderedDocument => ({
+  target: 'test',
+  kind: 'manifest',
+  file: 'x.yaml',
+  template: 'test',
+  source: '',
+  value,
+});
+const istio = (kind: string, name: string, spec: object) =>
+  manifest({ apiVersion: 'networking.istio.io/v1', kind, metadata: { name, namespace: 'demo' }, spec });
 const messages = (documents: RenderedDocument[]) =>
-  verifyReferences(documents, resolveSpec({ services: { web: { image }, api: { image, ingress: { hosts: ['api.example.com'], gateway: 'istio-system/public' } } } }).system).map((d) => d.message);
+  verifyReferences(
+    documents,
+    resolveSpec({
+      services: {
+        web: { image },
+        api: { image, ingress: { hosts: ['api.example.com'], gateway: 'istio-system/public' } },
+      },
+    }).system,
+  ).map((d) => d.message);
 
 describe('cross-object references (what istioctl analyze checks)', () => {
   it('accepts gateways in the output or named by the spec, hosts of the spec, the output or a ServiceEntry, and declared subsets', () => {
@@ -21,7 +37,12 @@ describe('cross-object references (what istioctl analyze checks)', () => {
       istio('DestinationRule', 'web', { host: 'web', subsets: [{ name: 'v1' }, { name: 'v2' }] }),
       istio('VirtualService', 'web', {
         hosts: ['web'],
-        http: [{ route: [{ destination: { host: 'web.demo.svc.cluster.local', subset: 'v2' } }], mirror: { host: 'web', subset: 'v1' } }],
+        http: [
+          {
+            route: [{ destination: { host: 'web.demo.svc.cluster.local', subset: 'v2' } }],
+            mirror: { host: 'web', subset: 'v1' },
+          },
+        ],
       }),
       istio('VirtualService', 'edge', {
         hosts: ['shop.example.com'],
@@ -39,7 +60,9 @@ describe('cross-object references (what istioctl analyze checks)', () => {
       istio('VirtualService', 'web', {
         hosts: ['web', 'nowhere'],
         gateways: ['mesh', 'public'],
-        http: [{ route: [{ destination: { host: 'web', subset: 'v2' } }, { destination: { host: 'api', subset: 'v1' } }] }],
+        http: [
+          { route: [{ destination: { host: 'web', subset: 'v2' } }, { destination: { host: 'api', subset: 'v1' } }] },
+        ],
         tcp: [{ route: [{ destination: { host: 'cache' } }] }],
       }),
     ];
@@ -72,6 +95,8 @@ describe('cross-object references (what istioctl analyze checks)', () => {
     );
     const { diagnostics, documents } = await build(file, { verify: true, lint: 'off', targets: [target('istio')] });
     expect(documents).toBeUndefined();
-    expect(diagnostics.filter((d) => d.rule === 'reference').map((d) => [d.path, d.line])).toEqual([['/services/web/patches/VirtualService/spec/http', 11]]);
+    expect(diagnostics.filter((d) => d.rule === 'reference').map((d) => [d.path, d.line])).toEqual([
+      ['/services/web/patches/VirtualService/spec/http', 11],
+    ]);
   });
 });

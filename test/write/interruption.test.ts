@@ -15,7 +15,11 @@ import { tempDir } from '../helpers/tmp.js';
 
 /** The built CLI, with a time limit for a loaded machine (a build of thousands of services takes a while there). */
 const cli = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 300_000 });
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 300_000,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
@@ -24,7 +28,12 @@ const kubernetes = targets.filter((t) => t.name === 'kubernetes');
 
 /** A spec of `count` services; `tag` changes every file the build writes. */
 function bigSpec(dir: string, name: string, count: number, tag: string): string {
-  const services = Object.fromEntries(Array.from({ length: count }, (_, i) => [`svc-${i}`, { image: `ghcr.io/acme/svc-${i}:${tag}`, replicas: 2, probes: { readiness: '/ready' } }]));
+  const services = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      `svc-${i}`,
+      { image: `ghcr.io/acme/svc-${i}:${tag}`, replicas: 2, probes: { readiness: '/ready' } },
+    ]),
+  );
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(system(services)));
   return file;
@@ -36,7 +45,10 @@ function snapshot(dir: string): Map<string, string> {
     readdirSync(dir, { recursive: true, withFileTypes: true })
       .map((entry) => join(entry.parentPath, entry.name))
       .sort()
-      .map((path) => [path.slice(dir.length + 1), statSync(path).isDirectory() ? 'folder' : readFileSync(path, 'utf8')]),
+      .map((path) => [
+        path.slice(dir.length + 1),
+        statSync(path).isDirectory() ? 'folder' : readFileSync(path, 'utf8'),
+      ]),
   );
 }
 
@@ -58,15 +70,24 @@ async function expectedTree(spec: string): Promise<Map<string, string>> {
 
 /** How many paths differ between two trees (0: the same files, folders and bytes). */
 const differences = (actual: Map<string, string>, expected: Map<string, string>) =>
-  new Set([...actual.keys(), ...expected.keys()]).size - [...expected].filter(([path, content]) => actual.get(path) === content).length;
+  new Set([...actual.keys(), ...expected.keys()]).size -
+  [...expected].filter(([path, content]) => actual.get(path) === content).length;
 const sameTree = (actual: Map<string, string>, expected: Map<string, string>) => differences(actual, expected) === 0;
 
 /** Starts a build and sends `signal` as soon as its switch-over has begun (its journal is written). */
-async function interrupt(spec: string, out: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  const child = spawn(process.execPath, [bin, 'build', spec, '--target', 'kubernetes', '--no-verify', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+async function interrupt(
+  spec: string,
+  out: string,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, [bin, 'build', spec, '--target', 'kubernetes', '--no-verify', '--out', out], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+  );
   const journal = join(out, STAGING, 'journal.json');
   let running = true;
   void exited.then(() => (running = false));
@@ -95,10 +116,28 @@ describe('an interrupted build leaves DIR as the old or the new build (issue 9, 
 
     const killed = await interrupt(newSpec, out, 'SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
-    const check = cli('build', oldSpec, '--target', 'kubernetes', '--no-verify', '--check', '--out', out, '--format', 'json');
+    const check = cli(
+      'build',
+      oldSpec,
+      '--target',
+      'kubernetes',
+      '--no-verify',
+      '--check',
+      '--out',
+      out,
+      '--format',
+      'json',
+    );
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout).diagnostics).toContainEqual(
-      expect.objectContaining({ rule: 'output-interrupted', severity: 'error', file: join(out, STAGING), message: expect.stringMatching(/^a build \(pid \d+\) (was interrupted|had finished writing) but left its staging folder: run hamesh build --out again/) }),
+      expect.objectContaining({
+        rule: 'output-interrupted',
+        severity: 'error',
+        file: join(out, STAGING),
+        message: expect.stringMatching(
+          /^a build \(pid \d+\) (was interrupted|had finished writing) but left its staging folder: run hamesh build --out again/,
+        ),
+      }),
     );
     recover(out);
     const recovered = snapshot(out);
@@ -122,15 +161,32 @@ describe('concurrent builds into one DIR (issue 9, item 5)', () => {
     const out = join(dir, 'out');
     const specs = [bigSpec(dir, 'a.json', 40, 'a'), bigSpec(dir, 'b.json', 60, 'b')];
     const trees = await Promise.all(specs.map(expectedTree));
-    const runs = Array.from({ length: 6 }, (_, i) =>
-      new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'build', specs[i % 2]!, '--target', 'kubernetes', '--no-verify', '--out', out, '--lock-timeout', '600'], {
-          stdio: ['ignore', 'ignore', 'pipe'],
-        });
-        let stderr = '';
-        child.stderr.on('data', (chunk) => (stderr += chunk));
-        child.on('exit', (code) => resolve({ code, stderr }));
-      }),
+    const runs = Array.from(
+      { length: 6 },
+      (_, i) =>
+        new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [
+              bin,
+              'build',
+              specs[i % 2]!,
+              '--target',
+              'kubernetes',
+              '--no-verify',
+              '--out',
+              out,
+              '--lock-timeout',
+              '600',
+            ],
+            {
+              stdio: ['ignore', 'ignore', 'pipe'],
+            },
+          );
+          let stderr = '';
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.on('exit', (code) => resolve({ code, stderr }));
+        }),
     );
     const results = await Promise.all(runs);
     expect(results).toEqual(results.map(() => ({ code: 0, stderr: '' })));
@@ -150,14 +206,25 @@ describe('recover', () => {
     writeFileSync(join(staging, 'old', names[0]), 'old x');
     writeFileSync(join(dir, 'a/x.yaml'), 'new x');
     writeFileSync(join(staging, 'new', names[1]), 'new y');
-    writeFileSync(join(staging, 'journal.json'), JSON.stringify({ version, pid: 1, folders: ['b'], writes: ['a/x.yaml', 'b/y.yaml'], removes: [] }));
+    writeFileSync(
+      join(staging, 'journal.json'),
+      JSON.stringify({ version, pid: 1, folders: ['b'], writes: ['a/x.yaml', 'b/y.yaml'], removes: [] }),
+    );
     return dir;
   }
 
   it('rolls back a flat staging folder (files named by position) and one of an older build (named by path)', () => {
-    for (const dir of [killedAfterFirstWrite(2, ['0', '1']), killedAfterFirstWrite(undefined, ['a/x.yaml', 'b/y.yaml'])]) {
+    for (const dir of [
+      killedAfterFirstWrite(2, ['0', '1']),
+      killedAfterFirstWrite(undefined, ['a/x.yaml', 'b/y.yaml']),
+    ]) {
       recover(dir);
-      expect(snapshot(dir)).toEqual(new Map([['a', 'folder'], ['a/x.yaml', 'old x']]));
+      expect(snapshot(dir)).toEqual(
+        new Map([
+          ['a', 'folder'],
+          ['a/x.yaml', 'old x'],
+        ]),
+      );
     }
   });
 });

@@ -14,9 +14,14 @@ describe('--out is a kustomization', () => {
 
   it('lists every manifest file, and only those, in kustomization.yaml', () => {
     expect(built.code).toBe(0);
-    const index = readFileSync(join(out, '.hamesh-outputs'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const index = readFileSync(join(out, '.hamesh-outputs'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     const kustomization = readFileSync(join(out, 'kustomization.yaml'), 'utf8');
-    const resources = kustomization.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
+    const resources = kustomization
+      .split('\n')
+      .filter((l) => l.startsWith('  - '))
+      .map((l) => l.slice(4));
     expect(resources).toEqual(index.filter((f) => f !== 'kustomization.yaml' && f.endsWith('.yaml')).sort());
     expect(kustomization).toContain('kind: Kustomization');
   });

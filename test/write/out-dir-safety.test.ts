@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +28,8 @@ const build = (services: string[], tag = '1'): OutputFile[] =>
     { path: `services/${s}/istio.yaml`, content: generated(`istio ${s} ${tag}`) },
     { path: `services/${s}/kubernetes.yaml`, content: generated(`kubernetes ${s} ${tag}`) },
   ]);
-const write = (dir: string, files: OutputFile[], force = false) => writeOutDir(dir, files, { force, lockTimeoutMs: 200 });
+const write = (dir: string, files: OutputFile[], force = false) =>
+  writeOutDir(dir, files, { force, lockTimeoutMs: 200 });
 
 /** Every entry under `dir` (folders and links too) with its bytes. */
 function snapshot(dir: string): Array<[string, string]> {
@@ -28,12 +38,18 @@ function snapshot(dir: string): Array<[string, string]> {
     .sort()
     .map((path) => {
       const stat = statSync(path, { throwIfNoEntry: false });
-      return [path.slice(dir.length), stat?.isDirectory() ? 'folder' : stat ? readFileSync(path, 'base64') : 'dangling'];
+      return [
+        path.slice(dir.length),
+        stat?.isDirectory() ? 'folder' : stat ? readFileSync(path, 'base64') : 'dangling',
+      ];
     });
 }
 
 async function refused(action: Promise<unknown>): Promise<string> {
-  const error = await action.then(() => undefined, (e: unknown) => e);
+  const error = await action.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(WriteError);
   return (error as Error).message;
 }
@@ -49,7 +65,9 @@ describe('--out never overwrites a file it does not own (issue 9, item 1)', () =
       `${join(dir, 'services/cart/kubernetes.yaml')} is not hamesh's (.hamesh-outputs does not list it): delete or move it, or build with --force to overwrite it; nothing was written`,
     );
     expect(snapshot(dir)).toEqual(before);
-    expect(drift(dir, build(['cart', 'web'])).find((d) => d.file === join(dir, 'services/cart/kubernetes.yaml'))?.message).toMatch(/^is not hamesh's/);
+    expect(
+      drift(dir, build(['cart', 'web'])).find((d) => d.file === join(dir, 'services/cart/kubernetes.yaml'))?.message,
+    ).toMatch(/^is not hamesh's/);
 
     const written = await write(dir, build(['cart', 'web']), true);
     expect(written.changes.find((c) => c.path === 'services/cart/kubernetes.yaml')?.change).toBe('foreign');
@@ -62,14 +80,21 @@ describe('--out never overwrites a file it does not own (issue 9, item 1)', () =
 
   it('refuses a file written by hand after a build with fewer targets, and one whose marker the user removed', async () => {
     const dir = join(tempDir(), 'out');
-    await write(dir, build(['cart']).filter((f) => f.path.endsWith('kubernetes.yaml')));
+    await write(
+      dir,
+      build(['cart']).filter((f) => f.path.endsWith('kubernetes.yaml')),
+    );
     writeFileSync(join(dir, 'services/cart/istio.yaml'), 'kind: Mine\n');
-    expect(await refused(write(dir, build(['cart'])))).toContain(`${join(dir, 'services/cart/istio.yaml')} is not hamesh's`);
+    expect(await refused(write(dir, build(['cart'])))).toContain(
+      `${join(dir, 'services/cart/istio.yaml')} is not hamesh's`,
+    );
     rmSync(join(dir, 'services/cart/istio.yaml'));
     await write(dir, build(['cart']));
     writeFileSync(join(dir, 'services/cart/istio.yaml'), '# taken over\n');
     writeFileSync(join(dir, 'services/cart/kubernetes.yaml'), 'kind: Mine\n');
-    expect(await refused(write(dir, build(['cart'], '2')))).toMatch(/is not hamesh's .*\(and 1 more such file\); nothing was written$/);
+    expect(await refused(write(dir, build(['cart'], '2')))).toMatch(
+      /is not hamesh's .*\(and 1 more such file\); nothing was written$/,
+    );
     expect(readFileSync(join(dir, 'services/cart/istio.yaml'), 'utf8')).toBe('# taken over\n');
   });
 
@@ -78,9 +103,18 @@ describe('--out never overwrites a file it does not own (issue 9, item 1)', () =
     const out = join(dir, 'out');
     mkdirSync(join(out, 'services/api'), { recursive: true });
     writeFileSync(join(out, 'services/api/kubernetes.yaml'), 'kind: Mine\n');
-    const run = runCli(['build', specFile(system({ api: { image: 'ghcr.io/acme/api:1' } }), 'system.json', dir), '--target', 'kubernetes', '--out', out]);
+    const run = runCli([
+      'build',
+      specFile(system({ api: { image: 'ghcr.io/acme/api:1' } }), 'system.json', dir),
+      '--target',
+      'kubernetes',
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`hamesh: ${join(out, 'services/api/kubernetes.yaml')} is not hamesh's (.hamesh-outputs does not list it): delete or move it, or build with --force to overwrite it; nothing was written\n`);
+    expect(run.stderr).toBe(
+      `hamesh: ${join(out, 'services/api/kubernetes.yaml')} is not hamesh's (.hamesh-outputs does not list it): delete or move it, or build with --force to overwrite it; nothing was written\n`,
+    );
     expect(readFileSync(join(out, 'services/api/kubernetes.yaml'), 'utf8')).toBe('kind: Mine\n');
   });
 });
@@ -95,16 +129,22 @@ describe('--out never writes through a symbolic link to a folder (issue 9, item 
       mkdirSync(dirname(join(dir, linked)), { recursive: true });
       symlinkSync(outside, join(dir, linked));
       const message = await refused(write(dir, build(['cart', 'web'])));
-      expect(message).toBe(`${join(dir, linked)} is a symbolic link: hamesh never writes through one, so that nothing lands outside ${dir}; replace it with a folder; nothing was written`);
+      expect(message).toBe(
+        `${join(dir, linked)} is a symbolic link: hamesh never writes through one, so that nothing lands outside ${dir}; replace it with a folder; nothing was written`,
+      );
       expect(readdirSync(outside)).toEqual([]);
-      expect(drift(dir, build(['cart'])).some((d) => d.file === join(dir, linked) && /symbolic link/.test(d.message))).toBe(true);
+      expect(
+        drift(dir, build(['cart'])).some((d) => d.file === join(dir, linked) && /symbolic link/.test(d.message)),
+      ).toBe(true);
     });
   }
 
   it('names a dangling symbolic link given as --out', async () => {
     const root = tempDir();
     symlinkSync(join(root, 'missing'), join(root, 'out'));
-    expect(await refused(write(join(root, 'out'), build(['cart'])))).toMatch(/it is a symbolic link to a folder that does not exist/);
+    expect(await refused(write(join(root, 'out'), build(['cart'])))).toMatch(
+      /it is a symbolic link to a folder that does not exist/,
+    );
     expect(existsSync(join(root, 'missing'))).toBe(false);
   });
 });
@@ -133,39 +173,51 @@ describe('a failure rolls the folder back and names the cause (issue 9, item 4)'
       const dir = join(disk, 'out');
       await write(dir, build(['cart']));
       const before = snapshot(dir);
-      const huge = [...build(['cart'], '2'), { path: 'services/big/kubernetes.yaml', content: generated('x'.repeat(200_000)) }];
-      expect(await refused(write(dir, huge))).toMatch(/^cannot write .*: no space left on the device; nothing was written$/);
+      const huge = [
+        ...build(['cart'], '2'),
+        { path: 'services/big/kubernetes.yaml', content: generated('x'.repeat(200_000)) },
+      ];
+      expect(await refused(write(dir, huge))).toMatch(
+        /^cannot write .*: no space left on the device; nothing was written$/,
+      );
       expect(snapshot(dir)).toEqual(before);
     } finally {
       unmount(disk);
     }
   });
 
-  it.skipIf(!canMount)('a stale file that cannot be removed after the new files are in place: every change is undone, the index keeps it', async () => {
-    const root = tempDir();
-    const dir = join(root, 'out');
-    await write(dir, build(['aaa', 'old', 'zzz']));
-    const before = snapshot(dir);
-    // A mount point cannot be unlinked (EBUSY), even by root: the removal fails after every rename was done.
-    const stale = join(dir, 'services/old/kubernetes.yaml');
-    writeFileSync(join(root, 'other'), readFileSync(stale));
-    expect(spawnSync('mount', ['--bind', join(root, 'other'), stale]).status).toBe(0);
-    try {
-      const message = await refused(write(dir, build(['aaa', 'new', 'zzz'], '2')));
-      expect(message).toMatch(/^cannot write .*services\/old\/kubernetes\.yaml: .*; every change to .* was rolled back$/);
-      expect(snapshot(dir)).toEqual(before);
-      expect(drift(dir, build(['aaa', 'old', 'zzz']))).toEqual([]);
-    } finally {
-      unmount(stale);
-    }
-  });
+  it.skipIf(!canMount)(
+    'a stale file that cannot be removed after the new files are in place: every change is undone, the index keeps it',
+    async () => {
+      const root = tempDir();
+      const dir = join(root, 'out');
+      await write(dir, build(['aaa', 'old', 'zzz']));
+      const before = snapshot(dir);
+      // A mount point cannot be unlinked (EBUSY), even by root: the removal fails after every rename was done.
+      const stale = join(dir, 'services/old/kubernetes.yaml');
+      writeFileSync(join(root, 'other'), readFileSync(stale));
+      expect(spawnSync('mount', ['--bind', join(root, 'other'), stale]).status).toBe(0);
+      try {
+        const message = await refused(write(dir, build(['aaa', 'new', 'zzz'], '2')));
+        expect(message).toMatch(
+          /^cannot write .*services\/old\/kubernetes\.yaml: .*; every change to .* was rolled back$/,
+        );
+        expect(snapshot(dir)).toEqual(before);
+        expect(drift(dir, build(['aaa', 'old', 'zzz']))).toEqual([]);
+      } finally {
+        unmount(stale);
+      }
+    },
+  );
 });
 
 describe('the lock on DIR (issue 9, item 5)', () => {
   it('breaks a lock left by a process that is gone, and reports a live one with its pid', async () => {
     const dir = join(tempDir(), 'out');
     mkdirSync(dir);
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     writeFileSync(join(dir, LOCK_FILE), `${gone}\n${(await import('node:os')).hostname()}\n`);
     await write(dir, build(['cart']));
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
@@ -173,7 +225,9 @@ describe('the lock on DIR (issue 9, item 5)', () => {
     writeFileSync(join(dir, LOCK_FILE), `${process.pid}\n${(await import('node:os')).hostname()}\n`);
     const before = snapshot(dir);
     expect(await refused(write(dir, build(['cart'], '2')))).toMatch(
-      new RegExp(`^${join(dir, LOCK_FILE)}: hamesh \\(pid ${process.pid} on .*\\) is writing this folder and still held it after 0.2s`),
+      new RegExp(
+        `^${join(dir, LOCK_FILE)}: hamesh \\(pid ${process.pid} on .*\\) is writing this folder and still held it after 0.2s`,
+      ),
     );
     expect(snapshot(dir)).toEqual(before);
   });

@@ -7,10 +7,64 @@ const reference = (value: unknown) => dump(value, dumpOptions);
 
 /** Strings YAML readers take for something else, or that need quoting or a block style. */
 const tricky = fc.constantFrom(
-  '', ' ', 'yes', 'No', 'ON', 'off', 'y', 'null', '~', 'true', 'False', '1e3', '0755', '0o17', '0x1F', '0x1_F', '1_000',
-  '2024_01_15', '2024-01-15', '12:30:45', '1:20', '.inf', '-.NaN', '.5', '+1', '-', '- a', ': b', 'a: b', '#c', 'a #b',
-  '&anchor', '*alias', '!tag', '%TAG', '@x', '`x', "'q'", '"q"', '{a}', '[b]', 'a,b', '?', '? x', '|', '>', 'line\nbreak',
-  'trailing\n', ' lead', 'trail ', 'tab\there', 'é ü 漢字', '\u0085', '\ufeffbom', 'x'.repeat(1100), '=', '<<', 'a\u2028b',
+  '',
+  ' ',
+  'yes',
+  'No',
+  'ON',
+  'off',
+  'y',
+  'null',
+  '~',
+  'true',
+  'False',
+  '1e3',
+  '0755',
+  '0o17',
+  '0x1F',
+  '0x1_F',
+  '1_000',
+  '2024_01_15',
+  '2024-01-15',
+  '12:30:45',
+  '1:20',
+  '.inf',
+  '-.NaN',
+  '.5',
+  '+1',
+  '-',
+  '- a',
+  ': b',
+  'a: b',
+  '#c',
+  'a #b',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '%TAG',
+  '@x',
+  '`x',
+  "'q'",
+  '"q"',
+  '{a}',
+  '[b]',
+  'a,b',
+  '?',
+  '? x',
+  '|',
+  '>',
+  'line\nbreak',
+  'trailing\n',
+  ' lead',
+  'trail ',
+  'tab\there',
+  'é ü 漢字',
+  '\u0085',
+  '\ufeffbom',
+  'x'.repeat(1100),
+  '=',
+  '<<',
+  'a\u2028b',
 );
 const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[a-z0-9.\-/_:]{1,12}$/));
 const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(-0));
@@ -34,10 +88,18 @@ describe('toYaml', () => {
     const manifest = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: 'orders', labels: { 'app.kubernetes.io/name': 'orders', version: '2024_01_15' }, annotations: {} },
+      metadata: {
+        name: 'orders',
+        labels: { 'app.kubernetes.io/name': 'orders', version: '2024_01_15' },
+        annotations: {},
+      },
       spec: {
         replicas: 3,
-        template: { spec: { containers: [{ name: 'orders', ports: [{ containerPort: 8080 }], args: ['--x', 'yes', ''], env: [] }] } },
+        template: {
+          spec: {
+            containers: [{ name: 'orders', ports: [{ containerPort: 8080 }], args: ['--x', 'yes', ''], env: [] }],
+          },
+        },
         nested: [[1, [2, { a: null }]], { '': 'empty key' }],
         config: 'multi\nline\n',
       },
@@ -46,7 +108,8 @@ describe('toYaml', () => {
   });
 
   it('leaves values that are not JSON data to js-yaml', () => {
-    for (const document of [{ a: undefined, b: 1 }, { at: new Date(0) }, { list: [undefined] }]) expect(toYaml(document)).toBe(reference(document));
+    for (const document of [{ a: undefined, b: 1 }, { at: new Date(0) }, { list: [undefined] }])
+      expect(toYaml(document)).toBe(reference(document));
     expect(() => toYaml({ f: () => 1 })).toThrow(/unacceptable kind/);
   });
 });

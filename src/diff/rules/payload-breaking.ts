@@ -10,7 +10,10 @@ export const payloadBreaking: DiffRule = {
       const consumers = context.after.subscribers(next.name).map((s) => s.service.name);
       const readers = consumers.length > 0 ? ` (read by ${consumers.join(', ')})` : '';
       if (!next.schema) {
-        context.report({ path: next.path, message: `event '${next.name}'${readers}: its payload schema is removed, so nothing holds publishers to what consumers read` });
+        context.report({
+          path: next.path,
+          message: `event '${next.name}'${readers}: its payload schema is removed, so nothing holds publishers to what consumers read`,
+        });
         continue;
       }
       for (const { path, message } of payloadBreaks(old.schema, next.schema)) {

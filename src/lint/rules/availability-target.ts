@@ -23,7 +23,11 @@ export const rule = defineRule({
   meta: codes.availabilityTarget,
   evaluate({ system, resolved, policy, report }) {
     const p = policy.model.replicaAvailability;
-    const successors = (name: string) => resolved.calls(name).filter((c) => c.call.critical).map((c) => c.target.name);
+    const successors = (name: string) =>
+      resolved
+        .calls(name)
+        .filter((c) => c.call.critical)
+        .map((c) => c.target.name);
     const estimates = foldGraph<Estimate>(
       system.services.map((s) => s.name),
       successors,
@@ -34,7 +38,8 @@ export const rule = defineRule({
         let costliest: Estimate['costliest'];
         for (const { node, value } of done) {
           availability *= value.availability;
-          if (!costliest || value.availability < costliest.availability) costliest = { name: node, availability: value.availability };
+          if (!costliest || value.availability < costliest.availability)
+            costliest = { name: node, availability: value.availability };
         }
         return costliest ? { availability, costliest } : { availability };
       },

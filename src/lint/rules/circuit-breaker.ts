@@ -8,9 +8,13 @@ export const rule = defineRule({
   evaluate({ system, resolved, policy, report }) {
     /** The first of the service and its callers whose tier sets requireCircuitBreaker. */
     const requiredBy = (service: NormalizedService) =>
-      [service, ...resolved.callers(service.name).map((c) => c.service)].find((s) => policy.tiers[s.tier].requireCircuitBreaker);
+      [service, ...resolved.callers(service.name).map((c) => c.service)].find(
+        (s) => policy.tiers[s.tier].requireCircuitBreaker,
+      );
     const required = (by: NormalizedService | undefined) =>
-      by ? { severity: 'error' as const, note: ` (required by the ${by.tier} tier of '${by.name}')` } : { severity: 'warning' as const, note: '' };
+      by
+        ? { severity: 'error' as const, note: ` (required by the ${by.tier} tier of '${by.name}')` }
+        : { severity: 'warning' as const, note: '' };
     const ejectAll = new Map<string, NormalizedService[]>();
     for (const service of system.services) {
       if (service.circuitBreaker?.maxEjectionPercent === 100) {

@@ -13,7 +13,8 @@ export const rule = defineRule({
       const most = maxReplicas(m.service);
       const best = groupThroughput(system, m, most);
       if (best.rate < m.peak) {
-        const partitionBound = system.broker.kind === 'kafka' && most * Math.max(1, m.service.versions.length) > m.event.partitions;
+        const partitionBound =
+          system.broker.kind === 'kafka' && most * Math.max(1, m.service.versions.length) > m.event.partitions;
         report({
           path: partitionBound ? `${m.event.path}/partitions` : replicasOrigin(m.service),
           severity,
@@ -25,7 +26,10 @@ export const rule = defineRule({
       const { zones, lost } = zoneLoss(system.zones, policy, m.service, floor);
       const left = groupThroughput(system, m, floor - lost);
       if (left.rate >= m.peak) continue;
-      const zone = zones > 1 ? `the zone holding ${lost} of its ${describeReplicas(floor, m.service)}` : `one zone, which may hold all ${describeReplicas(floor, m.service)} (spread: ${m.service.spread})`;
+      const zone =
+        zones > 1
+          ? `the zone holding ${lost} of its ${describeReplicas(floor, m.service)}`
+          : `one zone, which may hold all ${describeReplicas(floor, m.service)} (spread: ${m.service.spread})`;
       report({
         path: m.service.spread === 'zone' ? replicasOrigin(m.service) : m.service.origin.spread,
         severity,

@@ -14,7 +14,8 @@ export const rule = defineRule({
       const replicas = minReplicas(service) * Math.max(1, service.versions.length);
       const budget = service.disruption;
       if (!budget || replicas === 0) continue;
-      const [field, value] = 'maxUnavailable' in budget ? ['maxUnavailable', budget.maxUnavailable] : ['minAvailable', budget.minAvailable];
+      const [field, value] =
+        'maxUnavailable' in budget ? ['maxUnavailable', budget.maxUnavailable] : ['minAvailable', budget.minAvailable];
       const allowed = field === 'maxUnavailable' ? scaled(value, replicas) : replicas - scaled(value, replicas);
       if (allowed > 0) continue;
       report({

@@ -29,7 +29,9 @@ export const rule = defineRule({
             message:
               `${describeClaim(backend.claim)} of '${backend.service.name}' on host ${JSON.stringify(host.host)} matches ${JSON.stringify(sample)}, ` +
               `but ${describeClaim(earlier.claim)} of '${earlier.service.name}' comes first and takes those requests`,
-            related: [{ path: earlier.path, message: `'${earlier.service.name}' takes ${describeClaim(earlier.claim)} here` }],
+            related: [
+              { path: earlier.path, message: `'${earlier.service.name}' takes ${describeClaim(earlier.claim)} here` },
+            ],
           });
         }
       }

@@ -15,7 +15,10 @@ export const rule = defineRule({
         // Reported where the service sets it; a profile or `defaults` also serves services the mesh reaches.
         const path = `${service.path}/${field}`;
         if (service.origin[field] !== path) continue;
-        report({ path, message: `has no effect: '${service.name}' exposes no TCP, HTTP or gRPC port, so no traffic reaches it through the mesh` });
+        report({
+          path,
+          message: `has no effect: '${service.name}' exposes no TCP, HTTP or gRPC port, so no traffic reaches it through the mesh`,
+        });
       }
     }
   },

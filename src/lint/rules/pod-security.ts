@@ -16,11 +16,17 @@ export const rule = defineRule({
     };
     for (const { pod } of system.services) {
       if (!pod.security.runAsNonRoot) {
-        once(pod.origin.runAsNonRoot, 'lets containers run as root, which the Pod Security "restricted" profile forbids: a namespace enforcing it refuses the pods; set security.runAsUser to a non-root id instead');
+        once(
+          pod.origin.runAsNonRoot,
+          'lets containers run as root, which the Pod Security "restricted" profile forbids: a namespace enforcing it refuses the pods; set security.runAsUser to a non-root id instead',
+        );
       }
       for (const { capability, path } of pod.origin.capabilitiesAdd) {
         if (capability === allowedCapability) continue;
-        once(path, `adds ${capability}, which the Pod Security "restricted" profile forbids (only ${allowedCapability} may be added): a namespace enforcing it refuses the pods`);
+        once(
+          path,
+          `adds ${capability}, which the Pod Security "restricted" profile forbids (only ${allowedCapability} may be added): a namespace enforcing it refuses the pods`,
+        );
       }
     }
   },

@@ -27,13 +27,19 @@ export const rule = defineRule({
         );
         const own = tries(resolved.target(name)!);
         const log = Math.log10(own);
-        return worst ? { factor: own * worst.value.factor, log: log + worst.value.log, next: worst.node } : { factor: own, log };
+        return worst
+          ? { factor: own * worst.value.factor, log: log + worst.value.log, next: worst.node }
+          : { factor: own, log };
       },
     );
     for (const service of system.services) {
       const { factor, log } = amplification.get(service.name)!;
       // Report each worst path once, from its outermost caller.
-      if (factor <= max || resolved.callers(service.name).some((c) => amplification.get(c.service.name)!.next === service.name)) continue;
+      if (
+        factor <= max ||
+        resolved.callers(service.name).some((c) => amplification.get(c.service.name)!.next === service.name)
+      )
+        continue;
       const path = [resolved.target(service.name)!];
       for (let next = amplification.get(service.name)!.next; next !== undefined; next = amplification.get(next)!.next) {
         path.push(resolved.target(next)!);

@@ -10,23 +10,34 @@ import { ingressHosts } from '../../resolve/ingress-hosts.js';
  * one. An external runs no replicas of ours: without a circuit breaker its failures reach every caller.
  */
 function weakness(s: CallTarget): { reason: string; path: string } | undefined {
-  if (isExternal(s)) return s.circuitBreaker ? undefined : { reason: 'an external without a circuitBreaker, so its failures reach every caller', path: s.path };
+  if (isExternal(s))
+    return s.circuitBreaker
+      ? undefined
+      : { reason: 'an external without a circuitBreaker, so its failures reach every caller', path: s.path };
   if (minReplicas(s) < 2) return { reason: describeReplicas(minReplicas(s), s), path: replicasOrigin(s) };
-  if (s.spread === 'none') return { reason: "spread 'none', so every replica may share one node", path: s.origin.spread };
+  if (s.spread === 'none')
+    return { reason: "spread 'none', so every replica may share one node", path: s.origin.spread };
   return undefined;
 }
 
 export const rule = defineRule({
   meta: codes.spofDependency,
   evaluate({ system, resolved, report }) {
-    const criticalCallees = (name: string) => resolved.calls(name).filter((c) => c.call.critical).map((c) => c.target.name);
+    const criticalCallees = (name: string) =>
+      resolved
+        .calls(name)
+        .filter((c) => c.call.critical)
+        .map((c) => c.target.name);
     const isSource = (name: string) => (resolved.service(name)?.tier ?? 'best-effort') !== 'best-effort';
     // Breadth-first from the critical and standard services, callers first, so a path starts at the outermost caller
     // (frontend → cart → …). `parent` is the search forest (undefined for a start); a start reached again, through a
     // cycle, keeps its first caller in `calledBy`, so a weak start is still reported from the service that reaches it.
     const parent = new Map<string, string | undefined>();
     const calledBy = new Map<string, string>();
-    for (const start of reversePostorder(system.services.map((s) => s.name), criticalCallees).filter(isSource)) {
+    for (const start of reversePostorder(
+      system.services.map((s) => s.name),
+      criticalCallees,
+    ).filter(isSource)) {
       if (parent.has(start)) continue;
       parent.set(start, undefined);
       const queue = [start];

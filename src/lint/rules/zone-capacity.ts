@@ -12,7 +12,10 @@ export const rule = defineRule({
       const { zones, lost } = zoneLoss(system.zones, policy, service, replicas);
       const served = (replicas - lost) * capacity.rpsPerReplica;
       if (served >= capacity.peakRps) continue;
-      const perZoneLoss = service.spread === 'zone' ? `the zone holding ${lost}` : `one zone, which may hold all of them (spread: ${service.spread})`;
+      const perZoneLoss =
+        service.spread === 'zone'
+          ? `the zone holding ${lost}`
+          : `one zone, which may hold all of them (spread: ${service.spread})`;
       const needed = Math.ceil((Math.ceil(capacity.peakRps / capacity.rpsPerReplica) * zones) / (zones - 1));
       report({
         path: service.spread === 'zone' ? replicasOrigin(service) : service.origin.spread,

@@ -25,7 +25,8 @@ export const rule = defineRule({
           message: `'${service.name}' runs ${describeReplicas(minReplicas(service), service)}, fewer than the ${minZones} zones ${service.tier} services must cover`,
         });
       }
-      if (system.zones.length > 0 && system.zones.length < minZones) short.set(service.tier, [...(short.get(service.tier) ?? []), service.name]);
+      if (system.zones.length > 0 && system.zones.length < minZones)
+        short.set(service.tier, [...(short.get(service.tier) ?? []), service.name]);
     }
     for (const [tier, names] of short) {
       report({

@@ -12,8 +12,18 @@ const kafkaBindingVersion = '0.5.0';
 function server(resolved: ResolvedSystem) {
   const { broker } = resolved.system;
   return broker.kind === 'kafka'
-    ? { id: 'kafka', host: brokerBootstrap(resolved.system), protocol: 'kafka', description: `Strimzi Kafka cluster ${broker.cluster}` }
-    : { id: 'nats', host: `${natsHost(broker)}:4222`, protocol: 'nats', description: `NATS JetStream cluster ${broker.cluster}` };
+    ? {
+        id: 'kafka',
+        host: brokerBootstrap(resolved.system),
+        protocol: 'kafka',
+        description: `Strimzi Kafka cluster ${broker.cluster}`,
+      }
+    : {
+        id: 'nats',
+        host: `${natsHost(broker)}:4222`,
+        protocol: 'nats',
+        description: `NATS JetStream cluster ${broker.cluster}`,
+      };
 }
 
 function channel(resolved: ResolvedSystem, event: NormalizedEvent) {
@@ -21,15 +31,23 @@ function channel(resolved: ResolvedSystem, event: NormalizedEvent) {
   return {
     id: channelId(event.name),
     address: event.name,
-    description: kafka ? `Kafka topic ${event.name}` : `JetStream subject ${event.name} (stream ${streamName(event.name)})`,
+    description: kafka
+      ? `Kafka topic ${event.name}`
+      : `JetStream subject ${event.name} (stream ${streamName(event.name)})`,
     messageId: channelId(event.name),
     message: {
       name: event.name,
       contentType: 'application/json',
       ...(event.schema && { payload: event.schema }),
-      ...(kafka && event.key !== undefined && {
-        bindings: { kafka: { key: { type: 'string', description: `The payload's ${event.key}` }, bindingVersion: kafkaBindingVersion } },
-      }),
+      ...(kafka &&
+        event.key !== undefined && {
+          bindings: {
+            kafka: {
+              key: { type: 'string', description: `The payload's ${event.key}` },
+              bindingVersion: kafkaBindingVersion,
+            },
+          },
+        }),
     },
     bindings: kafka
       ? {
@@ -72,7 +90,9 @@ export function asyncApiContext(resolved: ResolvedSystem) {
           ? `${service.name} consumes ${event.name} in consumer group ${subscription.group}`
           : `${service.name} consumes ${event.name} with durable consumer ${consumerName(subscription.group)}`,
         ...refs,
-        bindings: kafka ? { kafka: { groupId: { type: 'string', enum: [subscription.group] }, bindingVersion: kafkaBindingVersion } } : null,
+        bindings: kafka
+          ? { kafka: { groupId: { type: 'string', enum: [subscription.group] }, bindingVersion: kafkaBindingVersion } }
+          : null,
       })),
     ];
   });

@@ -13,8 +13,16 @@ export const asyncApiTarget: Target = {
   byDefault: () => false,
   render(resolved, { engine }) {
     const template = 'asyncapi.yaml.hbs';
-    return engine
-      .render(template, asyncApiContext(resolved))
-      .map((value): RenderedDocument => ({ target: 'asyncapi', kind: 'file', format: 'asyncapi', file: asyncApiFile, template, value, source: pointer('events') }));
+    return engine.render(template, asyncApiContext(resolved)).map(
+      (value): RenderedDocument => ({
+        target: 'asyncapi',
+        kind: 'file',
+        format: 'asyncapi',
+        file: asyncApiFile,
+        template,
+        value,
+        source: pointer('events'),
+      }),
+    );
   },
 };

@@ -1,19 +1,33 @@
-import type { NormalizedCircuitBreaker, NormalizedOutlierDetection, NormalizedService, NormalizedSystem } from '../../normalize/model.js';
+import type {
+  NormalizedCircuitBreaker,
+  NormalizedOutlierDetection,
+  NormalizedService,
+  NormalizedSystem,
+} from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
 import { formatDuration, parseDuration } from '../../spec/duration.js';
 import type { DestinationRuleContext } from '../contexts.js';
 import { serviceLabels } from '../kubernetes/labels.js';
 
-const simpleLoadBalancers = { 'round-robin': 'ROUND_ROBIN', 'least-request': 'LEAST_REQUEST', random: 'RANDOM' } as const;
+const simpleLoadBalancers = {
+  'round-robin': 'ROUND_ROBIN',
+  'least-request': 'LEAST_REQUEST',
+  random: 'RANDOM',
+} as const;
 
 function loadBalancer(service: NormalizedService): Record<string, unknown> | undefined {
   const lb = service.loadBalancer;
-  const failover = service.failover.length > 0 ? { localityLbSetting: { enabled: true, failover: service.failover } } : undefined;
+  const failover =
+    service.failover.length > 0 ? { localityLbSetting: { enabled: true, failover: service.failover } } : undefined;
   if (lb === undefined) return failover;
   if (typeof lb === 'string') return { simple: simpleLoadBalancers[lb], ...failover };
   const hash = lb.consistentHash;
   const consistentHash =
-    hash.header !== undefined ? { httpHeaderName: hash.header } : hash.cookie !== undefined ? { httpCookie: httpCookie(hash.cookie) } : { useSourceIp: true };
+    hash.header !== undefined
+      ? { httpHeaderName: hash.header }
+      : hash.cookie !== undefined
+        ? { httpCookie: httpCookie(hash.cookie) }
+        : { useSourceIp: true };
   return { consistentHash, ...failover };
 }
 
@@ -22,11 +36,18 @@ type Cookie = NonNullable<Extract<NonNullable<NormalizedService['loadBalancer']>
 /** Envoy generates the hash cookie for a request without one only when a ttl is set: always set one (0s = a session cookie). */
 function httpCookie(cookie: Cookie): Record<string, unknown> {
   const { name, ttl, path } = typeof cookie === 'string' ? { name: cookie, ttl: undefined, path: undefined } : cookie;
-  return { name, ...(path !== undefined && { path }), ttl: formatDuration(ttl === undefined ? 0 : parseDuration(ttl)!) };
+  return {
+    name,
+    ...(path !== undefined && { path }),
+    ttl: formatDuration(ttl === undefined ? 0 : parseDuration(ttl)!),
+  };
 }
 
 /** Connection limits of a circuit breaker; the pending-requests limit applies to HTTP traffic only. */
-export function connectionPool(breaker: NormalizedCircuitBreaker | undefined, http: boolean): Record<string, unknown> | undefined {
+export function connectionPool(
+  breaker: NormalizedCircuitBreaker | undefined,
+  http: boolean,
+): Record<string, unknown> | undefined {
   const { maxConnections, maxPendingRequests } = breaker ?? {};
   if (maxConnections === undefined && maxPendingRequests === undefined) return undefined;
   return {
@@ -47,7 +68,10 @@ export function outlierDetection(breaker: NormalizedOutlierDetection | undefined
 }
 
 /** Template context of `destinationrule.yaml.hbs`, or null when there is no traffic policy and no subset to declare. */
-export function destinationRuleContext(system: NormalizedSystem, service: NormalizedService): DestinationRuleContext | null {
+export function destinationRuleContext(
+  system: NormalizedSystem,
+  service: NormalizedService,
+): DestinationRuleContext | null {
   const traffic = meshTraffic(service);
   // Nothing reaches a worker or a UDP-only service through Envoy, so no policy applies.
   if (!traffic.http && !traffic.tcp) return null;

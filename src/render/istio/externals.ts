@@ -17,7 +17,8 @@ const externalLabels = (system: NormalizedSystem, external: NormalizedExternal) 
  * The DestinationRule and VirtualService of an external are per host (both take one host): named after the
  * external for its only host, `<external>-<n>` (in `hosts` order) when it has several.
  */
-const perHostName = (external: NormalizedExternal, index: number) => (external.hosts.length === 1 ? external.name : `${external.name}-${index + 1}`);
+const perHostName = (external: NormalizedExternal, index: number) =>
+  external.hosts.length === 1 ? external.name : `${external.name}-${index + 1}`;
 
 /** Template context of `serviceentry.yaml.hbs`: the external as a MESH_EXTERNAL ServiceEntry named after it. */
 export function serviceEntryContext(system: NormalizedSystem, external: NormalizedExternal): ServiceEntryContext {
@@ -43,7 +44,10 @@ export function serviceEntryContext(system: NormalizedSystem, external: Normaliz
  * connection limits) and TLS origination (mode SIMPLE on each `originateTls` port, with the host as SNI unless
  * it is a wildcard). None when the external has neither.
  */
-export function externalDestinationRuleContexts(system: NormalizedSystem, external: NormalizedExternal): DestinationRuleContext[] {
+export function externalDestinationRuleContexts(
+  system: NormalizedSystem,
+  external: NormalizedExternal,
+): DestinationRuleContext[] {
   const originated = external.ports.filter((p) => p.originateTls);
   const policy = {
     ...(external.circuitBreaker && {
@@ -72,7 +76,10 @@ export function externalDestinationRuleContexts(system: NormalizedSystem, extern
  * a route per http/grpc port (matched by port when there are several) carrying them. Validation keeps them
  * off wildcard hosts and externals without such a port.
  */
-export function externalVirtualServiceContexts(system: NormalizedSystem, external: NormalizedExternal): VirtualServiceContext[] {
+export function externalVirtualServiceContexts(
+  system: NormalizedSystem,
+  external: NormalizedExternal,
+): VirtualServiceContext[] {
   if ((external.timeoutMs === undefined && !external.retries) || !externalHttp(external)) return [];
   const ports = external.ports.filter((p) => p.protocol === 'http' || p.protocol === 'grpc');
   return external.hosts.map((host, index) => ({

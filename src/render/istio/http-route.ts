@@ -51,9 +51,19 @@ function fault(route: NormalizedRoute): object | undefined {
 }
 
 /** One Istio HTTPRoute per spec route. `matches` (AND-combined with the route's own) narrow it further, e.g. to ingress paths. */
-function istioRoute(service: NormalizedService, route: NormalizedRoute, matches: readonly object[], port?: number): object {
+function istioRoute(
+  service: NormalizedService,
+  route: NormalizedRoute,
+  matches: readonly object[],
+  port?: number,
+): object {
   const own = route.matches.map(istioMatch);
-  const combined = matches.length === 0 ? own : own.length === 0 ? matches : matches.flatMap((outer) => own.map((inner) => ({ ...outer, ...inner })));
+  const combined =
+    matches.length === 0
+      ? own
+      : own.length === 0
+        ? matches
+        : matches.flatMap((outer) => own.map((inner) => ({ ...outer, ...inner })));
   const injected = fault(route);
   return {
     ...(route.name !== undefined && { name: route.name }),

@@ -43,7 +43,10 @@ function hostRoutes(host: IngressHost): { http?: object[]; tcp?: object[] } {
  * One gateway-bound VirtualService per ingress host, named after the host, shared by every service that serves
  * part of it: the output does not depend on how Istio would merge several VirtualServices of one host.
  */
-export function hostVirtualServiceContexts(system: NormalizedSystem, hosts: readonly IngressHost[]): VirtualServiceContext[] {
+export function hostVirtualServiceContexts(
+  system: NormalizedSystem,
+  hosts: readonly IngressHost[],
+): VirtualServiceContext[] {
   return hosts.flatMap((host) => {
     const routes = hostRoutes(host);
     if (!routes.http && !routes.tcp) return [];
@@ -74,12 +77,21 @@ export function gatewayContext(system: NormalizedSystem, hosts: readonly Ingress
   const { http, https } = system.mesh.gatewayPorts;
   const plain = sortedUnique(served.filter((h) => !h.tls).map((h) => h.host));
   const byCredential = new Map<string, string[]>();
-  for (const h of served) if (h.tls) byCredential.set(h.tls.credentialName, [...(byCredential.get(h.tls.credentialName) ?? []), h.host]);
+  for (const h of served)
+    if (h.tls) byCredential.set(h.tls.credentialName, [...(byCredential.get(h.tls.credentialName) ?? []), h.host]);
   const credentials = sortBy([...byCredential.keys()], (c) => c);
   const secured = sortedUnique(credentials.flatMap((c) => byCredential.get(c)!));
   const servers = [
     ...(plain.length > 0 ? [{ port: { number: http, name: 'http', protocol: 'HTTP' }, hosts: plain }] : []),
-    ...(secured.length > 0 ? [{ port: { number: http, name: 'http-redirect', protocol: 'HTTP' }, hosts: secured, tls: { httpsRedirect: true } }] : []),
+    ...(secured.length > 0
+      ? [
+          {
+            port: { number: http, name: 'http-redirect', protocol: 'HTTP' },
+            hosts: secured,
+            tls: { httpsRedirect: true },
+          },
+        ]
+      : []),
     ...credentials.map((credentialName, index) => ({
       port: { number: https, name: `https-${index + 1}`, protocol: 'HTTPS' },
       hosts: sortedUnique(byCredential.get(credentialName)!),

@@ -11,10 +11,11 @@ function principal(namespace: string, serviceAccount: string): string {
 }
 
 /** The services that talk to the broker: every publisher and subscriber. */
-const brokerClients = (system: NormalizedSystem) => system.services.filter((s) => s.publishes.length > 0 || s.subscribes.length > 0);
+const brokerClients = (system: NormalizedSystem) =>
+  system.services.filter((s) => s.publishes.length > 0 || s.subscribes.length > 0);
 
 /** Whether a service admits clients outside the mesh (`allowFrom: [{anyone: true}]`). */
-export const admitsAnyone = (service: NormalizedService) => service.allowFrom.some((source) => 'anyone' in source);
+const admitsAnyone = (service: NormalizedService) => service.allowFrom.some((source) => 'anyone' in source);
 
 /**
  * Template context of `authorizationpolicy.yaml.hbs`, or null with `mesh.authorization: off`: allow only the
@@ -23,7 +24,10 @@ export const admitsAnyone = (service: NormalizedService) => service.allowFrom.so
  * (`broker.service`), plus the namespaces and principals of `mesh.allow` and the service's `allowFrom`. One rule
  * without sources when it admits anyone. No sources at all: an ALLOW policy without rules admits no one.
  */
-export function authorizationPolicyContext(resolved: ResolvedSystem, service: NormalizedService): AuthorizationPolicyContext | null {
+export function authorizationPolicyContext(
+  resolved: ResolvedSystem,
+  service: NormalizedService,
+): AuthorizationPolicyContext | null {
   const system = resolved.system;
   if (system.mesh.authorization === 'off') return null;
   const clients = system.broker.service === service.name ? brokerClients(system).filter((s) => s !== service) : [];
@@ -35,10 +39,14 @@ export function authorizationPolicyContext(resolved: ResolvedSystem, service: No
     principals.push(principal(namespace, account));
   }
   const extra: AllowSource[] = [...system.mesh.allow, ...service.allowFrom];
-  const extraPrincipals = extra.flatMap((s) => ('principal' in s ? [s.principal] : [])).filter((p) => !principals.includes(p));
+  const extraPrincipals = extra
+    .flatMap((s) => ('principal' in s ? [s.principal] : []))
+    .filter((p) => !principals.includes(p));
   const namespaces = [...new Set(extra.flatMap((s) => ('namespace' in s ? [s.namespace] : [])))].sort(compareStrings);
   const from = [
-    ...(principals.length + extraPrincipals.length > 0 ? [{ source: { principals: [...principals, ...[...new Set(extraPrincipals)].sort(compareStrings)] } }] : []),
+    ...(principals.length + extraPrincipals.length > 0
+      ? [{ source: { principals: [...principals, ...[...new Set(extraPrincipals)].sort(compareStrings)] } }]
+      : []),
     ...(namespaces.length > 0 ? [{ source: { namespaces } }] : []),
   ];
   return {
@@ -54,14 +62,29 @@ const mtlsModes = { strict: 'STRICT', permissive: 'PERMISSIVE' } as const;
 
 /** Template context of `peerauthentication.yaml.hbs`: the namespace's mTLS mode (`mesh.mtls`, default STRICT). */
 export function peerAuthenticationContext(system: NormalizedSystem): PeerAuthenticationContext {
-  return { name: 'default', namespace: system.namespace, labels: systemLabels(system), selector: null, mode: mtlsModes[system.mesh.mtls] };
+  return {
+    name: 'default',
+    namespace: system.namespace,
+    labels: systemLabels(system),
+    selector: null,
+    mode: mtlsModes[system.mesh.mtls],
+  };
 }
 
 /**
  * A service that admits anyone under STRICT mTLS also takes plaintext from clients outside the mesh (through a
  * LoadBalancer Service, say): its own PERMISSIVE PeerAuthentication. Null when it needs none.
  */
-export function servicePeerAuthenticationContext(system: NormalizedSystem, service: NormalizedService): PeerAuthenticationContext | null {
+export function servicePeerAuthenticationContext(
+  system: NormalizedSystem,
+  service: NormalizedService,
+): PeerAuthenticationContext | null {
   if (system.mesh.mtls !== 'strict' || !admitsAnyone(service)) return null;
-  return { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service), selector: appSelector(service), mode: mtlsModes.permissive };
+  return {
+    name: service.name,
+    namespace: system.namespace,
+    labels: serviceLabels(system, service),
+    selector: appSelector(service),
+    mode: mtlsModes.permissive,
+  };
 }

@@ -26,11 +26,16 @@ function brokerHosts(resolved: ResolvedSystem): string[] {
     return names.map((name) => `./${serviceHost(system, name)}`);
   }
   if (bootstrap !== undefined) {
-    const host = bootstrap.replace(/^[a-z]+:\/\//, '').split(',')[0]!.replace(/:\d+$/, '');
+    const host = bootstrap
+      .replace(/^[a-z]+:\/\//, '')
+      .split(',')[0]!
+      .replace(/:\d+$/, '');
     return [`*/${host}`];
   }
   if (kind === 'nats') return [`${namespace}/${natsHost(system.broker)}.cluster.local`];
-  return ['bootstrap', 'brokers'].map((suffix) => `${namespace}/${cluster}-kafka-${suffix}.${namespace}.svc.cluster.local`);
+  return ['bootstrap', 'brokers'].map(
+    (suffix) => `${namespace}/${cluster}-kafka-${suffix}.${namespace}.svc.cluster.local`,
+  );
 }
 
 /**

@@ -17,28 +17,54 @@ import { meshVirtualServiceContexts } from './virtual-service.js';
 
 const name = 'istio';
 
-function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
-  const where = <T extends TemplateName>(template: T) => ({ target: name, file: serviceFile(service.name, name), template, source: service.path });
+function renderService(
+  engine: TemplateEngine,
+  resolved: ResolvedSystem,
+  service: NormalizedService,
+): RenderedDocument[] {
+  const where = <T extends TemplateName>(template: T) => ({
+    target: name,
+    file: serviceFile(service.name, name),
+    template,
+    source: service.path,
+  });
   const destinationRule = destinationRuleContext(resolved.system, service);
   const authorizationPolicy = authorizationPolicyContext(resolved, service);
   const peerAuthentication = servicePeerAuthenticationContext(resolved.system, service);
   return [
-    ...meshVirtualServiceContexts(resolved.system, service).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
+    ...meshVirtualServiceContexts(resolved.system, service).flatMap((context) =>
+      renderManifests(engine, where('virtualservice.yaml.hbs'), context),
+    ),
     ...(destinationRule ? renderManifests(engine, where('destinationrule.yaml.hbs'), destinationRule) : []),
     ...(authorizationPolicy ? renderManifests(engine, where('authorizationpolicy.yaml.hbs'), authorizationPolicy) : []),
     ...(peerAuthentication ? renderManifests(engine, where('peerauthentication.yaml.hbs'), peerAuthentication) : []),
-    ...(resolved.system.mesh.sidecarScope ? renderManifests(engine, where('sidecar.yaml.hbs'), sidecarContext(resolved, service)) : []),
+    ...(resolved.system.mesh.sidecarScope
+      ? renderManifests(engine, where('sidecar.yaml.hbs'), sidecarContext(resolved, service))
+      : []),
   ];
 }
 
 /** An external's ServiceEntry, and its DestinationRules and VirtualServices when it has a circuit breaker, TLS origination, timeout or retries. */
-function renderExternal(engine: TemplateEngine, resolved: ResolvedSystem, external: NormalizedExternal): RenderedDocument[] {
-  const where = <T extends TemplateName>(template: T) => ({ target: name, file: externalFile(external.name, name), template, source: external.path });
+function renderExternal(
+  engine: TemplateEngine,
+  resolved: ResolvedSystem,
+  external: NormalizedExternal,
+): RenderedDocument[] {
+  const where = <T extends TemplateName>(template: T) => ({
+    target: name,
+    file: externalFile(external.name, name),
+    template,
+    source: external.path,
+  });
   const system = resolved.system;
   return [
     ...renderManifests(engine, where('serviceentry.yaml.hbs'), serviceEntryContext(system, external)),
-    ...externalDestinationRuleContexts(system, external).flatMap((context) => renderManifests(engine, where('destinationrule.yaml.hbs'), context)),
-    ...externalVirtualServiceContexts(system, external).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs'), context)),
+    ...externalDestinationRuleContexts(system, external).flatMap((context) =>
+      renderManifests(engine, where('destinationrule.yaml.hbs'), context),
+    ),
+    ...externalVirtualServiceContexts(system, external).flatMap((context) =>
+      renderManifests(engine, where('virtualservice.yaml.hbs'), context),
+    ),
   ];
 }
 
@@ -56,7 +82,12 @@ export const istioTarget: Target = {
       return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: host.entries[0]!.path }];
     }),
   render: (resolved, { engine }) => {
-    const where = <T extends TemplateName>(template: T, source = pointer()) => ({ target: name, file: namespaceFile(name), template, source });
+    const where = <T extends TemplateName>(template: T, source = pointer()) => ({
+      target: name,
+      file: namespaceFile(name),
+      template,
+      source,
+    });
     const hosts = ingressHosts(resolved.system);
     const gateway = gatewayContext(resolved.system, hosts);
     const sidecar = namespaceSidecarContext(resolved.system);
@@ -66,11 +97,12 @@ export const istioTarget: Target = {
       ...(gateway ? renderManifests(engine, where('gateway.yaml.hbs', pointer('mesh')), gateway) : []),
       // Each host's VirtualService comes from the first `ingress.hosts` entry naming the host.
       ...hosts.flatMap((host) =>
-        hostVirtualServiceContexts(resolved.system, [host]).flatMap((context) => renderManifests(engine, where('virtualservice.yaml.hbs', host.entries[0]!.path), context)),
+        hostVirtualServiceContexts(resolved.system, [host]).flatMap((context) =>
+          renderManifests(engine, where('virtualservice.yaml.hbs', host.entries[0]!.path), context),
+        ),
       ),
       ...resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
       ...resolved.system.externals.flatMap((external) => renderExternal(engine, resolved, external)),
     ];
   },
 };
-

@@ -26,9 +26,13 @@ function virtualServiceContext(
  * (timeout, retries, versions, routes); none for UDP-only services and workers (Istio does not proxy UDP; a worker
  * has no port). TCP routes carry no timeout or retries: only the weights apply.
  */
-export function meshVirtualServiceContexts(system: NormalizedSystem, service: NormalizedService): VirtualServiceContext[] {
+export function meshVirtualServiceContexts(
+  system: NormalizedSystem,
+  service: NormalizedService,
+): VirtualServiceContext[] {
   const traffic = meshTraffic(service);
-  const wanted = service.timeoutMs !== undefined || service.retries || service.versions.length > 0 || service.routes.length > 0;
+  const wanted =
+    service.timeoutMs !== undefined || service.retries || service.versions.length > 0 || service.routes.length > 0;
   if (!wanted || (!traffic.http && !traffic.tcp)) return [];
   return [
     virtualServiceContext(system, service, {

@@ -8,7 +8,8 @@ const maxSubdomainLength = 253;
 /** Why Kafka would reject `name`, or undefined when it is a valid topic name. */
 export function topicNameProblem(name: string): string | undefined {
   if (name === '.' || name === '..') return `'${name}' is reserved`;
-  if (name.length > maxTopicNameLength) return `is ${name.length} characters long; Kafka allows at most ${maxTopicNameLength}`;
+  if (name.length > maxTopicNameLength)
+    return `is ${name.length} characters long; Kafka allows at most ${maxTopicNameLength}`;
   if (!topicNamePattern.test(name)) return 'may contain only letters, digits, ".", "_" and "-"';
   return undefined;
 }

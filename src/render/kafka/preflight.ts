@@ -10,7 +10,8 @@ const describe = (topic: TopicPlan) => `${topic.role === 'event' ? 'topic' : `${
 /** Topic names Kafka would reject, and topics that collide as topics, in metric names or as KafkaTopic names. */
 export function topicNameProblems(topics: readonly TopicPlan[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (path: string, message: string) => out.push({ rule: codes.topicName.id, severity: 'error', message, path });
+  const report = (path: string, message: string) =>
+    out.push({ rule: codes.topicName.id, severity: 'error', message, path });
   for (const topic of topics) {
     const problem = topicNameProblem(topic.name) ?? resourceNameProblem(topicResourceName(topic.name));
     if (problem) report(topic.path, `${describe(topic)} ${problem}; shorten or rename the event or consumer group`);
@@ -23,7 +24,10 @@ export function topicNameProblems(topics: readonly TopicPlan[]): Diagnostic[] {
         : metricName(first.name) === metricName(later.name)
           ? `has the same Kafka metric name ('${metricName(later.name)}') as`
           : `maps to the same KafkaTopic name '${topicResourceName(later.name)}' as`;
-    report(later.path, `${describe(later)} ${reason} ${describe(first)} (from ${first.path}); rename the event or consumer group`);
+    report(
+      later.path,
+      `${describe(later)} ${reason} ${describe(first)} (from ${first.path}); rename the event or consumer group`,
+    );
   }
   return out;
 }
@@ -32,7 +36,10 @@ export function topicNameProblems(topics: readonly TopicPlan[]): Diagnostic[] {
 const maxCommonNameLength = 64;
 
 /** KafkaUser names Kubernetes or, for `tls` users, a certificate cannot hold. */
-export function userNameProblems(auth: 'none' | 'scram-sha-512' | 'tls', users: readonly KafkaUserPlan[]): Diagnostic[] {
+export function userNameProblems(
+  auth: 'none' | 'scram-sha-512' | 'tls',
+  users: readonly KafkaUserPlan[],
+): Diagnostic[] {
   if (auth === 'none') return [];
   return users.flatMap((user) => {
     const problem =

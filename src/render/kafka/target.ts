@@ -16,7 +16,10 @@ export const kafkaTarget: Target = {
   byDefault: (resolved) => resolved.system.broker.kind === 'kafka' && resolved.system.events.length > 0,
   preflight: (resolved) => {
     const subscriptions = planSubscriptions(resolved);
-    return [...topicNameProblems(planTopics(resolved, subscriptions)), ...userNameProblems(resolved.system.broker.auth, planKafkaUsers(resolved, subscriptions))];
+    return [
+      ...topicNameProblems(planTopics(resolved, subscriptions)),
+      ...userNameProblems(resolved.system.broker.auth, planKafkaUsers(resolved, subscriptions)),
+    ];
   },
   render(resolved, { engine }) {
     const { system } = resolved;

@@ -71,12 +71,23 @@ export function planSubscriptions(resolved: ResolvedSystem): SubscriptionPlan[] 
 
 /** Every topic to create, sorted by name: each event's topic plus the retry and dead-letter topics. */
 export function planTopics(resolved: ResolvedSystem, subscriptions: readonly SubscriptionPlan[]): TopicPlan[] {
-  const topics: TopicPlan[] = resolved.system.events.map((event) => ({ name: event.name, role: 'event', event, path: event.path }));
+  const topics: TopicPlan[] = resolved.system.events.map((event) => ({
+    name: event.name,
+    role: 'event',
+    event,
+    path: event.path,
+  }));
   for (const plan of subscriptions) {
     const retryTopics = new Set(plan.retries.map((step) => step.topic));
-    for (const name of retryTopics) topics.push({ name, role: 'retry', event: plan.event, path: `${plan.subscription.path}/retry` });
+    for (const name of retryTopics)
+      topics.push({ name, role: 'retry', event: plan.event, path: `${plan.subscription.path}/retry` });
     if (plan.deadLetterTopic) {
-      topics.push({ name: plan.deadLetterTopic, role: 'dead-letter', event: plan.event, path: `${plan.subscription.path}/deadLetter` });
+      topics.push({
+        name: plan.deadLetterTopic,
+        role: 'dead-letter',
+        event: plan.event,
+        path: `${plan.subscription.path}/deadLetter`,
+      });
     }
   }
   return sortBy(topics, (topic) => topic.name);

@@ -16,7 +16,10 @@ import { probe } from './workload.js';
 const nativeSidecarAnnotation = 'sidecar.istio.io/nativeSidecar';
 
 /** The pod settings, with the native sidecar annotation when an init container needs the network. */
-export function withNetworkInit<T extends { annotations: Record<string, string> | null }>(service: NormalizedService, pod: T): T {
+export function withNetworkInit<T extends { annotations: Record<string, string> | null }>(
+  service: NormalizedService,
+  pod: T,
+): T {
   if (!service.init.some((c) => c.network)) return pod;
   return { ...pod, annotations: { ...pod.annotations, [nativeSidecarAnnotation]: 'true' } };
 }
@@ -26,7 +29,13 @@ export function podVolumes(service: NormalizedService): object[] | null {
   const volumes: Array<{ name: string }> = service.volumes.map(({ name, source }) => {
     if ('config' in source) return { name, configMap: { name: source.config } };
     if ('secret' in source) return { name, secret: { secretName: source.secret } };
-    return { name, emptyDir: { ...source.emptyDir, ...(source.emptyDir.sizeLimit !== undefined && { sizeLimit: String(source.emptyDir.sizeLimit) }) } };
+    return {
+      name,
+      emptyDir: {
+        ...source.emptyDir,
+        ...(source.emptyDir.sizeLimit !== undefined && { sizeLimit: String(source.emptyDir.sizeLimit) }),
+      },
+    };
   });
   const files = filesVolume(service);
   if (files) volumes.push(files as { name: string });
@@ -39,19 +48,29 @@ export function mainContainerMounts(service: NormalizedService): object[] | null
     ...service.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, ...(v.readOnly && { readOnly: true }) })),
     ...service.storage.map((v) => ({ name: v.name, mountPath: v.mountPath })),
   ];
-  const all = [...sortBy(mounts, (m) => m.name), ...service.files.map((f) => fileMount(service, f.mountPath, f.mountPath))];
+  const all = [
+    ...sortBy(mounts, (m) => m.name),
+    ...service.files.map((f) => fileMount(service, f.mountPath, f.mountPath)),
+  ];
   return all.length > 0 ? all : null;
 }
 
 /** `serviceName` and `volumeClaimTemplates` of a StatefulSet (one ReadWriteOnce claim per pod and `storage` entry). */
-export function statefulSetFields(service: NormalizedService): { serviceName?: string; volumeClaimTemplates?: object[] } {
+export function statefulSetFields(service: NormalizedService): {
+  serviceName?: string;
+  volumeClaimTemplates?: object[];
+} {
   if (service.workload !== 'statefulset') return {};
   return {
     serviceName: headlessServiceName(service.name),
     ...(service.storage.length > 0 && {
       volumeClaimTemplates: service.storage.map((v) => ({
         metadata: { name: v.name },
-        spec: { accessModes: ['ReadWriteOnce'], ...(v.class !== undefined && { storageClassName: v.class }), resources: { requests: { storage: v.size } } },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          ...(v.class !== undefined && { storageClassName: v.class }),
+          resources: { requests: { storage: v.size } },
+        },
       })),
     }),
   };
@@ -68,7 +87,11 @@ function containerIdentity(container: NormalizedExtraContainer, service: Normali
   };
 }
 
-function extraContainer(resolved: ResolvedSystem, service: NormalizedService, container: NormalizedExtraContainer): object {
+function extraContainer(
+  resolved: ResolvedSystem,
+  service: NormalizedService,
+  container: NormalizedExtraContainer,
+): object {
   const env = containerEnv(resolved, service, container.name, container.env);
   const resources = containerResources(container.resources);
   const probes = {
@@ -88,7 +111,9 @@ function extraContainer(resolved: ResolvedSystem, service: NormalizedService, co
     ...Object.fromEntries(Object.entries(probes).filter(([, value]) => value !== null)),
     ...(container.mounts.length > 0 && {
       // A `files` path mounts that one file; any other key names a volume.
-      volumeMounts: container.mounts.map(({ volume, mountPath }) => (volume.startsWith('/') ? fileMount(service, volume, mountPath) : { name: volume, mountPath })),
+      volumeMounts: container.mounts.map(({ volume, mountPath }) =>
+        volume.startsWith('/') ? fileMount(service, volume, mountPath) : { name: volume, mountPath },
+      ),
     }),
     securityContext: { ...containerSecurityContext(container.security), ...containerIdentity(container, service) },
   };

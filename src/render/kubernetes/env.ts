@@ -19,7 +19,10 @@ export type ContainerEnvVar = { name: string; value: string } | { name: string; 
 function orderEnv<T extends { name: string; value: unknown }>(vars: readonly T[]): T[] {
   const byName = new Map(vars.map((v) => [v.name, v]));
   const dependsOn = new Map(
-    vars.map((v) => [v.name, new Set(typeof v.value === 'string' ? envReferences(v.value).filter((n) => byName.has(n) && n !== v.name) : [])]),
+    vars.map((v) => [
+      v.name,
+      new Set(typeof v.value === 'string' ? envReferences(v.value).filter((n) => byName.has(n) && n !== v.name) : []),
+    ]),
   );
   const ordered: T[] = [];
   const done = new Set<string>();
@@ -40,15 +43,40 @@ function orderEnv<T extends { name: string; value: unknown }>(vars: readonly T[]
  * The value of a reference hamesh resolves from the graph, or the Kubernetes `valueFrom` of a runtime one.
  * `container` is the container whose env it is (a `resource` reference reads that container's requests and limits).
  */
-function resolveValue(resolved: ResolvedSystem, self: NormalizedService, container: string, value: EnvValue): string | Record<string, unknown> {
+function resolveValue(
+  resolved: ResolvedSystem,
+  self: NormalizedService,
+  container: string,
+  value: EnvValue,
+): string | Record<string, unknown> {
   const { system } = resolved;
   if (typeof value !== 'object') return String(value);
   const target = (name: string) => resolved.service(name)!;
-  if ('secret' in value) return { secretKeyRef: { name: value.secret, key: value.key, ...(value.optional !== undefined && { optional: value.optional }) } };
-  if ('config' in value) return { configMapKeyRef: { name: value.config, key: value.key, ...(value.optional !== undefined && { optional: value.optional }) } };
+  if ('secret' in value)
+    return {
+      secretKeyRef: {
+        name: value.secret,
+        key: value.key,
+        ...(value.optional !== undefined && { optional: value.optional }),
+      },
+    };
+  if ('config' in value)
+    return {
+      configMapKeyRef: {
+        name: value.config,
+        key: value.key,
+        ...(value.optional !== undefined && { optional: value.optional }),
+      },
+    };
   if ('field' in value) return { fieldRef: { fieldPath: value.field } };
   if ('resource' in value) {
-    return { resourceFieldRef: { containerName: container, resource: value.resource, ...(value.divisor !== undefined && { divisor: String(value.divisor) }) } };
+    return {
+      resourceFieldRef: {
+        containerName: container,
+        resource: value.resource,
+        ...(value.divisor !== undefined && { divisor: String(value.divisor) }),
+      },
+    };
   }
   if ('address' in value) {
     const host = serviceHost(system, value.address);
@@ -72,7 +100,14 @@ function resolveValue(resolved: ResolvedSystem, self: NormalizedService, contain
 }
 
 /** The env of a container of `self`'s pod (`container`: its name): every reference resolved, in expansion order (see orderEnv). */
-export function containerEnv(resolved: ResolvedSystem, self: NormalizedService, container: string, env: readonly NormalizedEnvVar[]): ContainerEnvVar[] {
+export function containerEnv(
+  resolved: ResolvedSystem,
+  self: NormalizedService,
+  container: string,
+  env: readonly NormalizedEnvVar[],
+): ContainerEnvVar[] {
   const values = env.map((v) => ({ name: v.name, value: resolveValue(resolved, self, container, v.value) }));
-  return orderEnv(values).map(({ name, value }) => (typeof value === 'string' ? { name, value } : { name, valueFrom: value }));
+  return orderEnv(values).map(({ name, value }) =>
+    typeof value === 'string' ? { name, value } : { name, valueFrom: value },
+  );
 }

@@ -18,8 +18,13 @@ export const namespaceTarget: Target = {
     !system.createNamespace
       ? []
       : renderManifests(
-      engine,
-      { target: name, file: namespaceFile('kubernetes'), template: 'namespace.yaml.hbs', source: pointer('metadata') },
-      { name: system.namespace, labels: { ...systemLabels(system), 'istio-injection': 'enabled' } },
-    ),
+          engine,
+          {
+            target: name,
+            file: namespaceFile('kubernetes'),
+            template: 'namespace.yaml.hbs',
+            source: pointer('metadata'),
+          },
+          { name: system.namespace, labels: { ...systemLabels(system), 'istio-injection': 'enabled' } },
+        ),
 };

@@ -25,14 +25,24 @@ const name = 'objects';
  */
 export const objectsTarget: Target = {
   name,
-  description: 'the objects listed in `objects`, passed through (namespaced to the system unless they name a namespace)',
+  description:
+    'the objects listed in `objects`, passed through (namespaced to the system unless they name a namespace)',
   byDefault: ({ system }) => system.objects.length > 0,
   render: ({ system }): RenderedDocument[] =>
     system.objects.map((object, index) => {
       const metadata: Record<string, unknown> = { ...(object.metadata as Record<string, unknown>) };
-      if (!clusterScoped.has(String(object.kind)) && metadata.namespace === undefined) metadata.namespace = system.namespace;
+      if (!clusterScoped.has(String(object.kind)) && metadata.namespace === undefined)
+        metadata.namespace = system.namespace;
       metadata.labels = { ...systemLabels(system), ...(metadata.labels as Record<string, string> | undefined) };
       const value: RenderedValue = { ...object, metadata };
-      return { target: name, kind: 'manifest', file: namespaceFile(name), template: `objects/${index}`, value, source: pointer('objects', index), passthrough: true };
+      return {
+        target: name,
+        kind: 'manifest',
+        file: namespaceFile(name),
+        template: `objects/${index}`,
+        value,
+        source: pointer('objects', index),
+        passthrough: true,
+      };
     }),
 };

@@ -47,7 +47,9 @@ export function envFromSource(source: EnvFrom[number]): object {
   const optional = source.optional !== undefined ? { optional: source.optional } : {};
   return {
     ...(source.prefix !== undefined && { prefix: source.prefix }),
-    ...('secret' in source ? { secretRef: { name: source.secret, ...optional } } : { configMapRef: { name: source.config, ...optional } }),
+    ...('secret' in source
+      ? { secretRef: { name: source.secret, ...optional } }
+      : { configMapRef: { name: source.config, ...optional } }),
   };
 }
 

@@ -3,7 +3,12 @@ import type { Resources } from '../../spec/schema.generated.js';
 type Quantity = NonNullable<Resources['cpu']>;
 
 const binaryUnits: Array<[string, number]> = [
-  ['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10],
+  ['Ei', 2 ** 60],
+  ['Pi', 2 ** 50],
+  ['Ti', 2 ** 40],
+  ['Gi', 2 ** 30],
+  ['Mi', 2 ** 20],
+  ['Ki', 2 ** 10],
 ];
 
 /** CPU in Kubernetes' canonical form: whole cores as `2`, anything else in millicores (`0.5` → `500m`). */

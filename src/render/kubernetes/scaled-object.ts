@@ -22,7 +22,17 @@ function triggers(system: NormalizedSystem, service: NormalizedService): Trigger
     if (!subscription.autoscale) return [];
     const lagThreshold = String(subscription.autoscale.lag);
     if (broker.kind === 'kafka') {
-      return [{ type: 'kafka', metadata: { bootstrapServers: brokerBootstrap(system), consumerGroup: subscription.group, topic: subscription.event, lagThreshold } }];
+      return [
+        {
+          type: 'kafka',
+          metadata: {
+            bootstrapServers: brokerBootstrap(system),
+            consumerGroup: subscription.group,
+            topic: subscription.event,
+            lagThreshold,
+          },
+        },
+      ];
     }
     return [
       {
@@ -38,12 +48,18 @@ function triggers(system: NormalizedSystem, service: NormalizedService): Trigger
       },
     ];
   });
-  const cpu: Trigger[] = service.autoscale ? [{ type: 'cpu', metricType: 'Utilization', metadata: { value: String(service.autoscale.cpuPercent) } }] : [];
+  const cpu: Trigger[] = service.autoscale
+    ? [{ type: 'cpu', metricType: 'Utilization', metadata: { value: String(service.autoscale.cpuPercent) } }]
+    : [];
   return [...lag, ...cpu];
 }
 
 /** Template context of `scaledobject.yaml.hbs` for one workload of a service with `lagAutoscale`. */
-export function scaledObjectContext(system: NormalizedSystem, service: NormalizedService, workload: Workload): ScaledObjectContext {
+export function scaledObjectContext(
+  system: NormalizedSystem,
+  service: NormalizedService,
+  workload: Workload,
+): ScaledObjectContext {
   const range = service.lagAutoscale!;
   return {
     name: workload.name,

@@ -14,10 +14,15 @@ import { deploymentContext, workloadKind, workloads } from './workload.js';
 
 const name = 'kubernetes';
 
-function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service: NormalizedService): RenderedDocument[] {
+function renderService(
+  engine: TemplateEngine,
+  resolved: ResolvedSystem,
+  service: NormalizedService,
+): RenderedDocument[] {
   const system = resolved.system;
   const file = serviceFile(service.name, name);
-  const render = <T extends TemplateName>(template: T, context: TemplateContexts[T]) => renderManifests(engine, { target: name, file, template, source: service.path }, context);
+  const render = <T extends TemplateName>(template: T, context: TemplateContexts[T]) =>
+    renderManifests(engine, { target: name, file, template, source: service.path }, context);
   const metadata = { name: service.name, namespace: system.namespace, labels: serviceLabels(system, service) };
   const deployments = workloads(service);
   const ports = servicePorts(podPorts(service));
@@ -26,19 +31,23 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
     ...render('serviceaccount.yaml.hbs', {
       ...metadata,
       name: service.pod.serviceAccount.name,
-      annotations: Object.keys(service.pod.serviceAccount.annotations).length > 0 ? service.pod.serviceAccount.annotations : null,
+      annotations:
+        Object.keys(service.pod.serviceAccount.annotations).length > 0 ? service.pod.serviceAccount.annotations : null,
     }),
     // A worker (no exposed port) has no Service: nothing could reach it.
     ...(ports.length === 0
       ? []
       : render('service.yaml.hbs', {
-      ...metadata,
-      headless: false,
-      annotations: Object.keys(service.kubernetesService.annotations).length > 0 ? service.kubernetesService.annotations : null,
-      type: service.kubernetesService.type === 'ClusterIP' ? null : service.kubernetesService.type,
-      selector: appSelector(service),
-      ports,
-    })),
+          ...metadata,
+          headless: false,
+          annotations:
+            Object.keys(service.kubernetesService.annotations).length > 0
+              ? service.kubernetesService.annotations
+              : null,
+          type: service.kubernetesService.type === 'ClusterIP' ? null : service.kubernetesService.type,
+          selector: appSelector(service),
+          ports,
+        })),
     // `service.external`: the same pods for clients outside the cluster, on the ports it names.
     ...(external
       ? render('service.yaml.hbs', {
@@ -53,17 +62,37 @@ function renderService(engine: TemplateEngine, resolved: ResolvedSystem, service
       : []),
     // A StatefulSet's pods get stable DNS names from a headless Service, with or without ports.
     ...(service.workload === 'statefulset'
-      ? render('service.yaml.hbs', { ...metadata, name: headlessServiceName(service.name), annotations: null, type: null, headless: true, selector: appSelector(service), ports: ports.length > 0 ? ports : null })
+      ? render('service.yaml.hbs', {
+          ...metadata,
+          name: headlessServiceName(service.name),
+          annotations: null,
+          type: null,
+          headless: true,
+          selector: appSelector(service),
+          ports: ports.length > 0 ? ports : null,
+        })
       : []),
     ...(service.files.length > 0
-      ? render('files-configmap.yaml.hbs', { ...metadata, name: filesConfigMapName(service), data: filesConfigMapData(service) })
+      ? render('files-configmap.yaml.hbs', {
+          ...metadata,
+          name: filesConfigMapName(service),
+          data: filesConfigMapData(service),
+        })
       : []),
     ...deployments.flatMap((workload) => render('deployment.yaml.hbs', deploymentContext(resolved, service, workload))),
     // normalize sets a default budget only when replicas > 1; one the spec sets is always emitted (lint judges it).
     ...(service.disruption
-      ? render('poddisruptionbudget.yaml.hbs', { ...metadata, selector: appSelector(service), disruption: service.disruption })
+      ? render('poddisruptionbudget.yaml.hbs', {
+          ...metadata,
+          selector: appSelector(service),
+          disruption: service.disruption,
+        })
       : []),
-    ...(service.lagAutoscale ? deployments.flatMap((workload) => render('scaledobject.yaml.hbs', scaledObjectContext(system, service, workload))) : []),
+    ...(service.lagAutoscale
+      ? deployments.flatMap((workload) =>
+          render('scaledobject.yaml.hbs', scaledObjectContext(system, service, workload)),
+        )
+      : []),
     // With lagAutoscale, KEDA's ScaledObject carries the CPU trigger: a second HPA would fight it.
     ...(service.autoscale && !service.lagAutoscale
       ? deployments.flatMap((workload) =>
@@ -88,5 +117,6 @@ export const kubernetesTarget: Target = {
   description:
     'Deployment (one per version) or StatefulSet (with its headless Service), the ConfigMap of its `files`, Service, ServiceAccount, PodDisruptionBudget and HorizontalPodAutoscaler (or, for subscriptions with autoscale, a KEDA ScaledObject) per service',
   byDefault: () => true,
-  render: (resolved, { engine }) => resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
+  render: (resolved, { engine }) =>
+    resolved.system.services.flatMap((service) => renderService(engine, resolved, service)),
 };

@@ -13,7 +13,8 @@ export interface Workload {
 }
 
 /** The workload's kind: a StatefulSet for `workload: statefulset` (never with versions), else a Deployment. */
-export const workloadKind = (service: NormalizedService): 'Deployment' | 'StatefulSet' => (service.workload === 'statefulset' ? 'StatefulSet' : 'Deployment');
+export const workloadKind = (service: NormalizedService): 'Deployment' | 'StatefulSet' =>
+  service.workload === 'statefulset' ? 'StatefulSet' : 'Deployment';
 
 /** One Deployment per version when `versions` is set, else one named after the service. */
 export function workloads(service: NormalizedService): Workload[] {
@@ -37,7 +38,9 @@ export function probe(given: NormalizedProbe | undefined): object | null {
         : 'tcp' in check
           ? { tcpSocket: { port: byName } }
           : { exec: { command: check.exec } };
-  const timings = (['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold'] as const).filter((key) => given[key] !== undefined);
+  const timings = (['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold'] as const).filter(
+    (key) => given[key] !== undefined,
+  );
   return { ...handler, ...Object.fromEntries(timings.map((key) => [key, given[key]])) };
 }
 
@@ -70,7 +73,8 @@ function topologySpread(system: NormalizedSystem, service: NormalizedService, se
 /** Template context of `deployment.yaml.hbs`. */
 export function deploymentContext(resolved: ResolvedSystem, service: NormalizedService, workload: Workload) {
   const system = resolved.system;
-  const selector = workload.version !== undefined ? { ...appSelector(service), version: workload.version } : appSelector(service);
+  const selector =
+    workload.version !== undefined ? { ...appSelector(service), version: workload.version } : appSelector(service);
   const labels = serviceLabels(system, service, workload.version);
   return {
     kind: workloadKind(service),

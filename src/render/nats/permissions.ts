@@ -41,6 +41,13 @@ export function planNatsPermissions(resolved: ResolvedSystem, plan: JetStreamPla
         `$JS.ACK.${stream}.${name}.>`,
       ]),
     ];
-    return [{ service, variable: permissionsVariable(service.name), publish: sorted(publish), subscribe: [`${inboxPrefix(service.name)}.>`] }];
+    return [
+      {
+        service,
+        variable: permissionsVariable(service.name),
+        publish: sorted(publish),
+        subscribe: [`${inboxPrefix(service.name)}.>`],
+      },
+    ];
   });
 }

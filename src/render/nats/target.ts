@@ -1,7 +1,13 @@
 import { pointer } from '../../diagnostics/diagnostic.js';
 import type { NatsPermissionsContext, TemplateContexts, TemplateName } from '../contexts.js';
 import { renderManifests } from '../engine.js';
-import { natsConsumerFile, natsJetStreamBundleFile, natsPermissionsBundleFile, natsPermissionsFile, natsStreamFile } from '../layout.js';
+import {
+  natsConsumerFile,
+  natsJetStreamBundleFile,
+  natsPermissionsBundleFile,
+  natsPermissionsFile,
+  natsStreamFile,
+} from '../layout.js';
 import type { FileFormat, RenderedDocument, Target } from '../target.js';
 import { jetStreamProblems } from './preflight.js';
 import { nanoseconds } from './nanoseconds.js';
@@ -25,7 +31,14 @@ export const natsTarget: Target = {
     const files: RenderedDocument[] = [];
     /** ConfigMap key → JSON text; keys cannot contain '/', and stream and consumer names cannot contain '.'. */
     const bundled: Array<[string, string]> = [];
-    const emit = <T extends TemplateName>(format: FileFormat, file: string, source: string, key: string, template: T, context: TemplateContexts[T]) => {
+    const emit = <T extends TemplateName>(
+      format: FileFormat,
+      file: string,
+      source: string,
+      key: string,
+      template: T,
+      context: TemplateContexts[T],
+    ) => {
       for (const value of engine.render(template, context)) {
         files.push({ target: 'nats', kind: 'file', format, file, template, value, source });
         bundled.push([key, `${JSON.stringify(value, null, 2)}\n`]);
@@ -33,41 +46,74 @@ export const natsTarget: Target = {
     };
 
     for (const stream of plan.streams) {
-      emit('jetstream-stream', natsStreamFile(stream.name), stream.path, `${stream.name}.stream.json`, 'nats-stream.json.hbs', {
-        name: stream.name,
-        description: stream.description,
-        subjects: stream.subjects,
-        maxAgeNs: nanoseconds(stream.maxAgeMs),
-        replicas: stream.replicas,
-        duplicateWindowNs: nanoseconds(stream.duplicateWindowMs),
-      });
+      emit(
+        'jetstream-stream',
+        natsStreamFile(stream.name),
+        stream.path,
+        `${stream.name}.stream.json`,
+        'nats-stream.json.hbs',
+        {
+          name: stream.name,
+          description: stream.description,
+          subjects: stream.subjects,
+          maxAgeNs: nanoseconds(stream.maxAgeMs),
+          replicas: stream.replicas,
+          duplicateWindowNs: nanoseconds(stream.duplicateWindowMs),
+        },
+      );
     }
     for (const consumer of plan.consumers) {
-      emit('jetstream-consumer', natsConsumerFile(consumer.stream, consumer.name), consumer.path, `${consumer.stream}.${consumer.name}.consumer.json`, 'nats-consumer.json.hbs', {
-        name: consumer.name,
-        description: consumer.description,
-        ackWaitNs: nanoseconds(consumer.ackWaitMs),
-        maxDeliver: consumer.maxDeliver,
-        backoffNs: consumer.backoffMs.length > 0 ? consumer.backoffMs.map(nanoseconds) : null,
-        maxAckPending: consumer.maxAckPending,
-      });
+      emit(
+        'jetstream-consumer',
+        natsConsumerFile(consumer.stream, consumer.name),
+        consumer.path,
+        `${consumer.stream}.${consumer.name}.consumer.json`,
+        'nats-consumer.json.hbs',
+        {
+          name: consumer.name,
+          description: consumer.description,
+          ackWaitNs: nanoseconds(consumer.ackWaitMs),
+          maxDeliver: consumer.maxDeliver,
+          backoffNs: consumer.backoffMs.length > 0 ? consumer.backoffMs.map(nanoseconds) : null,
+          maxAckPending: consumer.maxAckPending,
+        },
+      );
     }
     if (files.length === 0) return files;
 
     const configMap = (file: string, source: string, name: string, namespace: string, data: Record<string, string>) =>
-      renderManifests(engine, { target: 'nats', file, template: 'nats-configmap.yaml.hbs', source }, { name, namespace, system: system.name, data });
+      renderManifests(
+        engine,
+        { target: 'nats', file, template: 'nats-configmap.yaml.hbs', source },
+        { name, namespace, system: system.name, data },
+      );
     const bundle = Object.fromEntries(sortBy(bundled, ([key]) => key));
-    const documents = [...files, ...configMap(natsJetStreamBundleFile, pointer('events'), `${system.name}-jetstream`, system.namespace, bundle)];
+    const documents = [
+      ...files,
+      ...configMap(natsJetStreamBundleFile, pointer('events'), `${system.name}-jetstream`, system.namespace, bundle),
+    ];
     if (system.broker.auth === 'none') return documents;
 
     // The permissions belong to the NATS servers' configuration, so their ConfigMap goes to the broker's namespace.
     const template = 'nats-permissions.json.hbs';
-    const context: NatsPermissionsContext = { users: planNatsPermissions(resolved, plan).map((user) => ({ ...user, service: user.service.name })) };
+    const context: NatsPermissionsContext = {
+      users: planNatsPermissions(resolved, plan).map((user) => ({ ...user, service: user.service.name })),
+    };
     for (const value of engine.render(template, context)) {
       const source = pointer('broker', 'auth');
       documents.push(
-        { target: 'nats', kind: 'file', format: 'nats-permissions', file: natsPermissionsFile, template, value, source },
-        ...configMap(natsPermissionsBundleFile, source, `${system.name}-nats-permissions`, system.broker.namespace, { 'permissions.json': `${JSON.stringify(value, null, 2)}\n` }),
+        {
+          target: 'nats',
+          kind: 'file',
+          format: 'nats-permissions',
+          file: natsPermissionsFile,
+          template,
+          value,
+          source,
+        },
+        ...configMap(natsPermissionsBundleFile, source, `${system.name}-nats-permissions`, system.broker.namespace, {
+          'permissions.json': `${JSON.stringify(value, null, 2)}\n`,
+        }),
       );
     }
     return documents;

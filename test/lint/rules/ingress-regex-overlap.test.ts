@@ -37,7 +37,8 @@ ruleTester('ingress-regex-overlap', {
         {
           path: '/services/api/ingress/paths/0',
           severity: 'warning',
-          message: 'the regex "/(login|api/.*)" of \'api\' on host "example.com" matches "/login", but the exact path "/login" of \'web\' comes first and takes those requests',
+          message:
+            'the regex "/(login|api/.*)" of \'api\' on host "example.com" matches "/login", but the exact path "/login" of \'web\' comes first and takes those requests',
         },
       ],
     },

@@ -4,7 +4,13 @@ const image = 'example/app:1';
 
 ruleTester('missing-probes', {
   valid: [
-    { name: 'readiness from defaults', spec: { defaults: { probes: { readiness: '/ready' } }, services: { a: { image, tier: 'critical', replicas: 3 } } } },
+    {
+      name: 'readiness from defaults',
+      spec: {
+        defaults: { probes: { readiness: '/ready' } },
+        services: { a: { image, tier: 'critical', replicas: 3 } },
+      },
+    },
     { name: 'gRPC readiness', spec: { services: { a: { image, probes: { readiness: 'grpc' } } } } },
   ],
   invalid: [

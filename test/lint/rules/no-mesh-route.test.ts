@@ -5,10 +5,13 @@ const breaker = { consecutiveErrors: 1, interval: '1s', baseEjectionTime: '1s', 
 
 ruleTester('no-mesh-route', {
   valid: [
-    { name: 'mesh settings on a service with an HTTP port', spec: { services: { web: { image, timeout: '1s', circuitBreaker: breaker } } } },
+    {
+      name: 'mesh settings on a service with an HTTP port',
+      spec: { services: { web: { image, timeout: '1s', circuitBreaker: breaker } } },
+    },
     { name: 'a worker without mesh settings', spec: { services: { jobs: { image, ports: {} } } } },
     {
-      name: "a worker inheriting `defaults` that serve the other services (reported nowhere: the value is written for them)",
+      name: 'a worker inheriting `defaults` that serve the other services (reported nowhere: the value is written for them)',
       spec: { defaults: { timeout: '2s' }, services: { web: { image }, jobs: { image, ports: {} } } },
     },
   ],
@@ -17,7 +20,11 @@ ruleTester('no-mesh-route', {
       name: 'each mesh setting a worker sets itself',
       spec: { services: { jobs: { image, ports: {}, timeout: '1s', circuitBreaker: breaker } } },
       findings: [
-        { path: '/services/jobs/circuitBreaker', severity: 'warning', message: "has no effect: 'jobs' exposes no TCP, HTTP or gRPC port" },
+        {
+          path: '/services/jobs/circuitBreaker',
+          severity: 'warning',
+          message: "has no effect: 'jobs' exposes no TCP, HTTP or gRPC port",
+        },
         { path: '/services/jobs/timeout', message: 'so no traffic reaches it through the mesh' },
       ],
     },

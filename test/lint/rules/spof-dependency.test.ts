@@ -2,12 +2,14 @@ import { ruleTester } from '../helpers.js';
 
 const image = 'example/app:1';
 const https = { https: { port: 443, protocol: 'https' as const } };
-const http = { http: { port: 80, protocol: 'http' as const } };
 const breaker = { consecutiveErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 100 };
 
 ruleTester('spof-dependency', {
   valid: [
-    { name: 'an ingress host served only by a best-effort service', spec: { services: { web: { image, tier: 'best-effort', replicas: 1, ingress: { hosts: ['example.com'] } } } } },
+    {
+      name: 'an ingress host served only by a best-effort service',
+      spec: { services: { web: { image, tier: 'best-effort', replicas: 1, ingress: { hosts: ['example.com'] } } } },
+    },
     {
       name: 'an ingress host with a weak service next to a redundant one (the host still answers part of its paths)',
       spec: {
@@ -17,11 +19,19 @@ ruleTester('spof-dependency', {
         },
       },
     },
-    { name: 'every dependency is redundant', spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } } } },
-    { name: 'a best-effort caller may depend on one replica', spec: { services: { a: { image, tier: 'best-effort', calls: ['b'] }, b: { image, tier: 'best-effort' } } } },
+    {
+      name: 'every dependency is redundant',
+      spec: { services: { a: { image, calls: ['b'] }, b: { image, calls: ['c'] }, c: { image } } },
+    },
+    {
+      name: 'a best-effort caller may depend on one replica',
+      spec: { services: { a: { image, tier: 'best-effort', calls: ['b'] }, b: { image, tier: 'best-effort' } } },
+    },
     {
       name: 'a non-critical call to one replica',
-      spec: { services: { a: { image, calls: [{ service: 'b', critical: false }] }, b: { image, tier: 'best-effort' } } },
+      spec: {
+        services: { a: { image, calls: [{ service: 'b', critical: false }] }, b: { image, tier: 'best-effort' } },
+      },
     },
     {
       name: 'a weak standard service that only a best-effort service calls',
@@ -29,11 +39,17 @@ ruleTester('spof-dependency', {
     },
     {
       name: 'an external with a circuit breaker',
-      spec: { services: { a: { image, calls: ['pay'] } }, externals: { pay: { hosts: ['api.pay.example'], ports: https, circuitBreaker: breaker } } },
+      spec: {
+        services: { a: { image, calls: ['pay'] } },
+        externals: { pay: { hosts: ['api.pay.example'], ports: https, circuitBreaker: breaker } },
+      },
     },
     {
       name: 'a non-critical call to an external without one',
-      spec: { services: { a: { image, calls: [{ service: 'pay', critical: false }] } }, externals: { pay: { hosts: ['api.pay.example'], ports: https } } },
+      spec: {
+        services: { a: { image, calls: [{ service: 'pay', critical: false }] } },
+        externals: { pay: { hosts: ['api.pay.example'], ports: https } },
+      },
     },
   ],
   invalid: [
@@ -41,25 +57,39 @@ ruleTester('spof-dependency', {
       name: 'an ingress host served only by one replica, reported once per host, however many paths it has',
       spec: {
         services: {
-          web: { image, replicas: 1, ingress: { hosts: ['www.example.com', 'example.com'], paths: [{ prefix: '/a' }, { prefix: '/b' }] } },
+          web: {
+            image,
+            replicas: 1,
+            ingress: { hosts: ['www.example.com', 'example.com'], paths: [{ prefix: '/a' }, { prefix: '/b' }] },
+          },
           api: { image, ingress: { hosts: ['api.example.com'] } },
         },
       },
       findings: [
-        { path: '/services/web/ingress/hosts/0', message: "the ingress host \"www.example.com\" is served only by 'web'" },
-        { path: '/services/web/ingress/hosts/1', message: "the ingress host \"example.com\" is served only by 'web', a single point of failure (1 replica)" },
+        {
+          path: '/services/web/ingress/hosts/0',
+          message: 'the ingress host "www.example.com" is served only by \'web\'',
+        },
+        {
+          path: '/services/web/ingress/hosts/1',
+          message: 'the ingress host "example.com" is served only by \'web\', a single point of failure (1 replica)',
+        },
       ],
     },
     {
       name: 'an external without a circuit breaker on a critical path',
       spec: {
-        services: { frontend: { image, tier: 'critical', replicas: 3, calls: ['checkout'] }, checkout: { image, calls: ['pay'] } },
+        services: {
+          frontend: { image, tier: 'critical', replicas: 3, calls: ['checkout'] },
+          checkout: { image, calls: ['pay'] },
+        },
         externals: { pay: { hosts: ['api.pay.example'], ports: https } },
       },
       findings: [
         {
           path: '/externals/pay',
-          message: "'pay' is a single point of failure (an external without a circuitBreaker, so its failures reach every caller) for critical service 'frontend': frontend → checkout → pay",
+          message:
+            "'pay' is a single point of failure (an external without a circuitBreaker, so its failures reach every caller) for critical service 'frontend': frontend → checkout → pay",
         },
       ],
     },
@@ -76,7 +106,8 @@ ruleTester('spof-dependency', {
         {
           path: '/services/redis-cart',
           severity: 'error',
-          message: "'redis-cart' is a single point of failure (1 replica) for critical service 'frontend': frontend → cart → redis-cart",
+          message:
+            "'redis-cart' is a single point of failure (1 replica) for critical service 'frontend': frontend → cart → redis-cart",
         },
       ],
     },
@@ -106,7 +137,13 @@ ruleTester('spof-dependency', {
         },
         policy: { tiers: { standard: { minZones: 1 } } },
       },
-      findings: [{ path: '/services/a/spread', message: "'a' is a single point of failure (spread 'none', so every replica may share one node) for standard service 'z': z → a" }],
+      findings: [
+        {
+          path: '/services/a/spread',
+          message:
+            "'a' is a single point of failure (spread 'none', so every replica may share one node) for standard service 'z': z → a",
+        },
+      ],
     },
     {
       name: 'a weak service on a cycle is reported from the standard service that calls it',
