@@ -76,6 +76,12 @@ describe('hamesh diff OLD NEW', () => {
         file: 'services/cart/istio.yaml',
         fields: ['spec.rules.0.from.0.source.principals'],
       },
+      {
+        change: 'changed',
+        object: 'Sidecar shop/checkout',
+        file: 'services/checkout/istio.yaml',
+        fields: ['spec.egress.0.hosts'],
+      },
     ]);
     expect(report.diagnostics).toEqual([
       expect.objectContaining({

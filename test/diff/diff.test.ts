@@ -86,6 +86,12 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
         file: 'services/cart/istio.yaml',
         fields: ['spec.rules.0.from.0.source.principals'],
       },
+      {
+        change: 'changed',
+        object: 'Sidecar shop/checkout',
+        file: 'services/checkout/istio.yaml',
+        fields: ['spec.egress.0.hosts'],
+      },
     ]);
   });
 

@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 /** The environment without GitHub Actions' variables, so reports (permalinks, annotations) read the same in CI. */
-const localEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GITHUB_')));
+const localEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GITHUB_')));
 
 /** Runs the built CLI (`npm run build` first, as `npm test` does) as a separate process from the repo root. */
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
@@ -19,7 +19,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
     cwd: options.cwd ?? root,
     input: options.input,
     encoding: 'utf8',
-    env: { ...localEnv, NO_COLOR: '1' },
+    env: { ...localEnv(), NO_COLOR: '1' },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
