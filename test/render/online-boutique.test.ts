@@ -119,10 +119,14 @@ describe('examples/online-boutique: the build is equivalent to upstream Online B
     expect(upstream.services.loadgenerator).toBeUndefined();
   });
 
-  it("also lets the ingress gateway in, the mesh's own way in (as upstream's Istio variant)", () => {
-    const policy = documents.find((d) => d.kind === 'AuthorizationPolicy' && d.metadata.name === 'frontend')!;
-    expect(policy.spec.rules[0].from[0].source.principals).toContain(
-      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-    );
+  it("admits the LoadBalancer frontend-external's clients from outside the mesh, and so the ingress gateway too", () => {
+    const of = (kind: string) => documents.find((d) => d.kind === kind && d.metadata.name === 'frontend')!;
+    expect(of('PeerAuthentication').spec).toEqual({
+      selector: { matchLabels: { app: 'frontend' } },
+      mtls: { mode: 'PERMISSIVE' },
+    });
+    expect(of('AuthorizationPolicy').spec.rules).toEqual([{}]);
+    const cart = documents.find((d) => d.kind === 'AuthorizationPolicy' && d.metadata.name === 'cartservice')!;
+    expect(cart.spec.rules[0].from[0].source.principals).not.toContain('cluster.local/ns/boutique/sa/loadgenerator');
   });
 });
