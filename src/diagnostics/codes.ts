@@ -347,10 +347,20 @@ export const codes = {
     stage: 'lint',
     severity: 'warning',
     description:
-      'A `timeout`, `retries` or header/cookie hash on a `protocol: tcp` service, which Istio applies to HTTP and gRPC traffic only.',
+      'A `timeout`, `retries` or header/cookie hash on a `protocol: tcp` service, or a `timeout` or `retries` on an external without an http or grpc port, which Istio applies to HTTP and gRPC traffic only.',
     rationale:
-      "Istio's route timeouts, retries and header- or cookie-based consistent hashing work on HTTP requests. On a tcp service they are accepted and silently do nothing, so the HA behaviour you wrote down is not the one that runs.",
-    fix: "Remove the setting, or set the service's `protocol` to `http` or `grpc` if it speaks one.",
+      "Istio's route timeouts, retries and header- or cookie-based consistent hashing work on HTTP requests. On a tcp service, or an external reached over https, tls or tcp (the sidecar sees encrypted bytes), they are accepted and silently do nothing, so the HA behaviour you wrote down is not the one that runs.",
+    fix: "Remove the setting, or set the service's `protocol` to `http` or `grpc` if it speaks one; for an external, send plain http and let the sidecar originate TLS (`protocol: http`, `originateTls: true`).",
+  },
+  outsideTrafficRefused: {
+    id: 'outside-traffic-refused',
+    stage: 'lint',
+    severity: 'warning',
+    description:
+      'A service exposed outside the mesh (`service.type` LoadBalancer or NodePort, or `service.external`) does not admit clients outside the mesh, while mTLS is strict or authorization is `calls`.',
+    rationale:
+      'A LoadBalancer or NodePort Service sends its clients straight to the pods, past the ingress gateway: they have no sidecar, so they speak plaintext and carry no mesh identity. STRICT mTLS refuses the plaintext, and an AuthorizationPolicy that admits the declared callers only refuses a request without an identity. The Service is created and looks healthy, yet every outside request is reset.',
+    fix: 'Add `allowFrom: [{anyone: true}]` to the service (it then gets a PERMISSIVE PeerAuthentication and an ALLOW rule without sources), or route outside clients through `ingress` instead.',
   },
   minReplicas: {
     id: 'min-replicas',
@@ -599,6 +609,14 @@ export const codes = {
     description:
       "The VirtualService of an ingress host (named after the host) collides with a service's VirtualService.",
     fix: 'Rename the service, or use another host name.',
+  },
+  externalName: {
+    id: 'external-name',
+    stage: 'render',
+    severity: 'error',
+    description:
+      "A DestinationRule or VirtualService of an external (named `<external>`, or `<external>-<n>` per host when it has several) takes the name of another object of its kind: a service's, an ingress host's or another external's.",
+    fix: 'Rename the external (or the service or other external it collides with).',
   },
   ingressUnsupported: {
     id: 'ingress-unsupported',

@@ -129,6 +129,17 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
     targetPreflight('nats', natsSpec({ a: { image, publishes: ['e'] } }, { e: { replication: 7 } })),
   'virtualservice-name': () =>
     targetPreflight('istio', { services: { web: { image, ingress: { hosts: ['*'] } }, wildcard: { image } } }),
+  'external-name': () =>
+    targetPreflight('istio', {
+      services: { a: { image, calls: ['api'] }, 'api-1': { image, timeout: '1s' } },
+      externals: {
+        api: {
+          hosts: ['a.example.com', 'b.example.com'],
+          ports: { http: { port: 80, protocol: 'http' } },
+          timeout: '2s',
+        },
+      },
+    }),
   'ingress-unsupported': () =>
     targetPreflight('ingress', {
       services: { a: { image, retries: { attempts: 1 }, ingress: { hosts: ['example.com'] } } },

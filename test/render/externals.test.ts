@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentsOf, find } from '../helpers/render.js';
-import { system } from '../helpers/spec.js';
+import { documentsOf, find, target } from '../helpers/render.js';
+import { resolveSpec, system } from '../helpers/spec.js';
 
 const image = 'ghcr.io/acme/app:1.0.0';
 const breaker = {
@@ -126,5 +126,52 @@ describe('externals', () => {
       [{ port: 80 }],
       [{ port: 9000 }],
     ]);
+  });
+
+  describe('object names', () => {
+    const http = { http: { port: 80, protocol: 'http' as const } };
+    const twoHosts = { hosts: ['a.example.com', 'b.example.com'] as [string, string], ports: http };
+    const preflight = (spec: Parameters<typeof resolveSpec>[0]) => target('istio').preflight!(resolveSpec(spec));
+
+    it("refuses an external's per-host VirtualService named like a service's", () => {
+      const found = preflight({
+        services: { a: { image, calls: ['api'] }, 'api-2': { image, retries: { attempts: 1 } } },
+        externals: { api: { ...twoHosts, timeout: '2s' } },
+      });
+      expect(found).toEqual([
+        {
+          rule: 'external-name',
+          severity: 'error',
+          path: '/externals/api',
+          message:
+            "the VirtualService 'api-2' of the external 'api' has the name of the VirtualService of the service 'api-2': rename the external or the other one",
+        },
+      ]);
+    });
+
+    it("refuses an external's DestinationRule named like another external's, and one named like an ingress host's VirtualService", () => {
+      const found = preflight({
+        services: { a: { image, calls: ['api', 'api-1'], ingress: { hosts: ['web-1'] } } },
+        externals: {
+          api: { ...twoHosts, circuitBreaker: breaker },
+          'api-1': { hosts: ['c.example.com'], ports: http, circuitBreaker: breaker },
+          web: { hosts: ['d.example.com', 'e.example.com'], ports: http, retries: { attempts: 1 } },
+        },
+      });
+      expect(found.map((d) => d.message)).toEqual([
+        "the DestinationRule 'api-1' of the external 'api-1' has the name of the DestinationRule of the external 'api': rename the external or the other one",
+        "the VirtualService 'web-1' of the external 'web' has the name of the VirtualService of the ingress host \"web-1\": rename the external or the other one",
+      ]);
+    });
+
+    it('accepts a service named like an external object it does not emit', () => {
+      // 'api-1' has no timeout, retries, versions or routes: no VirtualService of its own.
+      expect(
+        preflight({
+          services: { a: { image, calls: ['api'] }, 'api-1': { image } },
+          externals: { api: { ...twoHosts, timeout: '2s' } },
+        }),
+      ).toEqual([]);
+    });
   });
 });

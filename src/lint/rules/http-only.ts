@@ -1,4 +1,5 @@
 import { codes } from '../../diagnostics/codes.js';
+import { externalHttp } from '../../normalize/istio.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -28,6 +29,21 @@ export const rule = defineRule({
             path: `${service.path}/${field}`,
             message:
               'has no effect without an exposed HTTP or gRPC port: Istio applies it to HTTP and gRPC traffic only',
+          });
+      }
+    }
+    // An external's timeout and retries go into a VirtualService route, which only its http and grpc ports get.
+    for (const external of system.externals) {
+      if (externalHttp(external)) continue;
+      const protocols = [...new Set(external.ports.map((p) => p.protocol))].join(', ');
+      for (const [field, set] of [
+        ['timeout', external.timeoutMs !== undefined],
+        ['retries', external.retries !== undefined],
+      ] as const) {
+        if (set)
+          report({
+            path: `${external.path}/${field}`,
+            message: `has no effect: '${external.name}' has no http or grpc port (its ports are ${protocols}), and Istio applies it to HTTP and gRPC traffic only`,
           });
       }
     }

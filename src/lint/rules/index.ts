@@ -17,6 +17,7 @@ import { rule as natsCompaction } from './nats-compaction.js';
 import { rule as noMeshRoute } from './no-mesh-route.js';
 import { rule as orderedRetry } from './ordered-retry.js';
 import { rule as orphanEvent } from './orphan-event.js';
+import { rule as outsideTrafficRefused } from './outside-traffic-refused.js';
 import { rule as partitionsBelowConsumers } from './partitions-below-consumers.js';
 import { rule as podSecurity } from './pod-security.js';
 import { rule as portProtocol } from './port-protocol.js';
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   noMeshRoute,
   orderedRetry,
   orphanEvent,
+  outsideTrafficRefused,
   partitionsBelowConsumers,
   podSecurity,
   portProtocol,

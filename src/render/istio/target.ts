@@ -1,4 +1,3 @@
-import { codes } from '../../diagnostics/codes.js';
 import { pointer } from '../../diagnostics/diagnostic.js';
 import type { NormalizedService } from '../../normalize/model.js';
 import type { ResolvedSystem } from '../../resolve/resolve.js';
@@ -14,6 +13,7 @@ import { externalDestinationRuleContexts, externalVirtualServiceContexts, servic
 import { namespaceSidecarContext, sidecarContext } from './sidecar.js';
 import type { NormalizedExternal } from '../../normalize/model.js';
 import { meshVirtualServiceContexts } from './virtual-service.js';
+import { istioPreflight } from './preflight.js';
 
 const name = 'istio';
 
@@ -74,13 +74,7 @@ export const istioTarget: Target = {
   description:
     'VirtualService, DestinationRule and egress-scoping Sidecar per service, a ServiceEntry per external, the ingress Gateway, mTLS and one AuthorizationPolicy per service from the call graph',
   byDefault: () => true,
-  preflight: (resolved) =>
-    ingressHosts(resolved.system).flatMap((host) => {
-      const taken = resolved.service(host.name);
-      if (!taken) return [];
-      const message = `the VirtualService of the ingress host ${JSON.stringify(host.host)} is named '${host.name}', like the service '${taken.name}': rename the service or use another host`;
-      return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: host.entries[0]!.path }];
-    }),
+  preflight: istioPreflight,
   render: (resolved, { engine }) => {
     const where = <T extends TemplateName>(template: T, source = pointer()) => ({
       target: name,
