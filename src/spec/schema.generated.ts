@@ -538,7 +538,7 @@ export interface Probes {
  */
 export interface HttpProbe {
   /**
-   * The path of an HTTP GET; any status from 200 to 399 is a success.
+   * The path of an HTTP GET, starting with '/' (any status from 200 to 399 is a success).
    */
   http: string;
   /**

@@ -146,6 +146,66 @@ function message(error: ErrorObject): { path: string; message: string; rule: Dia
 
 const isUnder = (path: string, parent: string) => path === parent || path.startsWith(`${parent}/`);
 
+const resolveRef = (schema: Schema): Schema =>
+  typeof schema.$ref === 'string'
+    ? resolveRef((systemSchema().$defs as Record<string, Schema>)[schema.$ref.replace('#/$defs/', '')] ?? {})
+    : schema;
+
+/**
+ * The key that tells each object branch of a `oneOf` apart: one it requires and no other branch has (a probe's
+ * http, grpc, tcp or exec). Undefined unless every object branch has one.
+ */
+function discriminators(objects: Schema[]): string[] | undefined {
+  if (objects.length < 2) return undefined;
+  const keys = objects.map((schema) =>
+    ((schema.required as string[] | undefined) ?? []).find((key) =>
+      objects.every((other) => other === schema || !Object.hasOwn((other.properties as Schema | undefined) ?? {}, key)),
+    ),
+  );
+  return keys.every((key) => key !== undefined) ? (keys as string[]) : undefined;
+}
+
+/** "StringMatch" → "a string match"; "" without a title. */
+const named = (title: unknown) => {
+  if (typeof title !== 'string') return '';
+  const words = title.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} `;
+};
+
+/**
+ * An object that fails a discriminated `oneOf` (each branch told apart by one key): the errors of the branch its
+ * key picks, or, with none or several of the keys, one message naming them — instead of every branch's errors.
+ */
+function pickBranch(error: ErrorObject, branch: Pending[]): Pending[] | undefined {
+  const data = error.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const alternatives = (error.schema as Schema[]).map(resolveRef).filter((schema) => schema.type === 'object');
+  const keys = discriminators(alternatives);
+  if (keys === undefined) return undefined;
+  const present = keys.filter((key) => Object.hasOwn(data, key));
+  const rule = `${named((error.parentSchema as Schema | undefined)?.title)}takes exactly one of ${keys.join(', ')}`;
+  const at = error.instancePath;
+  if (present.length === 0) {
+    // A misspelled key (`namespaces`) is the likely reason none is there.
+    const known = new Set(
+      alternatives.flatMap((schema) => Object.keys((schema.properties as Schema | undefined) ?? {})),
+    );
+    const unknown = Object.keys(data).filter((key) => !known.has(key));
+    const hint = unknown.map((key) => `, '${key}' is not a known key${didYouMean(key, keys)}`).join('');
+    return [{ error, summary: { rule: codes.schema.id, path: at, message: `${rule}; this one has none${hint}` } }];
+  }
+  if (present.length > 1) {
+    const has = `${present.slice(0, -1).join(', ')} and ${present.at(-1)}`;
+    return [
+      { error, summary: { rule: codes.conflictingFields.id, path: at, message: `${rule}; this one has ${has}` } },
+    ];
+  }
+  const key = present[0]!;
+  return branch.filter((p) =>
+    Object.hasOwn(((p.error.parentSchema as Schema | undefined)?.properties as Schema | undefined) ?? {}, key),
+  );
+}
+
 interface Pending {
   error: ErrorObject;
   /** Set for errors already turned into a message (oneOf summaries). */
@@ -155,8 +215,9 @@ interface Pending {
 /**
  * Turns ajv's errors into one message per problem. ajv reports a failed `oneOf` after the errors of each
  * of its branches, so each `oneOf` error takes the errors just before it that lie under its path and keeps
- * only the useful ones: errors deeper inside the value (it had the shape of one branch), else the errors
- * of the branch whose type matched, else one "must be A or B" message.
+ * only the useful ones: errors deeper inside the value (it had the shape of one branch), else those of the branch
+ * a discriminating key picks (see pickBranch), else the errors of the branch whose type matched, else one "must be
+ * A or B" message.
  */
 function explain(errors: ErrorObject[]): Diagnostic[] {
   const stack: Pending[] = [];
@@ -171,6 +232,11 @@ function explain(errors: ErrorObject[]): Diagnostic[] {
     while (start > 0 && isUnder(stack[start - 1]!.error.instancePath, at)) start--;
     const branch = stack.splice(start);
     const deeper = branch.filter((p) => (p.summary?.path ?? p.error.instancePath) !== at);
+    const picked = deeper.length === 0 ? pickBranch(error, branch) : undefined;
+    if (picked !== undefined && picked.length > 0) {
+      stack.push(...picked);
+      continue;
+    }
     const sameType = branch.filter((p) => !p.summary && p.error.instancePath === at && p.error.keyword !== 'type');
     const onlyKeys = sameType.every(
       (p) => p.error.keyword === 'additionalProperties' || p.error.keyword === 'required',

@@ -34,11 +34,12 @@ const expected: Array<{ rule: string; path: string; yaml: string; ts: string; me
   { rule: 'schema', path: '/services/cart/replicas', yaml: '16:5', ts: '20:7', message: /^must be an integer >= 0$/ },
   { rule: 'unknown-reference', path: '/services/cart/profile', yaml: '17:5', ts: '21:7', message: /profile 'fast'/ },
   {
-    rule: 'schema',
+    rule: 'conflicting-fields',
     path: '/services/cart/disruption',
     yaml: '18:5',
     ts: '22:7',
-    message: /maxUnavailable.*minAvailable/,
+    message:
+      /^a disruption takes exactly one of maxUnavailable, minAvailable; this one has maxUnavailable and minAvailable$/,
   },
   { rule: 'version-weights', path: '/services/cart/versions', yaml: '19:5', ts: '23:7', message: /add up to 90/ },
   {

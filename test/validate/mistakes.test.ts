@@ -134,7 +134,8 @@ const cases: Array<{ name: string; rule: string; path: string; message: RegExp; 
     name: 'allowFrom entry of an unknown kind',
     rule: 'schema',
     path: '/services/web/allowFrom/0',
-    message: /must be an object \{namespace\}, or an object \{principal\}, or an object \{anyone\}/,
+    message:
+      /^an allow source takes exactly one of namespace, principal, anyone; this one has none, 'namespaces' is not a known key \(did you mean 'namespace'\?\)$/,
     yaml: 'services:\n  web:\n    image: web:1\n    allowFrom:\n      - ^namespaces: monitoring\n',
     ts: "services: {\n  web: {\n    image: 'web:1',\n    allowFrom: [^{ namespaces: 'monitoring' }],\n  },\n},",
   },

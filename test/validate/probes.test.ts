@@ -112,6 +112,11 @@ describe('probes at validate time', () => {
       }),
     ).toEqual([
       [
+        'conflicting-fields',
+        '/services/both/probes/readiness',
+        'a probe takes exactly one of http, grpc, tcp, exec; this one has http and tcp',
+      ],
+      [
         'invalid-value',
         '/services/web/probes/liveness/initialDelay',
         'must be whole seconds (Kubernetes counts probe timings in seconds), e.g. 2s',
@@ -132,12 +137,54 @@ describe('probes at validate time', () => {
         '/services/worker/sidecars/0/probes/readiness',
         "has no port to probe: the sidecar 'log' of 'worker' has no `ports`; give the probe a `port`, or use an `exec` command",
       ],
-      ['schema', '/services/both/probes/readiness', expect.stringContaining('must be')],
       [
         'unknown-reference',
         '/services/web/probes/readiness/port',
         "refers to port 'htp', which 'web' does not declare (did you mean 'http'?) (its ports: http)",
       ],
+    ]);
+  });
+
+  it('explains the other probe mistakes by the kind of probe written, not with every kind the schema allows', () => {
+    const readiness = (probe: unknown) => findings({ web: { image, probes: { readiness: probe } } });
+    expect(readiness({ port: 'http', period: '5s' })).toEqual([
+      [
+        'schema',
+        '/services/web/probes/readiness',
+        'a probe takes exactly one of http, grpc, tcp, exec; this one has none',
+      ],
+    ]);
+    expect(readiness({ http: '/', grpc: true, exec: ['true'] })).toEqual([
+      [
+        'conflicting-fields',
+        '/services/web/probes/readiness',
+        'a probe takes exactly one of http, grpc, tcp, exec; this one has http, grpc and exec',
+      ],
+    ]);
+    expect(readiness({ http: '/', perod: '5s' })).toEqual([
+      [
+        'unknown-key',
+        '/services/web/probes/readiness/perod',
+        "'perod' is not a known key (did you mean 'period'?); allowed: http, headers, port, initialDelay, period, timeout, failureThreshold",
+      ],
+    ]);
+    expect(readiness({ exec: ['true'], port: 'http' })).toEqual([
+      [
+        'unknown-key',
+        '/services/web/probes/readiness/port',
+        "'port' is not a known key; allowed: exec, initialDelay, period, timeout, failureThreshold",
+      ],
+    ]);
+    expect(readiness({ http: 'healthz' })).toEqual([
+      [
+        'schema',
+        '/services/web/probes/readiness/http',
+        "must be the path of an HTTP GET, starting with '/' (any status from 200 to 399 is a success)",
+      ],
+    ]);
+    expect(readiness({ tcp: false })).toEqual([['schema', '/services/web/probes/readiness/tcp', 'must be true']]);
+    expect(readiness({ grpc: true, failureThreshold: 0 })).toEqual([
+      ['schema', '/services/web/probes/readiness/failureThreshold', 'must be an integer >= 1'],
     ]);
   });
 });
