@@ -52,7 +52,7 @@ interface CliOptions {
 const count = (n: number, what: string) => `${n} ${what}`;
 
 /** One environment's build: its findings, a summary line, and the exit code. Writes stdout or its --out folder. */
-interface Outcome {
+export interface Outcome {
   code: number;
   diagnostics: Diagnostic[];
   summary?: string;
@@ -60,7 +60,7 @@ interface Outcome {
   interrupted?: boolean;
 }
 
-async function buildOne(
+export async function buildOne(
   spec: LoadedSpec,
   environment: string | undefined,
   out: string | undefined,

@@ -6,7 +6,7 @@ import { readFile } from '../load/load.js';
 import { ConfigError, locateAll, type LoadedSpec } from '../load/source.js';
 
 /** The names a config file may have, in the order they are looked for. */
-const configNames = [
+export const configNames = [
   'hamesh.config.ts',
   'hamesh.config.mjs',
   'hamesh.config.json',

@@ -10,7 +10,8 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 
 /** Every command, one file each under src/cli/ (imported on demand: `hamesh --version` needs none of them). */
 async function loadCommands(): Promise<Array<() => Command>> {
-  const [validate, build, lint, diff, graph, rules, explain] = await Promise.all([
+  const [init, validate, build, lint, diff, graph, rules, explain] = await Promise.all([
+    import('./init.js'),
     import('./validate.js'),
     import('./build.js'),
     import('./lint.js'),
@@ -20,6 +21,7 @@ async function loadCommands(): Promise<Array<() => Command>> {
     import('./explain.js'),
   ]);
   return [
+    init.initCommand,
     validate.validateCommand,
     build.buildCommand,
     lint.lintCommand,
@@ -43,6 +45,7 @@ export function program(commands: ReadonlyArray<() => Command>): Command {
       [
         '',
         'Examples:',
+        '  hamesh init                                    start a project: spec, policy, config, CI workflow',
         '  hamesh validate system.ts                      check the spec (exit 1 on errors)',
         '  hamesh lint --format sarif system.yaml         HA findings for code scanning',
         '  hamesh build system.ts | kubectl apply -f -    compile and apply',
