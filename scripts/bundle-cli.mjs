@@ -4,11 +4,16 @@
 // packages it imports, which stay external), so `hamesh --version` loads none of them. dist/bundle/ is as deep
 // as dist/cli/, so `new URL('../../…', import.meta.url)` paths (templates, schemas, package.json) resolve as
 // before; dist/ keeps the unbundled modules for the library entry (dist/index.js) and the spec-loading worker.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
+// Chunks are named by content hash: a fresh folder, so no chunk of an earlier build lingers.
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: { main: new URL('../dist/cli/main.js', import.meta.url).pathname },
-  outdir: new URL('../dist/bundle/', import.meta.url).pathname,
+  outdir,
   bundle: true,
   splitting: true,
   platform: 'node',

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { reason } from '../write/out-dir.js';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './errors.js';
 
@@ -8,28 +7,27 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string;
 };
 
-/** Every command, one file each under src/cli/ (imported on demand: `hamesh --version` needs none of them). */
-async function loadCommands(): Promise<Array<() => Command>> {
-  const [init, validate, build, lint, diff, graph, rules, explain] = await Promise.all([
-    import('./init.js'),
-    import('./validate.js'),
-    import('./build.js'),
-    import('./lint.js'),
-    import('./diff.js'),
-    import('./graph.js'),
-    import('./rules.js'),
-    import('./explain.js'),
-  ]);
-  return [
-    init.initCommand,
-    validate.validateCommand,
-    build.buildCommand,
-    lint.lintCommand,
-    diff.diffCommand,
-    graph.graphCommand,
-    rules.rulesCommand,
-    explain.explainCommand,
-  ];
+/** Every command, one file each under src/cli/, imported on demand: `hamesh --version` needs none of them. */
+const commandModules: Record<string, () => Promise<() => Command>> = {
+  init: async () => (await import('./init.js')).initCommand,
+  validate: async () => (await import('./validate.js')).validateCommand,
+  build: async () => (await import('./build.js')).buildCommand,
+  lint: async () => (await import('./lint.js')).lintCommand,
+  diff: async () => (await import('./diff.js')).diffCommand,
+  graph: async () => (await import('./graph.js')).graphCommand,
+  rules: async () => (await import('./rules.js')).rulesCommand,
+  explain: async () => (await import('./explain.js')).explainCommand,
+};
+
+/**
+ * The commands a command line needs: only the one it names (each command's module, with the packages it imports,
+ * is what a run spends its start-up on), all of them for the help, a misspelt command or `--version`'s absence of one.
+ */
+async function loadCommands(argv: readonly string[]): Promise<Array<() => Command>> {
+  const first = argv[2];
+  if (argv.length === 3 && (first === '-v' || first === '--version')) return [];
+  const named = first !== undefined && Object.hasOwn(commandModules, first) ? [commandModules[first]!] : undefined;
+  return Promise.all((named ?? Object.values(commandModules)).map((load) => load()));
 }
 
 export function program(commands: ReadonlyArray<() => Command>): Command {
@@ -72,11 +70,26 @@ function refuseDroppedOutput(stream: NodeJS.WriteStream): void {
     callback(Object.assign(new Error('not a file, pipe or terminal'), { code: 'EBADF' }));
 }
 
-/** Why a write to standard output failed, in one line. */
-const outputFailure = (error: NodeJS.ErrnoException): string =>
-  error.code === 'EBADF'
-    ? 'it is not open for writing (a folder, a device or a read-only file descriptor)'
-    : reason(error);
+/**
+ * Says why a write to standard output failed, in one line, and exits 2 (once: later writes fail the same way). The
+ * explanation's module is imported here, on this rare path: it brings the writer's packages (js-yaml), which
+ * `hamesh --version` would otherwise load.
+ */
+let failedOutput = false;
+async function refuseOutput(error: NodeJS.ErrnoException): Promise<void> {
+  if (failedOutput) return;
+  failedOutput = true;
+  try {
+    const why =
+      error.code === 'EBADF'
+        ? 'it is not open for writing (a folder, a device or a read-only file descriptor)'
+        : (await import('../write/out-dir.js')).reason(error);
+    process.stderr.write(`hamesh: cannot write to standard output: ${why}\n`);
+  } catch {
+    // stderr is gone too
+  }
+  process.exit(EXIT.usage);
+}
 
 /** Runs the CLI; usage errors exit 2 (commander's own default is 1, which we keep for findings). */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
@@ -85,19 +98,12 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     stream.on('error', (error: NodeJS.ErrnoException) => {
       // A reader that goes away (`hamesh build … | head`) is not an error worth a message.
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (stream === process.stdout) {
-        try {
-          process.stderr.write(`hamesh: cannot write to standard output: ${outputFailure(error)}\n`);
-        } catch {
-          // stderr is gone too
-        }
-      }
-      process.exit(EXIT.usage);
+      if (stream === process.stdout) void refuseOutput(error);
+      else process.exit(EXIT.usage);
     });
   }
   try {
-    const onlyVersion = argv.length === 3 && ['-v', '--version'].includes(argv[2]!);
-    await program(onlyVersion ? [] : await loadCommands()).parseAsync([...argv]);
+    await program(await loadCommands(argv)).parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
       const informational = ['commander.helpDisplayed', 'commander.version'].includes(error.code);

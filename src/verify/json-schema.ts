@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { ValidateFunction } from 'ajv';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { pointer } from '../diagnostics/diagnostic.js';
 import type { RenderedValue } from '../render/target.js';
 import type { Verifier, VerifyProblem } from './verifier.js';
@@ -15,18 +13,10 @@ function problem(e: ErrorObject): VerifyProblem {
 }
 
 /**
- * A verifier from a JSON Schema (2020-12) the project ships, e.g. one written from an upstream CRD. Close its
- * objects with `additionalProperties: false` so unknown fields are caught.
+ * A verifier from a validator scripts/gen-validators.mjs compiled at build time from a JSON Schema the project
+ * ships (e.g. one written from an upstream CRD, its objects closed with `additionalProperties: false` so unknown
+ * fields are caught).
  */
-function jsonSchemaVerifier(schema: object): Verifier {
-  return validatorVerifier(new Ajv2020({ allErrors: true, strict: false }).compile(schema));
-}
-
-/** A verifier from a compiled ajv validator (e.g. one scripts/gen-validators.mjs compiled at build time). */
 export function validatorVerifier(validate: ValidateFunction): Verifier {
   return (value: RenderedValue) => (validate(value) ? [] : (validate.errors ?? []).map(problem));
 }
-
-/** A verifier from a schema file the project ships in schemas/. */
-export const schemaFileVerifier = (file: string): Verifier =>
-  jsonSchemaVerifier(JSON.parse(readFileSync(new URL(`../../schemas/${file}`, import.meta.url), 'utf8')) as object);
