@@ -10,7 +10,7 @@ export type FileFormat = 'jetstream-stream' | 'jetstream-consumer' | 'nats-permi
 
 interface RenderedBase {
   target: string;
-  /** Output path relative to --out, from src/render/layout.ts (e.g. `services/orders/kubernetes.yaml`). */
+  /** Output path relative to --out, from src/render/layout.ts (e.g. `manifests/services/orders/kubernetes.yaml`). */
   file: string;
   /** The template it came from, e.g. `deployment.yaml.hbs` (for error messages). */
   template: string;

@@ -1,7 +1,7 @@
 import type { RenderedDocument } from '../render/target.js';
 import { toYaml } from './yaml.js';
 import { sortBy } from '../util/order.js';
-import { kustomizationFile } from '../render/layout.js';
+import { inManifestTree, kustomizationFile, manifestsFolder } from '../render/layout.js';
 
 /** A file of the --out folder: its path relative to the folder and its full content. */
 export interface OutputFile {
@@ -37,10 +37,18 @@ function assertRelative(path: string): void {
     throw new Error(`a target asked to write outside the output folder: ${JSON.stringify(path)}`);
 }
 
+/** Objects go in the manifest tree and nothing else does, or `kubectl apply -R -f DIR/manifests` would choke. */
+function assertPlaced(document: RenderedDocument): void {
+  if (inManifestTree(document.file) !== (document.kind === 'manifest'))
+    throw new Error(
+      `${document.file}: ${document.kind === 'manifest' ? 'Kubernetes objects go' : 'only Kubernetes objects go'} under ${manifestsFolder}/ (src/render/layout.ts)`,
+    );
+}
+
 /**
- * The --out layout: manifests grouped into multi-document YAML files by their `file` (e.g.
- * `services/orders/kubernetes.yaml`), `file` documents one file each, as JSON or YAML by extension, and a
- * `kustomization.yaml` listing the manifest files. A manifest file's content is made each time it is read.
+ * The --out layout (src/render/layout.ts): manifests grouped into multi-document YAML files by their `file` (e.g.
+ * `manifests/services/orders/kubernetes.yaml`), `file` documents one file each, as JSON or YAML by extension, outside
+ * the manifest tree, and a `kustomization.yaml` listing the manifest files. A manifest file's content is made each time it is read.
  * Sorted by path, so the same documents always give the same files.
  */
 export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[] {
@@ -48,6 +56,7 @@ export function outputFiles(documents: readonly RenderedDocument[]): OutputFile[
   const files = new Map<string, string | (() => string)>();
   for (const document of documents) {
     assertRelative(document.file);
+    assertPlaced(document);
     if (document.kind === 'manifest') {
       const list = manifests.get(document.file);
       if (list) list.push(document);

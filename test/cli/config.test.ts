@@ -22,8 +22,8 @@ describe('hamesh.config discovery', () => {
     const built = runCli(['build'], { cwd });
     expect(built.code).toBe(0);
     expect(built.stdout).toContain('wrote ../../deploy:');
-    expect(existsSync(join(root, 'deploy', 'services', 'cart', 'kubernetes.yaml'))).toBe(true);
-    expect(existsSync(join(root, 'deploy', 'services', 'cart', 'istio.yaml'))).toBe(false); // targets: [kubernetes]
+    expect(existsSync(join(root, 'deploy', 'manifests', 'services', 'cart', 'kubernetes.yaml'))).toBe(true);
+    expect(existsSync(join(root, 'deploy', 'manifests', 'services', 'cart', 'istio.yaml'))).toBe(false); // targets: [kubernetes]
     expect(runCli(['build', '--check'], { cwd }).code).toBe(0);
   });
 
@@ -31,7 +31,7 @@ describe('hamesh.config discovery', () => {
     const { root, cwd } = project('specs: nowhere/*.yaml\ntargets: [kubernetes]\nout: deploy\n');
     const built = runCli(['build', '../../specs/shop.yaml', '--target', 'istio', '--out', 'mine'], { cwd });
     expect(built.code).toBe(0);
-    expect(existsSync(join(cwd, 'mine', 'services', 'cart', 'istio.yaml'))).toBe(true);
+    expect(existsSync(join(cwd, 'mine', 'manifests', 'services', 'cart', 'istio.yaml'))).toBe(true);
     expect(existsSync(join(root, 'deploy'))).toBe(false);
   });
 

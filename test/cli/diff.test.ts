@@ -73,13 +73,13 @@ describe('hamesh diff OLD NEW', () => {
       {
         change: 'changed',
         object: 'AuthorizationPolicy shop/cart',
-        file: 'services/cart/istio.yaml',
+        file: 'manifests/services/cart/istio.yaml',
         fields: ['spec.rules.0.from.0.source.principals'],
       },
       {
         change: 'changed',
         object: 'Sidecar shop/checkout',
-        file: 'services/checkout/istio.yaml',
+        file: 'manifests/services/checkout/istio.yaml',
         fields: ['spec.egress.0.hosts'],
       },
     ]);

@@ -26,10 +26,10 @@ describe('environments in the bundled example', () => {
     const built = hamesh('build', example, '--out', out);
     expect(built.code).toBe(0);
     expect(built.stdout).toContain(`[dev] wrote ${join(out, 'dev')}`);
-    expect(readFileSync(join(out, 'dev/services/web/kubernetes.yaml'), 'utf8')).toMatch(
+    expect(readFileSync(join(out, 'dev/manifests/services/web/kubernetes.yaml'), 'utf8')).toMatch(
       /namespace: store-dev[\s\S]*replicas: 1\n/,
     );
-    expect(readFileSync(join(out, 'prod/services/web/kubernetes.yaml'), 'utf8')).toMatch(
+    expect(readFileSync(join(out, 'prod/manifests/services/web/kubernetes.yaml'), 'utf8')).toMatch(
       /namespace: store-prod[\s\S]*replicas: 3\n/,
     );
     expect(hamesh('build', example, '--out', out, '--check').code).toBe(0);

@@ -58,7 +58,7 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
     expect(result.objects).toContainEqual({
       change: 'removed',
       object: 'KafkaTopic kafka/order-shipped',
-      file: 'kafka/topics.yaml',
+      file: 'manifests/kafka/topics.yaml',
     });
   });
 
@@ -83,13 +83,13 @@ describe('hamesh diff: unsafe-change rules on two versions of the shop example',
       {
         change: 'changed',
         object: 'AuthorizationPolicy shop/cart',
-        file: 'services/cart/istio.yaml',
+        file: 'manifests/services/cart/istio.yaml',
         fields: ['spec.rules.0.from.0.source.principals'],
       },
       {
         change: 'changed',
         object: 'Sidecar shop/checkout',
-        file: 'services/checkout/istio.yaml',
+        file: 'manifests/services/checkout/istio.yaml',
         fields: ['spec.egress.0.hosts'],
       },
     ]);

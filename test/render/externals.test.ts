@@ -29,7 +29,7 @@ describe('externals', () => {
       ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }],
       resolution: 'DNS',
     });
-    expect(docs.find((d) => d.value.kind === 'ServiceEntry')!.file).toBe('externals/stripe/istio.yaml');
+    expect(docs.find((d) => d.value.kind === 'ServiceEntry')!.file).toBe('manifests/externals/stripe/istio.yaml');
     // Nothing asked for a DestinationRule or VirtualService.
     expect(ofKind(docs, 'DestinationRule')).toEqual([]);
     expect(ofKind(docs, 'VirtualService')).toEqual([]);

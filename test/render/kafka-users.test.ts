@@ -64,7 +64,7 @@ describe('KafkaUsers (broker.auth)', () => {
       'shop-shipping: group shipping Read',
     ]);
     for (const user of users(documents)) {
-      expect(user.file).toBe('kafka/users.yaml');
+      expect(user.file).toBe('manifests/kafka/users.yaml');
       expect(user.value).toMatchObject({
         apiVersion: 'kafka.strimzi.io/v1',
         metadata: { namespace: 'kafka', labels: { 'strimzi.io/cluster': 'events' } },

@@ -9,7 +9,7 @@ const topics = (documents: RenderedDocument[]) => documents.filter((d) => d.valu
 const topicNames = (documents: RenderedDocument[]) =>
   topics(documents).map((d) => (d.value.spec as { topicName: string }).topicName);
 const retryPlan = (documents: RenderedDocument[], service: string) => {
-  const configMap = documents.find((d) => d.file === `services/${service}/retry-plan.yaml`)!;
+  const configMap = documents.find((d) => d.file === `manifests/services/${service}/retry-plan.yaml`)!;
   return JSON.parse((configMap.value.data as Record<string, string>)['retry-plan.json']!) as {
     service: string;
     subscriptions: Array<
@@ -83,7 +83,7 @@ describe('kafka target', () => {
       'payment.completed.shipping.retry-1',
     ]);
     for (const topic of topics(documents)) {
-      expect(topic).toMatchObject({ target: 'kafka', kind: 'manifest', file: 'kafka/topics.yaml' });
+      expect(topic).toMatchObject({ target: 'kafka', kind: 'manifest', file: 'manifests/kafka/topics.yaml' });
       expect(verifyKafkaTopic(topic.value)).toEqual([]);
     }
     // Retry and dead-letter topics get the event's partitions, replication and min.insync.replicas, never broker defaults.
@@ -115,9 +115,9 @@ describe('kafka target', () => {
   it('writes a retry plan per subscribing service: attempt, topic and delay', async () => {
     const documents = render(await resolveFile(shopExample), 'kafka');
     expect(documents.filter((d) => d.value.kind === 'ConfigMap').map((d) => d.file)).toEqual([
-      'services/inventory/retry-plan.yaml',
-      'services/notifications/retry-plan.yaml',
-      'services/shipping/retry-plan.yaml',
+      'manifests/services/inventory/retry-plan.yaml',
+      'manifests/services/notifications/retry-plan.yaml',
+      'manifests/services/shipping/retry-plan.yaml',
     ]);
     expect(retryPlan(documents, 'inventory')).toEqual({
       service: 'inventory',

@@ -105,7 +105,7 @@ describe('NATS permissions (broker.auth)', () => {
       },
       subscribe: { allow: ['_INBOX.inventory.>'] },
     });
-    const configMap = documents.find((d) => d.file === 'nats/permissions.yaml')!.value as {
+    const configMap = documents.find((d) => d.file === 'manifests/nats/permissions.yaml')!.value as {
       metadata: { namespace: string };
       data: Record<string, string>;
     };

@@ -43,7 +43,7 @@ describe('nats target', () => {
       'file nats/consumers/ORDER_CREATED/notifications.json',
       'file nats/consumers/ORDER_SHIPPED/notifications-email.json',
       'file nats/consumers/PAYMENT_COMPLETED/shipping.json',
-      'manifest nats/jetstream.yaml',
+      'manifest manifests/nats/jetstream.yaml',
     ]);
     const value = (file: string) => documents.find((d) => d.file === file)!.value;
     expect(value('nats/streams/ORDER_SHIPPED.json')).toEqual({
@@ -87,7 +87,7 @@ describe('nats target', () => {
     });
     expect(value('nats/consumers/ORDER_CREATED/notifications.json')).not.toHaveProperty('backoff');
 
-    const bundle = value('nats/jetstream.yaml') as {
+    const bundle = value('manifests/nats/jetstream.yaml') as {
       kind: string;
       metadata: { name: string };
       data: Record<string, string>;

@@ -63,7 +63,7 @@ describe('patches and objects', () => {
     expect(byKind(documents, 'PeerAuthentication', 'default').spec).toEqual({ mtls: { mode: 'PERMISSIVE' } });
     expect(byKind(documents, 'Role', 'reader').metadata).toMatchObject({ name: 'reader', namespace: 'demo' });
     expect(byKind(documents, 'ClusterRole', 'node-reader').metadata.namespace).toBeUndefined();
-    expect(documents!.find((d) => d.value.kind === 'Role')!.file).toBe('namespace/objects.yaml');
+    expect(documents!.find((d) => d.value.kind === 'Role')!.file).toBe('manifests/namespace/objects.yaml');
   });
 
   it('fails the build at the line of an unknown field a patch or an object introduces', async () => {

@@ -101,8 +101,8 @@ describe('--out never overwrites a file it does not own (issue 9, item 1)', () =
   it('the CLI exits 2 with that one line', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    mkdirSync(join(out, 'services/api'), { recursive: true });
-    writeFileSync(join(out, 'services/api/kubernetes.yaml'), 'kind: Mine\n');
+    mkdirSync(join(out, 'manifests/services/api'), { recursive: true });
+    writeFileSync(join(out, 'manifests/services/api/kubernetes.yaml'), 'kind: Mine\n');
     const run = runCli([
       'build',
       specFile(system({ api: { image: 'ghcr.io/acme/api:1' } }), 'system.json', dir),
@@ -113,9 +113,9 @@ describe('--out never overwrites a file it does not own (issue 9, item 1)', () =
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `hamesh: ${join(out, 'services/api/kubernetes.yaml')} is not hamesh's (.hamesh-outputs does not list it): delete or move it, or build with --force to overwrite it; nothing was written\n`,
+      `hamesh: ${join(out, 'manifests/services/api/kubernetes.yaml')} is not hamesh's (.hamesh-outputs does not list it): delete or move it, or build with --force to overwrite it; nothing was written\n`,
     );
-    expect(readFileSync(join(out, 'services/api/kubernetes.yaml'), 'utf8')).toBe('kind: Mine\n');
+    expect(readFileSync(join(out, 'manifests/services/api/kubernetes.yaml'), 'utf8')).toBe('kind: Mine\n');
   });
 });
 
