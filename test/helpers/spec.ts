@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { join } from 'node:path';
 import { normalize } from '../../src/normalize/normalize.js';
@@ -6,6 +6,7 @@ import { analyze } from '../../src/pipeline.js';
 import { resolve, type ResolvedSystem } from '../../src/resolve/resolve.js';
 import type { System } from '../../src/spec/schema.generated.js';
 import { validate } from '../../src/validate/validate.js';
+import { runCli } from './cli.js';
 import { tempDir } from './tmp.js';
 
 /* The one spec helper: building specs, writing them to files and taking them through the real stages. */
@@ -63,3 +64,15 @@ export function shopVersion(edit: (spec: ShopData) => void, name = 'system.yaml'
 
 /** The shop example's data, loosely typed for edits. */
 export type ShopData = Record<string, any> & { services: Record<string, any>; events: Record<string, any> };
+
+/**
+ * A project folder as a team using CI would have it: the shop example's YAML as `system.yaml`, a hamesh.config.yaml
+ * (`specs: [system.yaml]`, `out: deploy`) and deploy/ freshly built through the CLI, so lint and build --check pass.
+ */
+export function shopProject(dir = tempDir().dir): string {
+  copyFileSync(shopYaml, join(dir, 'system.yaml'));
+  writeFileSync(join(dir, 'hamesh.config.yaml'), 'specs: [system.yaml]\nout: deploy\n');
+  const built = runCli(['build'], { cwd: dir });
+  if (built.code !== 0) throw new Error(`the shop project does not build: ${built.stderr}${built.stdout}`);
+  return dir;
+}
