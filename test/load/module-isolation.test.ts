@@ -33,11 +33,28 @@ describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', ()
     );
   });
 
-  it('a top-level await names the line and says what to write instead, not "Transform failed"', async () => {
-    const message = await loadFailure('await.ts', `const n = await Promise.resolve(1);\n${spec}`);
-    expect(message).toBe(
-      'the spec module threw while loading: Top-level await is currently not supported with the "cjs" output format (export a promise instead: `export default load()`)',
+  it('a top-level await is awaited (the module runs as ES module code)', async () => {
+    const file = join(dir, 'await.ts');
+    writeFileSync(
+      file,
+      `const n: number = await Promise.resolve(1);\nexport default { kind: 'System', replicas: n };\n`,
     );
+    expect((await loadSpec(file)).data).toEqual({ kind: 'System', replicas: 1 });
+  });
+
+  it('a TypeScript syntax error is located in the spec, and a throw at its original line', async () => {
+    expect(await loadFailure('syntax.ts', `const a: number = 1;\nconst b = {;\n${spec}`)).toMatch(
+      /^cannot parse the spec module: /,
+    );
+    const file = join(dir, 'syntax.ts');
+    const error = await loadSpec(file).catch((e: LoadError) => e);
+    expect(error).toMatchObject({ diagnostic: { line: 2 } });
+    const thrown = join(dir, 'thrown.ts');
+    writeFileSync(
+      thrown,
+      `type T = {\n  a: number;\n};\nconst f = (): T => {\n  throw new Error('no');\n};\nexport default f();\n`,
+    );
+    expect(await loadSpec(thrown).catch((e: LoadError) => e)).toMatchObject({ diagnostic: { line: 5 } });
   });
 
   it('process.exit inside a spec ends nothing but the load', async () => {
