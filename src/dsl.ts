@@ -11,12 +11,28 @@ type GraphRef =
   | Schema.EnvGroupRef;
 type Retyped<Ref, Key extends keyof Ref, Name> = Omit<Ref, Key> & { [K in Key]: Name };
 
+/** The downward-API field paths Kubernetes allows in env (the schema's pattern, as a type the editor completes). */
+export type FieldPathSpec =
+  | 'metadata.name'
+  | 'metadata.namespace'
+  | 'metadata.uid'
+  | `metadata.labels['${string}']`
+  | `metadata.annotations['${string}']`
+  | 'spec.nodeName'
+  | 'spec.serviceAccountName'
+  | 'status.hostIP'
+  | 'status.hostIPs'
+  | 'status.podIP'
+  | 'status.podIPs';
+
 /**
  * An env value whose graph references are checked by the TypeScript compiler: `address`, `host`, `port` and
- * `headless` name a declared service, `topic` and `group` a declared event.
+ * `headless` name a declared service, `topic` and `group` a declared event; `Checked` (in `defineSystem`, not in a
+ * plain `SystemSpec`, which accepts exactly the schema-generated types) makes `field` a downward-API path too.
  */
-export type EnvValueSpec<Services extends string = string, Events extends string = string> =
-  | Exclude<Schema.EnvValue, GraphRef>
+export type EnvValueSpec<Services extends string = string, Events extends string = string, Checked = false> =
+  | Exclude<Schema.EnvValue, GraphRef | Schema.EnvFieldRef>
+  | (Checked extends true ? Retyped<Schema.EnvFieldRef, 'field', FieldPathSpec> : Schema.EnvFieldRef)
   | Retyped<Schema.EnvAddressRef, 'address', Services>
   | Retyped<Schema.EnvHostRef, 'host', Services>
   | Retyped<Schema.EnvPortRef, 'port', Services>
@@ -24,10 +40,14 @@ export type EnvValueSpec<Services extends string = string, Events extends string
   | Retyped<Schema.EnvTopicRef, 'topic', Events>
   | Retyped<Schema.EnvGroupRef, 'group', Events>;
 
-/** Fields a profile (or `defaults`) sets, with typed env references. */
-export interface ProfileSpec<Services extends string = string, Events extends string = string>
-  extends Omit<Schema.Profile, 'env'> {
-  env?: { [name: string]: EnvValueSpec<Services, Events> };
+/** Fields a profile (or `defaults`) sets, with typed env references and probe ports (any declared in the system). */
+export interface ProfileSpec<
+  Services extends string = string,
+  Events extends string = string,
+  Ports extends string = string,
+> extends Omit<Schema.Profile, 'env' | 'probes'> {
+  env?: { [name: string]: EnvValueSpec<Services, Events, IsChecked<Ports>> };
+  probes?: CheckedProbes<Ports>;
 }
 
 /** A route whose `to` and `mirror` name declared versions. */
@@ -36,6 +56,36 @@ export interface RouteSpec<Versions extends string = string> extends Omit<Schema
   to?: Versions | (string extends Versions ? { [version: string]: number } : { [Version in Versions]?: number });
   mirror?: { version: Versions; percent?: number };
 }
+
+/** A probe's `port`: a port name declared in the system, a one-port shorthand's protocol, or a number. */
+type ProbePortSpec<Ports extends string> = string extends Ports
+  ? Schema.ProbePort
+  : Ports | NonNullable<Schema.Service['protocol']> | number;
+type Handler = 'http' | 'grpc' | 'tcp' | 'exec';
+/** One kind of probe: the other handlers are `never`, so `{ http: '/x', tcp: true }` is an error, not a union match. */
+type ProbeOf<P, Kind extends Handler, Ports extends string> = Omit<P, 'port'> & {
+  [Other in Exclude<Handler, Kind>]?: never;
+} & (Kind extends 'exec' ? { port?: never } : { port?: ProbePortSpec<Ports> });
+
+/** A probe whose `port` names a declared port (hamesh validate checks it is this container's own). */
+export type ProbeSpec<Ports extends string = string> =
+  | Schema.ProbePath
+  | ProbeOf<Schema.HttpProbe, 'http', Ports>
+  | ProbeOf<Schema.GrpcProbe, 'grpc', Ports>
+  | ProbeOf<Schema.TcpProbe, 'tcp', Ports>
+  | ProbeOf<Schema.ExecProbe, 'exec', Ports>;
+
+/** Readiness, liveness and startup probes, with typed ports. */
+export type ProbesSpec<Ports extends string = string> = { [Kind in keyof Schema.Probes]?: ProbeSpec<Ports> };
+/**
+ * Over plain `string` port names (a `SystemSpec`), the schema's own types, so it accepts exactly the schema-generated
+ * data; in `defineSystem` (ports inferred), the checked ones.
+ */
+type IsChecked<Ports extends string> = string extends Ports ? false : true;
+type CheckedProbes<Ports extends string> = string extends Ports ? Schema.Probes : ProbesSpec<Ports>;
+
+/** A container's `ports`, whose names are what probes may name. */
+type PortsSpec<Ports extends string> = string extends Ports ? Schema.Ports : { [Port in Ports]?: Schema.Port };
 
 /** `mounts` of an init container or sidecar: keys are volume and storage names and `files` paths declared in the system. */
 export type MountsSpec<Mounts extends string> = [Mounts] extends [never]
@@ -48,10 +98,22 @@ export type ExtraContainerSpec<
   Services extends string,
   Events extends string,
   Mounts extends string,
+  Checked = false,
 > = Omit<C, 'mounts' | 'env'> & {
-  env?: { [name: string]: EnvValueSpec<Services, Events> };
+  env?: { [name: string]: EnvValueSpec<Services, Events, Checked> };
   /** Over plain `string` names, the schema's own map. */
   mounts?: string extends Mounts ? Schema.Mounts : MountsSpec<Mounts>;
+};
+
+/** A sidecar: its `ports` names count among the declared ports, and its probes name one of them. */
+export type SidecarSpec<
+  Services extends string,
+  Events extends string,
+  Mounts extends string,
+  Ports extends string,
+> = Omit<ExtraContainerSpec<Schema.Sidecar, Services, Events, Mounts, IsChecked<Ports>>, 'ports' | 'probes'> & {
+  ports?: PortsSpec<Ports>;
+  probes?: CheckedProbes<NoInfer<Ports>>;
 };
 
 /**
@@ -66,6 +128,7 @@ export interface ServiceSpec<
   Versions extends string = string,
   Mounts extends string = string,
   Externals extends string = string,
+  Ports extends string = string,
 > extends Omit<
     Schema.Service,
     | 'calls'
@@ -81,20 +144,25 @@ export interface ServiceSpec<
     | 'files'
     | 'init'
     | 'sidecars'
+    | 'ports'
+    | 'probes'
   > {
+  /** Their names (and the shorthand's protocol) are what a probe's `port` may name. */
+  ports?: PortsSpec<Ports>;
+  probes?: CheckedProbes<NoInfer<Ports>>;
   /** Their names (and `files` paths) are what `mounts` of init containers and sidecars may name. */
   volumes?: string extends Mounts ? Schema.Volumes : { [Volume in Mounts]?: Schema.Volume };
   storage?: string extends Mounts ? Schema.Service['storage'] : { [Volume in Mounts]?: Schema.StorageVolume };
   files?: string extends Mounts ? Schema.Files : { [Path in Mounts]?: Schema.File };
-  init?: ExtraContainerSpec<Schema.InitContainer, Services, Events, NoInfer<Mounts>>[];
-  sidecars?: ExtraContainerSpec<Schema.Sidecar, Services, Events, NoInfer<Mounts>>[];
+  init?: ExtraContainerSpec<Schema.InitContainer, Services, Events, NoInfer<Mounts>, IsChecked<NoInfer<Ports>>>[];
+  sidecars?: SidecarSpec<Services, Events, NoInfer<Mounts>, Ports>[];
   profile?: Profiles;
   /** JSON merge patches of this service's rendered objects, typed from the Kubernetes/Istio model interfaces. */
   patches?: ServicePatchesSpec;
   /** Optional per version (each service declares its own), so its map values may be `undefined`, like `subscribes`. */
   versions?: { [Version in Versions]?: NonNullable<Schema.Service['versions']>[string] };
   routes?: RouteSpec<NoInfer<Versions>>[];
-  env?: { [name: string]: EnvValueSpec<Services, Events> };
+  env?: { [name: string]: EnvValueSpec<Services, Events, IsChecked<NoInfer<Ports>>> };
   calls?: Array<Services | Externals | { service: Services | Externals; critical?: boolean }>;
   publishes?: Events[];
   /** With no events declared, any key is an error (a mapped type over `never` would accept anything). */
@@ -173,11 +241,12 @@ export function defineSystem<
   const Versions extends string = never,
   const Mounts extends string = never,
   const Externals extends string = never,
+  const Ports extends string = never,
 >(
   spec: Omit<SystemSpec, 'services' | 'events' | 'profiles' | 'defaults' | 'environments' | 'broker' | 'externals'> & {
     broker?: BrokerSpec<NoInfer<Services>>;
-    defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>>;
-    profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>> };
+    defaults?: ProfileSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Ports>>;
+    profiles?: { [Profile in Profiles]: ProfileSpec<NoInfer<Services>, NoInfer<Events>, NoInfer<Ports>> };
     services: {
       [Service in Services]: ServiceSpec<
         NoInfer<Services>,
@@ -185,7 +254,8 @@ export function defineSystem<
         NoInfer<Profiles>,
         Versions,
         Mounts,
-        NoInfer<Externals>
+        NoInfer<Externals>,
+        Ports
       >;
     };
     events?: { [Event in Events]: Schema.Event };
