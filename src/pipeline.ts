@@ -155,7 +155,7 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
   const engine = new TemplateEngine(options.templates);
   const patched = applyPatches(
     resolved.system.patches,
-    selected.flatMap((t) => t.render(resolved, { engine })),
+    selected.flatMap((t) => t.render(resolved, { engine, selected: names })),
   );
   const documents = patched.documents;
   diagnostics.push(...locate(patched.diagnostics));

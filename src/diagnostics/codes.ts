@@ -626,6 +626,22 @@ export const codes = {
       '`--target ingress` is asked for something a Kubernetes Ingress cannot express: a regex path, a TCP-only service, or (without the istio target) retries, timeouts, version weights, header matches, faults or mirroring.',
     fix: 'Build with `--target istio` as well (its VirtualServices carry those features), or drop the feature from the services behind the ingress.',
   },
+  gatewayApiUnsupported: {
+    id: 'gateway-api-unsupported',
+    stage: 'render',
+    severity: 'error',
+    description:
+      "`--target gateway-api` is asked for something the standard channel of the Kubernetes Gateway API cannot express: fault injection, retries (HTTPRoute `retry` is experimental), TCP routing or TCP version weights (TCPRoute is experimental), a path match not starting with '/', routes whose order Gateway API's most-specific-match rule would invert, or more rules or matches than one HTTPRoute holds.",
+    fix: 'Build with `--target istio` instead (its VirtualServices carry all of it), or drop or reorder what the message names.',
+  },
+  gatewayApiName: {
+    id: 'gateway-api-name',
+    stage: 'render',
+    severity: 'error',
+    description:
+      "An object `--target gateway-api` emits takes the name of another of its kind: a version's Service (`<service>-<version>`) that of another Service, or two HTTPRoutes (a service's, `<service>-<port>`, an ingress host's) the same name.",
+    fix: 'Rename the version, the service or the host the message names.',
+  },
   patch: {
     id: 'patch',
     stage: 'render',

@@ -117,6 +117,24 @@ export interface IngressContext extends ObjectMeta {
   rules: object[];
 }
 
+/** `httproute.yaml.hbs`: a Gateway API HTTPRoute (`--target gateway-api`): a service's mesh routes, or an ingress host's. */
+export interface HttpRouteContext extends ObjectMeta {
+  /** The Service (GAMMA mesh routing) or the Gateway (and listener) the routes attach to. */
+  parentRefs: object[];
+  /** The ingress host; null: every host (a mesh route, or the `*` host). */
+  hostnames: string[] | null;
+  /** HTTPRoute rules (`name`, `matches`, `filters`, `backendRefs`, `timeouts`). */
+  rules: object[];
+}
+
+/** `gateway-api-gateway.yaml.hbs`: the Gateway API Gateway of the ingress hosts (`--target gateway-api`). */
+export interface GatewayApiGatewayContext extends ObjectMeta {
+  /** `istio`: Istio deploys and runs the gateway. */
+  gatewayClassName: string;
+  /** Listeners (`name`, `hostname`, `port`, `protocol`, `tls`, `allowedRoutes`), one per host and scheme. */
+  listeners: object[];
+}
+
 /** `peerauthentication.yaml.hbs`: mTLS for the namespace, or for one service's pods (`selector`). */
 export interface PeerAuthenticationContext extends ObjectMeta {
   selector: Labels | null;
@@ -236,7 +254,9 @@ export interface TemplateContexts {
   'destinationrule.yaml.hbs': DestinationRuleContext;
   'files-configmap.yaml.hbs': FilesConfigMapContext;
   'gateway.yaml.hbs': GatewayContext;
+  'gateway-api-gateway.yaml.hbs': GatewayApiGatewayContext;
   'horizontalpodautoscaler.yaml.hbs': HorizontalPodAutoscalerContext;
+  'httproute.yaml.hbs': HttpRouteContext;
   'ingress.yaml.hbs': IngressContext;
   'kafkatopic.yaml.hbs': KafkaTopicContext;
   'kafkauser.yaml.hbs': KafkaUserContext;

@@ -39,6 +39,8 @@ export type RenderedDocument =
 
 export interface RenderContext {
   engine: TemplateEngine;
+  /** Every target of the build (what one target emits may depend on another: istio with gateway-api); default: this one alone. */
+  selected?: readonly string[];
 }
 
 /** A compile target (`kubernetes`, `istio`, `kafka`, `nats`, `asyncapi`, ...). */

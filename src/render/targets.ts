@@ -1,4 +1,5 @@
 import { asyncApiTarget } from './asyncapi/target.js';
+import { gatewayApiTarget } from './gateway-api/target.js';
 import { ingressTarget } from './ingress/target.js';
 import { istioTarget } from './istio/target.js';
 import { kafkaTarget } from './kafka/target.js';
@@ -14,6 +15,7 @@ export const targets: Target[] = [
   kubernetesTarget,
   istioTarget,
   ingressTarget,
+  gatewayApiTarget,
   kafkaTarget,
   natsTarget,
   asyncApiTarget,

@@ -86,3 +86,17 @@ export function ingressHosts(system: NormalizedSystem): IngressHost[] {
   }
   return hosts;
 }
+
+/**
+ * Runs of consecutive backends of one service: a service's paths that sit next to each other in the host's order
+ * share its routes (their matches OR-ed), as they would in a VirtualService of the service alone.
+ */
+export function backendRuns(backends: readonly IngressBackend[]): IngressBackend[][] {
+  const runs: IngressBackend[][] = [];
+  for (const backend of backends) {
+    const last = runs.at(-1);
+    if (last && last[0]!.service === backend.service) last.push(backend);
+    else runs.push([backend]);
+  }
+  return runs;
+}

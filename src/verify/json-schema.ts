@@ -18,5 +18,7 @@ function problem(e: ErrorObject): VerifyProblem {
  * fields are caught).
  */
 export function validatorVerifier(validate: ValidateFunction): Verifier {
-  return (value: RenderedValue) => (validate(value) ? [] : (validate.errors ?? []).map(problem));
+  // An `if` error only repeats that its `then` or `else` failed; that failure is reported on its own.
+  return (value: RenderedValue) =>
+    validate(value) ? [] : (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(problem);
 }

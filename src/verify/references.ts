@@ -36,12 +36,90 @@ function destinations(spec: Json): Array<{ destination: Json; pointer: string }>
   return found;
 }
 
+const gatewayApiGroup = 'gateway.networking.k8s.io/';
+
+type Report = (pointer: string, message: string) => void;
+
+/** A reference of a parentRef or backendRef (group and kind as Gateway API defaults them). */
+const refKind = (ref: Json, defaultKind: string, defaultGroup: string) =>
+  `${String(ref.group ?? defaultGroup) || 'core'}/${String(ref.kind ?? defaultKind)}`;
+
+/**
+ * An HTTPRoute's parents and backends exist: a Service parent (GAMMA) or backend is a Service of the spec or the
+ * output, a Gateway parent is in the output (with the listener its sectionName names) or named by a service's
+ * ingress.gateway, and so are the backends of its mirror filters.
+ */
+function httpRouteReferences(
+  spec: Json,
+  namespace: string,
+  known: { services: Set<string>; listeners: Map<string, Set<string>>; gateways: Set<string> },
+  report: Report,
+): void {
+  const service = (ref: Json, pointer: string, what: string) => {
+    const key = `${String(ref.name)}.${String(ref.namespace ?? namespace)}`;
+    if (!known.services.has(key))
+      report(
+        `${pointer}/name`,
+        `is ${JSON.stringify(ref.name)}, ${what} that is not a Service of the spec or the output`,
+      );
+  };
+  list(spec.parentRefs).forEach((ref, i) => {
+    const pointer = `/spec/parentRefs/${i}`;
+    const kind = refKind(ref, 'Gateway', 'gateway.networking.k8s.io');
+    if (kind === 'core/Service') {
+      service(ref, pointer, 'a parent Service');
+      return;
+    }
+    if (kind !== 'gateway.networking.k8s.io/Gateway') return;
+    const key = `${String(ref.namespace ?? namespace)}/${String(ref.name)}`;
+    const own = known.listeners.get(key);
+    if (!own) {
+      if (!known.gateways.has(String(ref.name)) && !known.gateways.has(key))
+        report(
+          `${pointer}/name`,
+          `is ${JSON.stringify(ref.name)}, a Gateway that is neither in the output nor named by a service's ingress.gateway`,
+        );
+    } else if (ref.sectionName !== undefined && !own.has(String(ref.sectionName)))
+      report(
+        `${pointer}/sectionName`,
+        `is ${JSON.stringify(ref.sectionName)}, which is not a listener of the Gateway ${key} (it has ${[...own].join(', ')})`,
+      );
+  });
+  list(spec.rules).forEach((rule, r) => {
+    list(rule.backendRefs).forEach((ref, b) => {
+      if (refKind(ref, 'Service', '') === 'core/Service')
+        service(ref, `/spec/rules/${r}/backendRefs/${b}`, 'a backend');
+    });
+    list(rule.filters).forEach((filter, f) => {
+      const ref = (filter.requestMirror as Json | undefined)?.backendRef as Json | undefined;
+      if (ref && refKind(ref, 'Service', '') === 'core/Service')
+        service(ref, `/spec/rules/${r}/filters/${f}/requestMirror/backendRef`, 'a mirror backend');
+    });
+  });
+}
+
+/** A Gateway's listeners have distinct names, and distinct port, protocol and hostname (the CRD's CEL rules). */
+function uniqueListeners(spec: Json, report: Report): void {
+  const names = new Set<string>();
+  const bindings = new Set<string>();
+  list(spec.listeners).forEach((listener, i) => {
+    const binding = `${String(listener.port)}/${String(listener.protocol)}/${String(listener.hostname ?? '')}`;
+    if (names.has(String(listener.name)))
+      report(`/spec/listeners/${i}/name`, `is ${JSON.stringify(listener.name)}, the name of an earlier listener`);
+    else if (bindings.has(binding))
+      report(`/spec/listeners/${i}`, 'has the port, protocol and hostname of an earlier listener');
+    names.add(String(listener.name));
+    bindings.add(binding);
+  });
+}
+
 /**
  * What `istioctl analyze` checks across objects, which no schema can: every gateway a VirtualService binds to is
  * in the output or one the spec names as its own (`ingress.gateway`); every host a VirtualService or
  * DestinationRule routes to is a Service of the spec or the output, or a ServiceEntry host; every subset a route
- * names is declared by a DestinationRule of its host. Findings are located like schema findings (the document's
- * source, or the patch that wrote the field).
+ * names is declared by a DestinationRule of its host; a Gateway API HTTPRoute's parents and backends exist (see
+ * `httpRouteReferences`) and a Gateway's listeners are distinct. Findings are located like schema findings (the
+ * document's source, or the patch that wrote the field).
  */
 export function verifyReferences(documents: readonly RenderedDocument[], system: NormalizedSystem): Diagnostic[] {
   const manifests = documents.filter((d) => d.kind === 'manifest');
@@ -61,6 +139,14 @@ export function verifyReferences(documents: readonly RenderedDocument[], system:
   for (const d of of('Service')) hosts.add(`${nameOf(d.value)}.${namespaceOf(d.value, system.namespace)}`);
   for (const d of of('ServiceEntry'))
     for (const host of ((d.value.spec as Json | undefined)?.hosts ?? []) as string[]) hosts.add(host);
+  // Gateway API Gateways of the output, by namespace/name, with their listener names.
+  const listeners = new Map<string, Set<string>>();
+  for (const d of manifests.filter(
+    (d) => d.value.kind === 'Gateway' && String(d.value.apiVersion).startsWith(gatewayApiGroup),
+  )) {
+    const names = list(((d.value.spec ?? {}) as Json).listeners).map((l) => String(l.name));
+    listeners.set(`${namespaceOf(d.value, system.namespace)}/${nameOf(d.value)}`, new Set(names));
+  }
   const subsets = new Map<string, Set<string>>();
   for (const d of of('DestinationRule')) {
     const spec = (d.value.spec ?? {}) as Json;
@@ -86,6 +172,12 @@ export function verifyReferences(documents: readonly RenderedDocument[], system:
         '/spec/host',
         `is ${JSON.stringify(spec.host)}, which is neither a Service of the spec or the output nor a ServiceEntry host`,
       );
+    }
+    if (String(value.apiVersion).startsWith(gatewayApiGroup)) {
+      if (value.kind === 'HTTPRoute')
+        httpRouteReferences(spec, namespace, { services: hosts, listeners, gateways }, report);
+      if (value.kind === 'Gateway') uniqueListeners(spec, report);
+      continue;
     }
     if (value.kind !== 'VirtualService') continue;
     ((spec.gateways ?? []) as unknown[]).forEach((gateway, index) => {

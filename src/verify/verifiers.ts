@@ -1,3 +1,4 @@
+import { gatewayApiVerifiers } from './gateway-api.js';
 import { istioVerifiers } from './istio.js';
 import { kafkaVerifiers } from './kafka.js';
 import { kedaVerifiers } from './keda.js';
@@ -10,4 +11,5 @@ export const verifiers: VerifierEntry[] = [
   ...istioVerifiers,
   ...kafkaVerifiers,
   ...kedaVerifiers,
+  ...gatewayApiVerifiers,
 ];

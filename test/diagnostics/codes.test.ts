@@ -144,6 +144,12 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
     targetPreflight('ingress', {
       services: { a: { image, retries: { attempts: 1 }, ingress: { hosts: ['example.com'] } } },
     }),
+  'gateway-api-unsupported': () =>
+    targetPreflight('gateway-api', { services: { a: { image, routes: [{ fault: { abort: { status: 500 } } }] } } }),
+  'gateway-api-name': () =>
+    targetPreflight('gateway-api', {
+      services: { a: { image, versions: { v1: { weight: 100 } } }, 'a-v1': { image } },
+    }),
   'ingress-conflict': () =>
     validated({ a: { image, ingress: { hosts: ['example.com'] } }, b: { image, ingress: { hosts: ['example.com'] } } }),
   reference: async () => {

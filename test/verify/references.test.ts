@@ -100,3 +100,63 @@ describe('cross-object references (what istioctl analyze checks)', () => {
     ]);
   });
 });
+
+describe('cross-object references of Gateway API objects', () => {
+  const gatewayApi = (kind: string, name: string, spec: object) =>
+    manifest({ apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata: { name, namespace: 'demo' }, spec });
+  const service = (name: string) =>
+    manifest({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'demo' }, spec: {} });
+  const gateway = gatewayApi('Gateway', 'edge', {
+    gatewayClassName: 'istio',
+    listeners: [
+      { name: 'http', port: 80, protocol: 'HTTP' },
+      { name: 'http', port: 8080, protocol: 'HTTP' },
+      { name: 'other', port: 80, protocol: 'HTTP' },
+    ],
+  });
+
+  it('accepts parents and backends that exist: Services of the spec or the output, Gateways and their listeners', () => {
+    const route = gatewayApi('HTTPRoute', 'web', {
+      parentRefs: [
+        { group: '', kind: 'Service', name: 'web', port: 8080 },
+        { name: 'edge', sectionName: 'other' },
+        { name: 'public', namespace: 'istio-system' },
+      ],
+      rules: [
+        {
+          backendRefs: [
+            { name: 'web-v1', port: 8080 },
+            { name: 'web', port: 8080 },
+          ],
+          filters: [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'web-v1', port: 8080 } } }],
+        },
+      ],
+    });
+    expect(messages([gateway, service('web-v1'), route]).filter((m) => m.startsWith('HTTPRoute'))).toEqual([]);
+  });
+
+  it('names a missing parent Service, Gateway or listener, and a missing backend or mirror Service', () => {
+    const route = gatewayApi('HTTPRoute', 'web', {
+      parentRefs: [
+        { group: '', kind: 'Service', name: 'nope', port: 8080 },
+        { name: 'edge', sectionName: 'https' },
+        { name: 'elsewhere' },
+      ],
+      rules: [
+        {
+          backendRefs: [{ name: 'web-v9', port: 8080 }],
+          filters: [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'gone', port: 8080 } } }],
+        },
+      ],
+    });
+    expect(messages([gateway, route])).toEqual([
+      'Gateway demo/edge (from test): spec.listeners.1.name is "http", the name of an earlier listener',
+      'Gateway demo/edge (from test): spec.listeners.2 has the port, protocol and hostname of an earlier listener',
+      'HTTPRoute demo/web (from test): spec.parentRefs.0.name is "nope", a parent Service that is not a Service of the spec or the output',
+      'HTTPRoute demo/web (from test): spec.parentRefs.1.sectionName is "https", which is not a listener of the Gateway demo/edge (it has http, other)',
+      'HTTPRoute demo/web (from test): spec.parentRefs.2.name is "elsewhere", a Gateway that is neither in the output nor named by a service\'s ingress.gateway',
+      'HTTPRoute demo/web (from test): spec.rules.0.backendRefs.0.name is "web-v9", a backend that is not a Service of the spec or the output',
+      'HTTPRoute demo/web (from test): spec.rules.0.filters.0.requestMirror.backendRef.name is "gone", a mirror backend that is not a Service of the spec or the output',
+    ]);
+  });
+});

@@ -1,24 +1,10 @@
 import type { NormalizedSystem } from '../../normalize/model.js';
 import { meshTraffic } from '../../normalize/ports.js';
-import type { IngressBackend, IngressHost } from '../../resolve/ingress-hosts.js';
+import { backendRuns, type IngressHost } from '../../resolve/ingress-hosts.js';
 import { sortBy } from '../../util/order.js';
 import type { GatewayContext, VirtualServiceContext } from '../contexts.js';
 import { systemLabels } from '../kubernetes/labels.js';
 import { defaultDestinations, httpRoutes } from './http-route.js';
-
-/**
- * Runs of consecutive backends of one service: a service's paths that sit next to each other in the host's order
- * share its routes (their matches OR-ed), as they would in a VirtualService of the service alone.
- */
-function backendRuns(backends: readonly IngressBackend[]): IngressBackend[][] {
-  const runs: IngressBackend[][] = [];
-  for (const backend of backends) {
-    const last = runs.at(-1);
-    if (last && last[0]!.service === backend.service) last.push(backend);
-    else runs.push([backend]);
-  }
-  return runs;
-}
 
 /**
  * The route table of one host: each backend service's routes and default route (its timeout, retries, versions),

@@ -13,7 +13,7 @@ type Kind = 'DestinationRule' | 'VirtualService';
  * hosts) that take the name of another object of their kind: a service's, an ingress host's or another external's.
  * Istio would keep one of the two and silently drop the other's policy.
  */
-function externalNameClashes(resolved: ResolvedSystem): Diagnostic[] {
+function externalNameClashes(resolved: ResolvedSystem, gatewayApi: boolean): Diagnostic[] {
   const { system } = resolved;
   const owners = new Map<string, string>();
   const claim = (kind: Kind, name: string, owner: string) => {
@@ -37,7 +37,7 @@ function externalNameClashes(resolved: ResolvedSystem): Diagnostic[] {
         service &&
         (kind === 'DestinationRule'
           ? destinationRuleContext(system, service) !== null
-          : meshVirtualServiceContexts(system, service).length > 0);
+          : !gatewayApi && meshVirtualServiceContexts(system, service).length > 0);
       const taken = serviceOwns ? `the service '${name}'` : claim(kind, name, `the external '${external.name}'`);
       if (taken === undefined) continue;
       diagnostics.push({
@@ -52,14 +52,14 @@ function externalNameClashes(resolved: ResolvedSystem): Diagnostic[] {
 }
 
 /** Object names the istio target would emit twice: an ingress host's VirtualService, an external's objects. */
-export function istioPreflight(resolved: ResolvedSystem): Diagnostic[] {
+export function istioPreflight(resolved: ResolvedSystem, gatewayApi: boolean): Diagnostic[] {
   return [
-    ...ingressHosts(resolved.system).flatMap((host) => {
+    ...(gatewayApi ? [] : ingressHosts(resolved.system)).flatMap((host) => {
       const taken = resolved.service(host.name);
       if (!taken) return [];
       const message = `the VirtualService of the ingress host ${JSON.stringify(host.host)} is named '${host.name}', like the service '${taken.name}': rename the service or use another host`;
       return [{ rule: codes.virtualserviceName.id, severity: 'error' as const, message, path: host.entries[0]!.path }];
     }),
-    ...externalNameClashes(resolved),
+    ...externalNameClashes(resolved, gatewayApi),
   ];
 }

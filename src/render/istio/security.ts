@@ -4,6 +4,7 @@ import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { compareStrings } from '../../util/order.js';
 import type { AuthorizationPolicyContext, PeerAuthenticationContext } from '../contexts.js';
 import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
+import { deployedGatewayAccount } from '../gateway-api/ingress.js';
 
 /** The mTLS identity of a workload running as service account `serviceAccount` (Istio's default trust domain). */
 function principal(namespace: string, serviceAccount: string): string {
@@ -27,6 +28,7 @@ const admitsAnyone = (service: NormalizedService) => service.allowFrom.some((sou
 export function authorizationPolicyContext(
   resolved: ResolvedSystem,
   service: NormalizedService,
+  gatewayApi = false,
 ): AuthorizationPolicyContext | null {
   const system = resolved.system;
   if (system.mesh.authorization === 'off') return null;
@@ -35,7 +37,12 @@ export function authorizationPolicyContext(
   const callers = [...new Set(sources.map((source) => source.pod.serviceAccount.name))].sort(compareStrings);
   const principals = callers.map((caller) => principal(system.namespace, caller));
   if (service.ingress) {
-    const [namespace, account] = service.ingress.gatewayServiceAccount.split('/') as [string, string];
+    // The Gateway API Gateway hamesh emits runs as the account Istio deploys it with.
+    const gateway =
+      gatewayApi && service.ingress.emitGateway
+        ? deployedGatewayAccount(system.namespace, service.ingress.gateway)
+        : service.ingress.gatewayServiceAccount;
+    const [namespace, account] = gateway.split('/') as [string, string];
     principals.push(principal(namespace, account));
   }
   const extra: AllowSource[] = [...system.mesh.allow, ...service.allowFrom];

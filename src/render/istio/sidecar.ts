@@ -3,7 +3,7 @@ import type { ResolvedSystem } from '../../resolve/resolve.js';
 import { headlessServiceName, natsHost, serviceHost } from '../../resolve/addresses.js';
 import type { SidecarContext } from '../contexts.js';
 import { appSelector, serviceLabels, systemLabels } from '../kubernetes/labels.js';
-
+import { meshRouted, versionServiceName } from '../gateway-api/routes.js';
 /** Istio's own namespace: every proxy needs it (istiod, telemetry, the gateways). */
 const ISTIO_NAMESPACE = 'istio-system';
 
@@ -43,13 +43,17 @@ function brokerHosts(resolved: ResolvedSystem): string[] {
  * hosts, as their ServiceEntries are declared in the system's namespace), the broker when it publishes or
  * subscribes, and istio-system. Sorted, without duplicates.
  */
-export function egressHosts(resolved: ResolvedSystem, service: NormalizedService): string[] {
+export function egressHosts(resolved: ResolvedSystem, service: NormalizedService, gatewayApi = false): string[] {
   const { system } = resolved;
   const hosts = new Set<string>([`${ISTIO_NAMESPACE}/*`]);
   for (const { call } of resolved.calls(service.name)) {
     const external = resolved.external(call.service);
     if (external) for (const host of external.hosts) hosts.add(`./${host}`);
     else hosts.add(`./${serviceHost(system, call.service)}`);
+    // Gateway API routes a callee's versions to their own Services, which the proxy must know too.
+    const callee = gatewayApi ? resolved.service(call.service) : undefined;
+    if (callee && meshRouted(callee))
+      for (const v of callee.versions) hosts.add(`./${serviceHost(system, versionServiceName(callee.name, v.name))}`);
   }
   const usesBroker = service.publishes.length > 0 || service.subscribes.length > 0;
   if (usesBroker && system.broker.service !== service.name) for (const host of brokerHosts(resolved)) hosts.add(host);
@@ -57,14 +61,18 @@ export function egressHosts(resolved: ResolvedSystem, service: NormalizedService
 }
 
 /** Template context of `sidecar.yaml.hbs` for one service (`mesh.sidecarScope`). */
-export function sidecarContext(resolved: ResolvedSystem, service: NormalizedService): SidecarContext {
+export function sidecarContext(
+  resolved: ResolvedSystem,
+  service: NormalizedService,
+  gatewayApi = false,
+): SidecarContext {
   const { system } = resolved;
   return {
     name: service.name,
     namespace: system.namespace,
     labels: serviceLabels(system, service),
     selector: appSelector(service),
-    hosts: egressHosts(resolved, service),
+    hosts: egressHosts(resolved, service, gatewayApi),
     outboundTrafficPolicy: outboundTrafficPolicy(system),
   };
 }
