@@ -99,7 +99,7 @@ function payloadSchemaValidator() {
 
 /**
  * The custom resources the verify stage checks against schemas written into schemas/ from upstream (Strimzi's
- * KafkaTopic and KafkaUser, KEDA's ScaledObject), closed against unknown fields. Compiled here so that no run loads
+ * KafkaTopic and KafkaUser, KEDA's ScaledObject, the Gateway API's HTTPRoute and Gateway), closed against unknown fields. Compiled here so that no run loads
  * ajv's compiler: importing it (about 80 modules) was a quarter of `hamesh validate`'s start-up.
  */
 function customResourceValidators() {
@@ -107,6 +107,8 @@ function customResourceValidators() {
     kafkaTopic: 'strimzi-kafkatopic',
     kafkaUser: 'strimzi-kafkauser',
     scaledObject: 'keda-scaledobject',
+    httpRoute: 'gateway-api-httproute',
+    gateway: 'gateway-api-gateway',
   };
   const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: true } });
   for (const file of Object.values(files)) ajv.addSchema(readJson(`schemas/${file}.schema.json`));

@@ -1,11 +1,11 @@
-import { schemaFileVerifier } from './json-schema.js';
+import { validatorVerifier } from './json-schema.js';
 import type { VerifierEntry } from './verifier.js';
 
-const entry = (kind: string, schemaFile: string): VerifierEntry => ({
+const entry = (kind: string, schemaFile: string, validator: 'httpRoute' | 'gateway'): VerifierEntry => ({
   apiVersion: 'gateway.networking.k8s.io/v1',
   kind,
   source: `schemas/${schemaFile} (Gateway API v1.6.1 standard channel)`,
-  load: async () => schemaFileVerifier(schemaFile),
+  load: async () => validatorVerifier((await import('../generated/resource-validators.js'))[validator]),
 });
 
 /**
@@ -13,6 +13,6 @@ const entry = (kind: string, schemaFile: string): VerifierEntry => ({
  * upstream standard-channel CRDs (v1.6.1): an experimental-channel field is an unknown field.
  */
 export const gatewayApiVerifiers: VerifierEntry[] = [
-  entry('HTTPRoute', 'gateway-api-httproute.schema.json'),
-  entry('Gateway', 'gateway-api-gateway.schema.json'),
+  entry('HTTPRoute', 'gateway-api-httproute.schema.json', 'httpRoute'),
+  entry('Gateway', 'gateway-api-gateway.schema.json', 'gateway'),
 ];
