@@ -17,7 +17,7 @@ import { writeChunks } from '../write/stream.js';
 import { waitUnlocked } from '../write/lock.js';
 import { Interrupted, writeOutDir, WriteError } from '../write/out-dir.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
-import { oneSpecFile, outFolder, policyFile, projectConfig, targetNames } from './project.js';
+import { oneSpecFile, outFolder, policyFile, projectConfig, targetNames, configOptions } from './project.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { colorsFor, formatText, printable, tally } from './report.js';
 import { specExtensions } from '../load/load.js';
@@ -190,7 +190,7 @@ async function run(arg: string | undefined, options: CliOptions): Promise<number
 }
 
 export function buildCommand(): Command {
-  return new Command('build')
+  return configOptions(new Command('build'))
     .description(
       'compile a spec into Kubernetes and Istio manifests (and the other targets), checked against upstream schemas',
     )

@@ -32,6 +32,17 @@ const countObjects = (objects: readonly ObjectChange[]) =>
     .map((change) => `${objects.filter((o) => o.change === change).length} ${change}`)
     .join(', ');
 
+/** `3 spec changes, 12 cluster objects, 2 unsafe changes` over every compared environment. */
+export function describeRuns(runs: readonly DiffRun[]): string {
+  const sum = (count: (r: DiffRun) => number) => runs.reduce((total, r) => total + count(r), 0);
+  const unsafe = sum((r) => r.result.diagnostics.filter((d) => d.severity !== 'note').length);
+  return [
+    `${sum((r) => r.result.changes.length)} spec change(s)`,
+    `${sum((r) => r.result.objects.length)} cluster object change(s)`,
+    `${unsafe} unsafe change(s)`,
+  ].join(', ');
+}
+
 const allDiagnostics = (runs: readonly DiffRun[]): Diagnostic[] => runs.flatMap((r) => r.result.diagnostics);
 
 export function formatDiffText(runs: readonly DiffRun[], heading: DiffHeading, c: Colors): string {

@@ -1,20 +1,30 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { environmentNames, environmentsToRun } from '../environment/select.js';
 import { buildVersion, diffVersions, UnbuildableVersion } from '../diff/diff.js';
 import { loadSpecAtRevision } from '../load/git.js';
 import { loadSpec, specExtensions } from '../load/load.js';
 import { selectTargetNames } from './build.js';
-import { formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffRun } from './diff-report.js';
+import { describeRuns, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffRun } from './diff-report.js';
+import {
+  formatOption,
+  formatReport,
+  outputOption,
+  writeReports,
+  type Format,
+  type OutputTarget,
+  type ReportContext,
+} from './formats.js';
 import { environmentOption } from './environments.js';
 import { EXIT, runCommand, UsageError } from './errors.js';
 import { timeoutOption } from './options.js';
-import { oneSpecFile, targetNames } from './project.js';
+import { oneSpecFile, targetNames, configOptions } from './project.js';
 import { colorsFor, formatText } from './report.js';
 import { targets as registry } from '../render/targets.js';
 
 interface DiffFlags {
   base?: string;
-  format: 'text' | 'markdown' | 'json';
+  format: Format;
+  output: OutputTarget[];
   env?: string;
   target?: string;
   timeout: number;
@@ -68,19 +78,31 @@ async function run(files: string[], flags: DiffFlags): Promise<number> {
     );
     return EXIT.usage;
   }
-  const output =
-    flags.format === 'json'
-      ? formatDiffJson(runs, heading)
-      : flags.format === 'markdown'
-        ? formatDiffMarkdown(runs, heading, process.cwd())
-        : formatDiffText(runs, heading, colorsFor(process.stdout));
-  process.stdout.write(output);
-  const unsafe = runs.some((r) => r.result.diagnostics.some((d) => d.severity !== 'note'));
+  const diagnostics = runs.flatMap((r) => r.result.diagnostics);
+  // The findings formats (github annotations, SARIF) carry the unsafe changes, located on the new version's lines.
+  const findings: ReportContext = {
+    command: 'diff',
+    specs: [heading.after],
+    summary: [`hamesh diff: ${heading.before} → ${heading.after}: ${describeRuns(runs)}`],
+  };
+  writeReports((format, colors) => {
+    switch (format) {
+      case 'json':
+        return formatDiffJson(runs, heading);
+      case 'markdown':
+        return formatDiffMarkdown(runs, heading, process.cwd());
+      case 'text':
+        return formatDiffText(runs, heading, colors);
+      default:
+        return formatReport(format, diagnostics, findings);
+    }
+  }, flags);
+  const unsafe = diagnostics.some((d) => d.severity !== 'note');
   return unsafe ? EXIT.findings : EXIT.ok;
 }
 
 export function diffCommand(): Command {
-  return new Command('diff')
+  return configOptions(new Command('diff'))
     .description(
       'compare two versions of a spec: what changes in the spec and in the cluster, and which changes are unsafe to apply',
     )
@@ -93,8 +115,11 @@ export function diffCommand(): Command {
       'compare FILE with its version at this git revision (a branch, tag or commit, e.g. origin/main)',
     )
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+      formatOption(
+        'output format: text, markdown or json reports; github (annotations) or sarif carry the unsafe changes alone',
+      ),
     )
+    .addOption(outputOption('the report'))
     .option(
       '-t, --target <names>',
       `comma-separated targets to compare (${registry.map((t) => t.name).join(', ')}); default: all that apply`,

@@ -22,7 +22,7 @@ export interface ReportContext {
 }
 
 /** The findings in one format; text is coloured when `colors` says so. */
-function formatReport(
+export function formatReport(
   format: Format,
   diagnostics: readonly Diagnostic[],
   context: ReportContext,
@@ -56,8 +56,8 @@ function formatReport(
 export const formatOption = (description = 'output format') =>
   new Option('-f, --format <format>', description).choices(formats).default('text');
 
-export const outputOption = () =>
-  new Option('--output <format=file>', `also write the findings as FORMAT (${formats.join(', ')}) to FILE; repeatable`)
+export const outputOption = (what = 'the findings') =>
+  new Option('--output <format=file>', `also write ${what} as FORMAT (${formats.join(', ')}) to FILE; repeatable`)
     .argParser(collectOutput)
     .default([]);
 
@@ -83,10 +83,22 @@ export function emitReport(
   options: { format: Format; output?: readonly OutputTarget[] },
   stream: NodeJS.WriteStream = process.stdout,
 ): void {
-  stream.write(formatReport(options.format, diagnostics, context, colorsFor(stream)));
+  writeReports((format, colors) => formatReport(format, diagnostics, context, colors), options, stream);
+}
+
+/**
+ * Prints a report made by `render` on `stream` in `options.format` (coloured for a terminal), and writes it to the
+ * file of every `--output FORMAT=FILE` in that format.
+ */
+export function writeReports(
+  render: (format: Format, colors: Colors) => string,
+  options: { format: Format; output?: readonly OutputTarget[] },
+  stream: NodeJS.WriteStream = process.stdout,
+): void {
+  stream.write(render(options.format, colorsFor(stream)));
   for (const { format, file } of options.output ?? []) {
     try {
-      writeFileSync(file, formatReport(format, diagnostics, context));
+      writeFileSync(file, render(format, pc.createColors(false)));
     } catch (error) {
       throw new UsageError(
         `--output ${format}=${file}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,

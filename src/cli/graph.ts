@@ -7,7 +7,7 @@ import { specExtensions } from '../load/load.js';
 import { environmentOption } from './environments.js';
 import { EXIT, runCommand } from './errors.js';
 import { emitReport } from './formats.js';
-import { oneSpecFile } from './project.js';
+import { oneSpecFile, configOptions } from './project.js';
 
 /** The Mermaid graph of a spec (its first environment), or undefined when it does not validate: for Markdown reports. */
 export async function mermaidOf(file: string, environment: string | undefined): Promise<string | undefined> {
@@ -21,7 +21,7 @@ export async function mermaidOf(file: string, environment: string | undefined): 
 }
 
 export function graphCommand(): Command {
-  return new Command('graph')
+  return configOptions(new Command('graph'))
     .description(
       'draw services, events, calls and publish/subscribe edges (tier and replicas on each node, single points of failure in red)',
     )

@@ -9,7 +9,7 @@ import { mermaidOf } from './graph.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { timeoutOption } from './options.js';
 import { printable } from './report.js';
-import { policyFile, specFiles } from './project.js';
+import { policyFile, specFiles, configOptions } from './project.js';
 import { specExtensions } from '../load/load.js';
 
 interface LintFlags {
@@ -36,7 +36,7 @@ function lintSpec(spec: LoadedSpec, options: AnalyzeOptions): Diagnostic[] {
 }
 
 export function lintCommand(): Command {
-  return new Command('lint')
+  return configOptions(new Command('lint'))
     .description('find single points of failure and HA policy violations across services, calls and events')
     .argument(
       '[files...]',

@@ -1,18 +1,49 @@
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { specExtensions } from '../load/load.js';
 import { findConfig, loadConfig, type LoadedConfig } from './config.js';
-import { ConfigError } from '../load/source.js';
+import { ConfigError, loadError } from '../load/source.js';
 import { expandSpecInputs, fromFolder } from '../load/inputs.js';
 import { UsageError } from './errors.js';
 
 let cached: Promise<LoadedConfig | undefined> | undefined;
 
-/** The hamesh.config that applies in the working directory (found upward), loaded once per run. */
+/** `--config FILE` (that file), `--no-config` (false: none), or undefined: discovered from the working directory. */
+let chosen: string | false | undefined;
+
+/** Applies a command's `--config FILE` / `--no-config` for the rest of the run (see configOptions). */
+function chooseConfig(choice: string | boolean | undefined): void {
+  chosen = choice === true ? undefined : choice;
+  cached = undefined;
+}
+
+/**
+ * The hamesh.config of this run, loaded once: the file `--config` names, none with `--no-config`, or else the one
+ * found from the working directory upward.
+ */
 export function projectConfig(): Promise<LoadedConfig | undefined> {
   cached ??= (async () => {
+    if (chosen === false) return undefined;
+    if (chosen !== undefined) {
+      if (!(specExtensions as readonly string[]).includes(extname(chosen).toLowerCase()))
+        throw loadError(chosen, `--config: a config file is ${specExtensions.join(', ')}`);
+      return loadConfig(chosen);
+    }
     const file = findConfig(process.cwd());
     return file === undefined ? undefined : loadConfig(fromFolder(process.cwd(), file));
   })();
   return cached;
+}
+
+/** `--config FILE` and `--no-config`, on every command that reads hamesh.config (validate, lint, build, diff, graph). */
+export function configOptions(command: Command): Command {
+  return command
+    .option(
+      '-c, --config <file>',
+      'use this hamesh.config file instead of looking for one from the working directory up',
+    )
+    .option('--no-config', 'ignore any hamesh.config file: only the command line counts')
+    .hook('preAction', (_command, action) => chooseConfig(action.opts().config));
 }
 
 /** A config path setting (`policy`, `specs` entries, `out`), as seen from the working directory. */

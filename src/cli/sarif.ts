@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { allCodes, isConfigurable } from '../diagnostics/codes.js';
+import { allCodes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -45,8 +45,8 @@ const descriptors: ReportingDescriptor[] = allCodes.map((code) => {
       text: `${why}\n\nHow to fix: ${code.fix}`,
       markdown: `${why}\n\n**How to fix:** ${code.fix}\n\nRun \`hamesh explain ${code.id}\` for details.`,
     },
-    // Lint ids have a generated page (docs/rules/<id>.md).
-    ...(isConfigurable(code) && { helpUri: helpUri(code.id) }),
+    // Every id has a generated page (docs/rules/<id>.md).
+    helpUri: helpUri(code.id),
     defaultConfiguration: { level: code.severity },
     properties: { stage: code.stage },
   };

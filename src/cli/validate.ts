@@ -7,11 +7,11 @@ import { EXIT, runCommand } from './errors.js';
 import { emitReport, formatOption, outputOption, type Format, type OutputTarget } from './formats.js';
 import { timeoutOption } from './options.js';
 import { printable } from './report.js';
-import { specFiles } from './project.js';
+import { specFiles, configOptions } from './project.js';
 import { specExtensions } from '../load/load.js';
 
 export function validateCommand(): Command {
-  return new Command('validate')
+  return configOptions(new Command('validate'))
     .description('check specs against the schema and their cross-references')
     .argument(
       '[files...]',

@@ -1,4 +1,4 @@
-import { allCodes, isConfigurable, ruleOptions } from '../diagnostics/codes.js';
+import { allCodes, isConfigurable, ruleOptions, type Code, type Stage } from '../diagnostics/codes.js';
 import { sortBy } from '../util/order.js';
 
 /** The lint rules, and `hamesh diff`'s unsafe-change rules, documented with them: configured the same way, never suppressed. */
@@ -34,8 +34,50 @@ export function withRulesSection(readme: string): string {
   return `${readme.slice(0, from + start.length)}\n${rulesMarkdown()}\n${readme.slice(to)}`;
 }
 
-/** `docs/rules/<id>.md`: one page per rule (the SARIF `helpUri`), generated from its meta. */
+/** What a stage's findings are about, on the page of an id that is not a configurable rule. */
+const stageNotes: Record<Exclude<Stage, 'lint' | 'diff'>, string> = {
+  load: 'Reported when a file cannot be read or parsed: the command exits 2 (unusable input).',
+  validate: 'Reported by `hamesh validate` (and before `lint` and `build`) when the spec itself is wrong.',
+  render: 'Reported by `hamesh build` while it renders the spec into manifests.',
+  verify:
+    'Reported by `hamesh build` when a rendered object fails its upstream schema (turn the check off with `--no-verify`).',
+  write: 'Reported by `hamesh build --out DIR` (and `--check`) about the output folder.',
+};
+
+/** The page of an id that is not a configurable rule: what it means and how to fix it. */
+function findingPage(code: Code & { stage: keyof typeof stageNotes }): string[] {
+  return [
+    `# \`${code.id}\``,
+    '',
+    `**Stage:** ${code.stage} · **Severity:** ${code.severity}`,
+    '',
+    code.description,
+    '',
+    stageNotes[code.stage],
+    'It is not a lint judgement: `policy.rules` cannot change it and `policy.suppress` cannot hide it.',
+    '',
+    '## How to fix',
+    '',
+    code.fix,
+    '',
+  ];
+}
+
+/** `docs/rules/<id>.md`: one page per catalogue id (the SARIF `helpUri` of each rule), generated from its meta. */
 export function rulePages(): Array<{ file: string; content: string }> {
+  const findings = allCodes
+    .filter((code): code is Code & { stage: keyof typeof stageNotes } => !isConfigurable(code))
+    .map((code) => ({
+      file: `${code.id}.md`,
+      content: [
+        '<!-- Generated from the catalogue (src/diagnostics/codes.ts) by `npm run docs:rules`; a test fails when it drifts. -->',
+        ...findingPage(code),
+      ].join('\n'),
+    }));
+  return sortBy([...findings, ...configurablePages()], (page) => page.file);
+}
+
+function configurablePages(): Array<{ file: string; content: string }> {
   return documented.map((meta) => {
     const options = optionsOf(meta).map(
       ([name, o]) =>

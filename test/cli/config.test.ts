@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -92,5 +92,59 @@ describe('folders and globs wherever a spec file is', () => {
     const result = runCli(['build', 'specs/*.yaml'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('build takes one spec, but specs/*.yaml names 2: specs/copy.yaml, specs/shop.yaml');
+  });
+});
+
+describe('--config FILE and --no-config', () => {
+  it('--config reads that file, from any working directory, instead of the one discovery would find', () => {
+    const { root, cwd } = project('specs: nowhere.yaml\n');
+    const ci = join(root, 'ci.yaml');
+    writeFileSync(ci, 'specs: specs/\ntargets: [kubernetes]\nout: deploy-ci\n');
+    expect(runCli(['validate'], { cwd }).code).toBe(2); // the discovered config names nothing
+    expect(runCli(['validate', '--config', ci], { cwd })).toMatchObject({
+      code: 0,
+      stdout: '../../specs/shop.yaml: valid\n',
+    });
+    const elsewhere = tempDir().dir;
+    const built = runCli(['build', '-c', ci], { cwd: elsewhere });
+    expect(built.code, built.stderr).toBe(0);
+    // Its paths are relative to it, wherever the command runs.
+    expect(existsSync(join(root, 'deploy-ci', 'manifests', 'services', 'cart', 'kubernetes.yaml'))).toBe(true);
+    expect(existsSync(join(root, 'deploy-ci', 'manifests', 'services', 'cart', 'istio.yaml'))).toBe(false);
+    expect(runCli(['graph', '--config', ci], { cwd: elsewhere }).stdout).toMatch(/^flowchart LR\n/);
+  });
+
+  it('--no-config ignores every config: its specs, policy, targets and out', () => {
+    const { root, cwd } = project('specs: specs/\ntargets: [kubernetes]\nout: deploy\npolicy: missing.yaml\n');
+    const none = runCli(['lint', '--no-config'], { cwd });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      'hamesh: no spec given: name one (a file, folder or glob), or list them as `specs:` in a hamesh.config file\n',
+    );
+    const streamed = runCli(['build', '../../specs/shop.yaml', '--no-config'], { cwd });
+    expect(streamed.code, streamed.stderr).toBe(0);
+    expect(streamed.stdout).toContain('kind: VirtualService'); // every target, not the config's
+    expect(existsSync(join(root, 'deploy'))).toBe(false); // stdout, not the config's out
+    const diffed = runCli(['diff', '../../specs/shop.yaml', '../../specs/shop.yaml', '--no-config'], { cwd });
+    expect(diffed.code, diffed.stderr).toBe(0);
+  });
+
+  it('a --config that cannot be used is unusable input (exit 2)', () => {
+    const { dir } = tempDir();
+    const missing = runCli(['validate', '--config', 'nope.yaml'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^nope\.yaml: error: cannot read the config file/);
+    writeFileSync(join(dir, 'settings.txt'), 'specs: x\n');
+    const unsupported = runCli(['lint', '--config', 'settings.txt'], { cwd: dir });
+    expect(unsupported.code).toBe(2);
+    expect(unsupported.stderr).toMatch(/^settings\.txt: error: --config: a config file is \.ts, /);
+  });
+
+  it('every command that reads hamesh.config offers both', () => {
+    for (const command of ['validate', 'lint', 'build', 'diff', 'graph']) {
+      const help = runCli([command, '--help']).stdout;
+      expect(help, command).toContain('-c, --config <file>');
+      expect(help, command).toContain('--no-config');
+    }
   });
 });

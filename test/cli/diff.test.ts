@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { shopExample, shopVersion, shopYaml, type ShopData } from '../helpers/spec.js';
@@ -105,6 +106,65 @@ describe('hamesh diff OLD NEW', () => {
     const { stderr, code } = runCli(['diff', shopYaml]);
     expect(code).toBe(2);
     expect(stderr).toContain('give the two versions to compare (OLD NEW), or one FILE with --base REF');
+  });
+});
+
+describe('hamesh diff for CI: --format github|sarif and --output FORMAT=FILE', () => {
+  it('annotates each unsafe change on its line in the new version, and writes every other format from the same run', () => {
+    const cwd = versions(unsafe);
+    const outputs = ['sarif=diff.sarif', 'markdown=diff.md', 'json=diff.json', 'text=diff.txt'];
+    const result = runCli(
+      ['diff', 'old.yaml', 'new.yaml', '--format', 'github', ...outputs.flatMap((o) => ['--output', o])],
+      {
+        cwd,
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const { diagnostics } = JSON.parse(readFileSync(join(cwd, 'diff.json'), 'utf8')) as {
+      diagnostics: Array<{ rule: string; severity: string; path: string; line: number; column: number }>;
+    };
+    const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(annotations).toHaveLength(diagnostics.length);
+    const level = { error: 'error', warning: 'warning', note: 'notice' } as Record<string, string>;
+    for (const d of diagnostics) {
+      const prefix = `::${level[d.severity]} file=new.yaml,line=${d.line},col=${d.column},title=${d.rule}::${d.path}: `;
+      expect(
+        annotations.some((a) => a.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    }
+    expect(diagnostics.map((d) => `${d.rule} ${d.path}`)).toContain(
+      'partitions-decrease /events/order.created/partitions',
+    );
+    expect(result.stdout).toMatch(
+      /\nhamesh diff: old\.yaml → new\.yaml: \d+ spec change\(s\), \d+ cluster object change\(s\), 5 unsafe change\(s\)\n$/,
+    );
+    // Each --output is what --format would print.
+    for (const format of ['markdown', 'text'] as const)
+      expect(readFileSync(join(cwd, `diff.${format === 'markdown' ? 'md' : 'txt'}`), 'utf8')).toBe(
+        runCli(['diff', 'old.yaml', 'new.yaml', '--format', format], { cwd }).stdout,
+      );
+    const sarif = JSON.parse(readFileSync(join(cwd, 'diff.sarif'), 'utf8')) as Log;
+    expect(sarif.runs).toHaveLength(1);
+    const [run] = sarif.runs;
+    expect(run!.automationDetails).toEqual({ id: 'hamesh/diff/new.yaml/' });
+    expect(run!.results!.map((r) => r.ruleId).sort()).toEqual(diagnostics.map((d) => d.rule).sort());
+    for (const r of run!.results!) {
+      expect(r.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('new.yaml');
+      expect(r.partialFingerprints!['hameshFinding/v1']).toMatch(/^[0-9a-f]{64}$/);
+      expect(run!.tool.driver.rules![r.ruleIndex!]!.helpUri).toBe(`https://hamesh.dev/docs/rules/${r.ruleId}.md`);
+    }
+  });
+
+  it('a safe change gives no annotation and exits 0; a bad --output is a usage error', () => {
+    const cwd = versions((s) => (s.services.cart.replicas = 4));
+    const safe = runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'sarif'], { cwd });
+    expect(safe.code).toBe(0);
+    expect((JSON.parse(safe.stdout) as Log).runs[0]!.results).toEqual([]);
+    const bad = runCli(['diff', 'old.yaml', 'new.yaml', '--output', 'yaml=x'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected FORMAT=FILE with FORMAT one of text, json, sarif, github, markdown');
   });
 });
 

@@ -84,7 +84,8 @@ describe('hamesh lint --format sarif', () => {
   it('gives code scanning line-independent fingerprints, a help page per rule, every hop of graph findings and a category per spec', () => {
     const run = log.runs[0]!;
     expect(run.automationDetails).toEqual({ id: 'hamesh/lint/examples/broken-ha.yaml/' });
-    for (const rule of run.tool.driver.rules!.filter((r) => r.helpUri)) {
+    expect(run.tool.driver.rules!.length).toBeGreaterThan(60);
+    for (const rule of run.tool.driver.rules!) {
       expect(rule.helpUri).toBe(`https://hamesh.dev/docs/rules/${rule.id}.md`);
       expect(existsSync(join(root, 'docs/rules', `${rule.id}.md`))).toBe(true);
     }
@@ -115,5 +116,71 @@ describe('hamesh lint --format sarif', () => {
       before.locations![0]!.physicalLocation!.region!.startLine! + 2,
     );
     expect(after.partialFingerprints).toEqual(before.partialFingerprints);
+  });
+});
+
+describe('SARIF and annotations of validate, build --check and diff', () => {
+  it('validate: passes the validator, one run per spec', () => {
+    const validated = hamesh('validate', '--format', 'sarif', 'examples/broken.yaml', 'examples/broken-ha.yaml');
+    expect(validated.code).toBe(1);
+    const validation = JSON.parse(validated.stdout) as Log;
+    expect(validateWithMultitool(validation)).toEqual([]);
+    expect(validation.runs.map((r) => r.automationDetails!.id)).toEqual([
+      'hamesh/validate/examples/broken.yaml/',
+      'hamesh/validate/examples/broken-ha.yaml/',
+    ]);
+    expect(validation.runs[0]!.results!.length).toBeGreaterThan(0);
+  });
+
+  it('build --check: drift is a finding on the generated file, as an annotation and in SARIF', () => {
+    const work = tempDir().dir;
+    const out = join(work, 'deploy');
+    expect(hamesh('build', 'examples/shop/system.yaml', '--out', out).code).toBe(0);
+    const edited = join(out, 'manifests/services/cart/kubernetes.yaml');
+    const lines = readFileSync(edited, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.trim().startsWith('image: '));
+    lines[at] = `${lines[at]}-edited`;
+    writeFileSync(edited, lines.join('\n'));
+    const sarifFile = join(work, 'check.sarif');
+    const check = hamesh(
+      'build',
+      'examples/shop/system.yaml',
+      '--out',
+      out,
+      '--check',
+      '--format',
+      'github',
+      '--output',
+      `sarif=${sarifFile}`,
+    );
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      `::error file=${edited.replaceAll(':', '%3A')},line=${at + 1},title=drift::differs from the build at line ${at + 1}`,
+    );
+    const drift = JSON.parse(readFileSync(sarifFile, 'utf8')) as Log;
+    expect(validateWithMultitool(drift)).toEqual([]);
+    const [result] = drift.runs.flatMap((run) => run.results ?? []);
+    expect(result).toMatchObject({
+      ruleId: 'drift',
+      level: 'error',
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: `file://${edited}` }, region: { startLine: at + 1 } } },
+      ],
+    });
+  });
+
+  it('diff: the unsafe changes pass the validator, located in the new version', () => {
+    const work = tempDir().dir;
+    writeFileSync(join(work, 'old.yaml'), readFileSync(join(root, 'examples/shop/system.yaml')));
+    writeFileSync(
+      join(work, 'new.yaml'),
+      readFileSync(join(root, 'examples/shop/system.yaml'), 'utf8').replace(/partitions: 6/, 'partitions: 2'),
+    );
+    const diffed = runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'sarif'], { cwd: work });
+    expect(diffed.code).toBe(1);
+    const changes = JSON.parse(diffed.stdout) as Log;
+    expect(validateWithMultitool(changes)).toEqual([]);
+    expect(changes.runs[0]!.automationDetails).toEqual({ id: 'hamesh/diff/new.yaml/' });
+    expect(changes.runs[0]!.results!.map((r) => r.ruleId)).toContain('partitions-decrease');
   });
 });
