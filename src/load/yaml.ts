@@ -1,9 +1,10 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { pointerSegments } from '../diagnostics/diagnostic.js';
 import { parseStrictJson } from './json.js';
+import { loadWithPositions, type PositionIndex } from './position-index.js';
 import { loadError, type LoadedSpec, type Position } from './source.js';
 
 /** Anchors make aliases, which a fast parser would expand without the `yaml` library's alias-count guard. */
@@ -11,14 +12,16 @@ const anchor = /(?:^|[\s[{,:-])&[^\s&*]/m;
 
 /**
  * Parses YAML or JSON text (JSON is YAML 1.2). The data comes from the fast parsers (JSON.parse, js-yaml's
- * YAML 1.2 core schema); the `yaml` library's document, with the node ranges that locate a JSON Pointer, is
- * built only when something asks for a location or the fast parse failed (its error messages are better).
+ * YAML 1.2 core schema), and js-yaml's parse of the text records where each node starts (src/load/position-index.ts),
+ * which locates a JSON Pointer. The `yaml` library's document is built only when the fast parse failed (its error
+ * messages are better), or to locate a pointer through a shape the index leaves out (anchors, tags, explicit keys).
  */
 export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'): LoadedSpec {
-  let parsed: { data: unknown } | undefined = format === 'json' ? { data: parseStrictJson(file, text) } : undefined;
+  let parsed: { data: unknown; index?: PositionIndex } | undefined =
+    format === 'json' ? { data: parseStrictJson(file, text) } : undefined;
   if (!parsed && !anchor.test(text)) {
     try {
-      parsed = { data: load(text, { schema: CORE_SCHEMA }) };
+      parsed = loadWithPositions(text, { schema: CORE_SCHEMA });
     } catch {
       // reported below, from the `yaml` library's parse
     }
@@ -59,11 +62,26 @@ export function loadYamlText(file: string, text: string, format: 'yaml' | 'json'
     const { line, col } = lineCounter!.linePos(offset);
     return { line, column: col };
   };
+  // A JSON spec's positions are read only when something asks: its own parse needs none.
+  let index: PositionIndex | undefined | null = format === 'json' ? undefined : (parsed.index ?? null);
+  let lineStarts: number[] | undefined;
   return {
     file,
     format,
     data: parsed.data,
     locate(path) {
+      if (index === undefined) {
+        try {
+          index = loadWithPositions(text, { schema: CORE_SCHEMA }).index ?? null;
+        } catch {
+          index = null;
+        }
+      }
+      const offset = index?.offsetOf(path);
+      if (offset !== undefined) {
+        lineStarts ??= startsOfLines(text);
+        return positionAt(lineStarts, offset);
+      }
       let node: unknown = document().contents;
       const { isMap, isSeq } = yaml!;
       let position = rangeStart(node, at);
@@ -103,4 +121,23 @@ function pairsOf({ isPair, isScalar }: typeof Yaml, map: YAMLMap): Map<string, P
 function rangeStart(node: unknown, at: (offset: number) => Position): Position | undefined {
   const range = (node as Node | null)?.range;
   return range ? at(range[0]) : undefined;
+}
+
+/** The offset where each line starts (lines end at `\n`, as the `yaml` library's LineCounter counts them). */
+function startsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line and column (in UTF-16 code units) of `offset`. */
+function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }

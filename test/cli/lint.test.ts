@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { root, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const { write } = tempDir();
@@ -107,6 +109,45 @@ describe('hamesh lint', () => {
     expect(json(second.stdout).diagnostics.map((d) => [d.rule, d.path, d.file, d.line, d.column])).toEqual([
       ['policy-config', '/rules/min-replica', unknown, 2, 3],
     ]);
+  });
+});
+
+describe('locating many findings (issue 9, item 14)', () => {
+  it("reads each finding's line and column from the parse, never building the yaml library's document", () => {
+    // The document (and, before it, a scan of every key per finding) made 100,000 findings take minutes and GiB.
+    const count = 2000;
+    const services = Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [
+        `s${i}`,
+        { image: `r/s${i}:1`, replicas: 3, probes: { liveness: '/live' } },
+      ]),
+    );
+    const file = write(
+      'many.yaml',
+      dump({ apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'm' }, services }),
+    );
+    // Reports, at exit, whether any module of the `yaml` library was loaded.
+    const probe = write(
+      'probe.mjs',
+      `import { createRequire } from 'node:module';
+process.on('exit', () => {
+  const loaded = Object.keys(createRequire(import.meta.url).cache).some((m) => /[\\/]node_modules[\\/]yaml[\\/]/.test(m));
+  process.stderr.write(\`yaml library loaded: \${loaded}\\n\`);
+});
+`,
+    );
+    const run = spawnSync(process.execPath, ['--import', probe, 'bin/hamesh.js', 'lint', file, '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(run.stderr).toBe('yaml library loaded: false\n');
+    const { diagnostics } = json(run.stdout);
+    expect(diagnostics).toHaveLength(count);
+    // Each service takes 5 lines from line 6; its finding is at its `probes` key, the fourth.
+    diagnostics.forEach((d, i) => {
+      expect(d).toMatchObject({ rule: 'missing-probes', path: `/services/s${i}/probes`, line: 5 * i + 9, column: 5 });
+    });
   });
 });
 
