@@ -225,9 +225,20 @@ describe('--target gateway-api: what the standard channel cannot express is a lo
   });
 
   it('refuses retries (experimental channel only), at the value the service inherits', async () => {
-    const errors = await errorsOf({ a: { image, timeout: '1s' } }, { defaults: { retries: { attempts: 2 } } });
-    expect(errors).toEqual([expect.objectContaining({ rule: 'gateway-api-unsupported', path: '/defaults/retries' })]);
-    expect(errors[0]!.message).toContain("HTTPRoute's `retry` is in Gateway API's experimental channel only");
+    const errors = await errorsOf(
+      {
+        a: { image, timeout: '1s' },
+        b: { image, routes: [{ retries: { attempts: 0 } }] },
+        db: { image, protocol: 'tcp' },
+      },
+      { defaults: { retries: { attempts: 2 } } },
+    );
+    // One error per value, naming every service that takes it (a tcp service takes none: Istio retries HTTP only).
+    expect(errors.map((e) => [e.rule, e.path, e.message.split(' cannot')[0]])).toEqual([
+      ['gateway-api-unsupported', '/services/b/routes/0/retries', "retries (of 'b')"],
+      ['gateway-api-unsupported', '/defaults/retries', "retries (of 'a', 'b')"],
+    ]);
+    expect(errors[1]!.message).toContain("HTTPRoute's `retry` is in Gateway API's experimental channel only");
   });
 
   it('refuses version weights on a TCP port and a TCP service behind the ingress (TCPRoute is experimental)', async () => {

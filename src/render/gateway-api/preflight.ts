@@ -21,11 +21,6 @@ const describeMatch = (match: RouteMatch) => JSON.stringify(match);
 function unsupported(service: NormalizedService): Array<{ path: string; message: string }> {
   const found: Array<{ path: string; message: string }> = [];
   const name = `'${service.name}'`;
-  const retries = (path: string) => ({
-    path,
-    message: `${name} sets retries, but HTTPRoute's \`retry\` is in Gateway API's experimental channel only (GEP-1731), not the standard channel --target gateway-api emits: drop them for this target, or build with --target istio (VirtualServices carry them)`,
-  });
-  if (service.retries && meshTraffic(service).http) found.push(retries(service.origin.retries));
   if (service.versions.length > 0 && exposedPorts(service).some((p) => p.protocol === 'tcp')) {
     found.push({
       path: `${service.path}/versions`,
@@ -38,7 +33,6 @@ function unsupported(service: NormalizedService): Array<{ path: string; message:
         path: `${route.path}/fault`,
         message: `${describeRoute(route)} of ${name} injects a fault, which Gateway API cannot express (HTTPRoute has no fault injection): build with --target istio`,
       });
-    if (route.retries && route.origin.retries === `${route.path}/retries`) found.push(retries(route.origin.retries));
     route.matches.forEach((match, m) => {
       const uri = match.uri;
       const value = uri && ('exact' in uri ? uri.exact : 'prefix' in uri ? uri.prefix : undefined);
@@ -59,6 +53,28 @@ function unsupported(service: NormalizedService): Array<{ path: string; message:
     }
   });
   return found;
+}
+
+/**
+ * Retries, which only the experimental channel can carry: one error per value, naming every service that takes
+ * it (a value in `defaults` or a profile serves several).
+ */
+function retriesProblems(services: readonly NormalizedService[]): Diagnostic[] {
+  const takers = new Map<string, string[]>();
+  const take = (path: string, service: NormalizedService) =>
+    takers.set(path, [...new Set([...(takers.get(path) ?? []), service.name])]);
+  for (const service of services) {
+    if (!meshTraffic(service).http) continue;
+    if (service.retries) take(service.origin.retries, service);
+    for (const route of service.routes)
+      if (route.retries && route.origin.retries === `${route.path}/retries`) take(route.origin.retries, service);
+  }
+  return [...takers].map(([path, names]) => ({
+    rule: codes.gatewayApiUnsupported.id,
+    severity: 'error',
+    path,
+    message: `retries (of ${names.map((n) => `'${n}'`).join(', ')}) cannot be expressed: HTTPRoute's \`retry\` is in Gateway API's experimental channel only (GEP-1731), not the standard channel --target gateway-api emits; drop them for this target, or build with --target istio (VirtualServices carry them)`,
+  }));
 }
 
 /** Rules and matches of one HTTPRoute within Gateway API's limits. */
@@ -180,6 +196,7 @@ export function gatewayApiPreflight(system: NormalizedSystem): Diagnostic[] {
           )
         : []),
     ]),
+    ...retriesProblems(routed),
     ...hosts.flatMap(hostProblems),
     ...nameClashes(system, hosts),
   ];
