@@ -136,10 +136,8 @@ function deliberate(name: string, expected: Record<string, Json>): Record<string
     return { main: { ...expected.main, user: { runAsUser: 999, runAsGroup: 999, fsGroup: 999, runAsNonRoot: true } } };
   if (name === 'flagd') {
     const seed = expected['init-config']!.files['/config-ro/demo.flagd.json'];
-    return {
-      ...expected,
-      main: { ...expected.main, files: { ...expected.main.files, '/config-ro/demo.flagd.json': seed } },
-    };
+    const main = expected.main!;
+    return { ...expected, main: { ...main, files: { ...main.files, '/config-ro/demo.flagd.json': seed } } };
   }
   return expected;
 }
