@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
@@ -23,7 +23,9 @@ describe('hamesh init', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('created system.ts\ncreated hamesh.policy.yaml\ncreated hamesh.config.yaml\n');
     expect(init.stdout).toMatch(/wrote deploy: \d+ files/);
-    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    // No node_modules here or in any folder above: nothing for `import … from 'hamesh'` to resolve to but hamesh.
+    for (let folder = dir; folder !== dirname(folder); folder = dirname(folder))
+      expect(existsSync(join(folder, 'node_modules'))).toBe(false);
     // The TS spec imports 'hamesh', which resolves to hamesh itself with no node_modules in sight.
     expect(readFileSync(join(dir, 'system.ts'), 'utf8')).toContain("import { defineSystem } from 'hamesh';");
 

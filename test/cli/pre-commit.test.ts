@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root, runCli } from '../helpers/cli.js';
 import { schemaStoreErrors } from '../helpers/schemastore.js';
 import { shopProject } from '../helpers/spec.js';
+import { tempDir } from '../helpers/tmp.js';
 
 interface Hook {
   id: string;
@@ -39,6 +41,21 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(h).toMatchObject({ language: 'node', pass_filenames: false });
       expect(h.name).not.toBe('');
     }
+  });
+
+  it("installs as pre-commit installs it: `npm pack` prints only the tarball's name, prepare script or not", () => {
+    // pre-commit's node language runs `npm pack` in this repository and installs the file its stdout names, but npm
+    // prints a lifecycle script's banner there (our prepare script builds dist/) unless .npmrc turns
+    // foreground-scripts off. A package with a prepare script shows it, with and without our .npmrc. (Verified with
+    // pre-commit 3.0.4 itself: `pre-commit try-repo` installs the hooks, and both pass on the shop example.)
+    const { dir, write } = tempDir();
+    write('package.json', JSON.stringify({ name: 'probe', version: '1.0.0', scripts: { prepare: 'echo built' } }));
+    // Without the npm_* variables `npm test` sets (npm_config_local_prefix would point npm at this repository).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+    const pack = () => spawnSync('npm', ['pack', '--dry-run'], { cwd: dir, env, encoding: 'utf8' }).stdout;
+    expect(pack()).toContain('> probe@1.0.0 prepare');
+    copyFileSync(join(root, '.npmrc'), join(dir, '.npmrc'));
+    expect(pack()).toBe('probe-1.0.0.tgz\n');
   });
 
   it('runs when a commit touches a file hamesh reads or writes, and not otherwise', () => {
