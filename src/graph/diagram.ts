@@ -2,11 +2,11 @@ import { maxReplicas, minReplicas } from '../lint/replicas.js';
 import type { NormalizedService } from '../normalize/model.js';
 import type { ResolvedSystem } from '../resolve/resolve.js';
 
-/** A node of the system's graph: a service (with its tier and replicas) or an event. */
+/** A node of the system's graph: a service (with its tier and replicas), an external (its SLO) or an event. */
 interface Node {
   id: string;
   label: string[];
-  kind: 'service' | 'event';
+  kind: 'service' | 'external' | 'event';
   spof: boolean;
 }
 
@@ -24,10 +24,14 @@ const replicas = (s: NormalizedService) => {
   return min === max ? `${min} replica${min === 1 ? '' : 's'}` : `${min}–${max} replicas`;
 };
 
-/** The graph of a resolved system: services and events as nodes; calls, publishes and subscriptions as edges. */
+/**
+ * The graph of a resolved system: services, externals and events as nodes; calls (to services and externals),
+ * publishes and subscriptions as edges.
+ */
 function systemGraph(resolved: ResolvedSystem): { nodes: Node[]; edges: Edge[] } {
-  const { services, events } = resolved.system;
+  const { services, events, externals } = resolved.system;
   const serviceId = new Map(services.map((s, i) => [s.name, `s${i}`]));
+  const externalId = new Map(externals.map((x, i) => [x.name, `x${i}`]));
   const eventId = new Map(events.map((e, i) => [e.name, `e${i}`]));
   const nodes: Node[] = [
     ...services.map((s) => ({
@@ -35,6 +39,12 @@ function systemGraph(resolved: ResolvedSystem): { nodes: Node[]; edges: Edge[] }
       label: [s.name, `${s.tier} · ${replicas(s)}`],
       kind: 'service' as const,
       spof: isSinglePointOfFailure(s),
+    })),
+    ...externals.map((x) => ({
+      id: externalId.get(x.name)!,
+      label: [x.name, `external · ${x.availability}% SLO`],
+      kind: 'external' as const,
+      spof: false,
     })),
     ...events.map((e) => ({
       id: eventId.get(e.name)!,
@@ -48,7 +58,7 @@ function systemGraph(resolved: ResolvedSystem): { nodes: Node[]; edges: Edge[] }
     for (const call of s.calls)
       edges.push({
         from: serviceId.get(s.name)!,
-        to: serviceId.get(call.service)!,
+        to: (call.external ? externalId : serviceId).get(call.service)!,
         kind: call.critical ? 'call' : 'optional-call',
       });
     for (const event of s.publishes)
@@ -60,22 +70,27 @@ function systemGraph(resolved: ResolvedSystem): { nodes: Node[]; edges: Edge[] }
 }
 
 /**
- * A Mermaid flowchart: services as boxes (tier and replicas), events as stadiums, critical calls solid, optional
- * calls dotted, publish/subscribe edges thick; single points of failure in red.
+ * A Mermaid flowchart: services as boxes (tier and replicas), externals as hexagons, events as stadiums, critical
+ * calls solid, optional calls dotted, publish/subscribe edges thick; single points of failure in red.
  */
 export function toMermaid(resolved: ResolvedSystem): string {
   const { nodes, edges } = systemGraph(resolved);
   const label = (n: Node) => `"${n.label.join('<br/>').replace(/"/g, '#quot;')}"`;
   const arrow = { call: '-->', 'optional-call': '-.->', publish: '==>', subscribe: '==>' } as const;
   const lines = ['flowchart LR'];
-  for (const n of nodes) lines.push(n.kind === 'service' ? `  ${n.id}[${label(n)}]` : `  ${n.id}([${label(n)}])`);
+  const shape = { service: ['[', ']'], external: ['{{', '}}'], event: ['([', '])'] } as const;
+  for (const n of nodes) lines.push(`  ${n.id}${shape[n.kind][0]}${label(n)}${shape[n.kind][1]}`);
   for (const e of edges) lines.push(`  ${e.from} ${arrow[e.kind]} ${e.to}`);
   lines.push('  classDef event fill:#eef,stroke:#66a');
+  lines.push('  classDef external fill:#fff,stroke:#888,stroke-dasharray:4 3');
   lines.push('  classDef spof fill:#fdd,stroke:#c00,stroke-width:3px');
-  const events = nodes.filter((n) => n.kind === 'event').map((n) => n.id);
-  const spofs = nodes.filter((n) => n.spof).map((n) => n.id);
-  if (events.length > 0) lines.push(`  class ${events.join(',')} event`);
-  if (spofs.length > 0) lines.push(`  class ${spofs.join(',')} spof`);
+  const ids = (keep: (n: Node) => boolean) => nodes.filter(keep).map((n) => n.id);
+  for (const [name, members] of [
+    ['event', ids((n) => n.kind === 'event')],
+    ['external', ids((n) => n.kind === 'external')],
+    ['spof', ids((n) => n.spof)],
+  ] as const)
+    if (members.length > 0) lines.push(`  class ${members.join(',')} ${name}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,7 +106,11 @@ export function toDot(resolved: ResolvedSystem): string {
   for (const n of nodes) {
     const attributes = [
       `label=${quote(n.label.join('\n'))}`,
-      n.kind === 'service' ? 'shape=box' : 'shape=ellipse, style=filled, fillcolor="#eeeeff"',
+      {
+        service: 'shape=box',
+        external: 'shape=hexagon, style=dashed',
+        event: 'shape=ellipse, style=filled, fillcolor="#eeeeff"',
+      }[n.kind],
       ...(n.spof
         ? ['color="#cc0000"', 'penwidth=3', 'style=filled', 'fillcolor="#ffdddd"', 'tooltip="single point of failure"']
         : []),
