@@ -25,17 +25,28 @@ export type FieldPathSpec =
   | 'status.podIP'
   | 'status.podIPs';
 
+/** A port name: one declared in the system or a one-port shorthand's protocol (over plain `string` names, any). */
+type PortNameSpec<Ports extends string> = string extends Ports
+  ? string
+  : Ports | NonNullable<Schema.Service['protocol']>;
+
 /**
  * An env value whose graph references are checked by the TypeScript compiler: `address`, `host`, `port` and
- * `headless` name a declared service, `topic` and `group` a declared event; `Checked` (in `defineSystem`, not in a
- * plain `SystemSpec`, which accepts exactly the schema-generated types) makes `field` a downward-API path too.
+ * `headless` name a declared service, `topic` and `group` a declared event. With the system's port names (in
+ * `defineSystem`, not in a plain `SystemSpec`, which accepts exactly the schema-generated types) an address's
+ * `port` and a port reference's `name` are one of them (validate checks it is that service's own), and `field`
+ * is a downward-API path.
  */
-export type EnvValueSpec<Services extends string = string, Events extends string = string, Checked = false> =
+export type EnvValueSpec<
+  Services extends string = string,
+  Events extends string = string,
+  Ports extends string = string,
+> =
   | Exclude<Schema.EnvValue, GraphRef | Schema.EnvFieldRef>
-  | (Checked extends true ? Retyped<Schema.EnvFieldRef, 'field', FieldPathSpec> : Schema.EnvFieldRef)
-  | Retyped<Schema.EnvAddressRef, 'address', Services>
+  | (string extends Ports ? Schema.EnvFieldRef : Retyped<Schema.EnvFieldRef, 'field', FieldPathSpec>)
+  | (Omit<Schema.EnvAddressRef, 'address' | 'port'> & { address: Services; port?: PortNameSpec<Ports> })
   | Retyped<Schema.EnvHostRef, 'host', Services>
-  | Retyped<Schema.EnvPortRef, 'port', Services>
+  | (Omit<Schema.EnvPortRef, 'port' | 'name'> & { port: Services; name?: PortNameSpec<Ports> })
   | Retyped<Schema.EnvHeadlessRef, 'headless', Services>
   | Retyped<Schema.EnvTopicRef, 'topic', Events>
   | Retyped<Schema.EnvGroupRef, 'group', Events>;
@@ -46,7 +57,7 @@ export interface ProfileSpec<
   Events extends string = string,
   Ports extends string = string,
 > extends Omit<Schema.Profile, 'env' | 'probes'> {
-  env?: { [name: string]: EnvValueSpec<Services, Events, IsChecked<Ports>> };
+  env?: { [name: string]: EnvValueSpec<Services, Events, Ports> };
   probes?: CheckedProbes<Ports>;
 }
 
@@ -81,7 +92,6 @@ export type ProbesSpec<Ports extends string = string> = { [Kind in keyof Schema.
  * Over plain `string` port names (a `SystemSpec`), the schema's own types, so it accepts exactly the schema-generated
  * data; in `defineSystem` (ports inferred), the checked ones.
  */
-type IsChecked<Ports extends string> = string extends Ports ? false : true;
 type CheckedProbes<Ports extends string> = string extends Ports ? Schema.Probes : ProbesSpec<Ports>;
 
 /** A container's `ports`, whose names are what probes may name. */
@@ -98,9 +108,9 @@ export type ExtraContainerSpec<
   Services extends string,
   Events extends string,
   Mounts extends string,
-  Checked = false,
+  Ports extends string = string,
 > = Omit<C, 'mounts' | 'env'> & {
-  env?: { [name: string]: EnvValueSpec<Services, Events, Checked> };
+  env?: { [name: string]: EnvValueSpec<Services, Events, Ports> };
   /** Over plain `string` names, the schema's own map. */
   mounts?: string extends Mounts ? Schema.Mounts : MountsSpec<Mounts>;
 };
@@ -111,7 +121,7 @@ export type SidecarSpec<
   Events extends string,
   Mounts extends string,
   Ports extends string,
-> = Omit<ExtraContainerSpec<Schema.Sidecar, Services, Events, Mounts, IsChecked<Ports>>, 'ports' | 'probes'> & {
+> = Omit<ExtraContainerSpec<Schema.Sidecar, Services, Events, Mounts, NoInfer<Ports>>, 'ports' | 'probes'> & {
   ports?: PortsSpec<Ports>;
   probes?: CheckedProbes<NoInfer<Ports>>;
 };
@@ -154,7 +164,7 @@ export interface ServiceSpec<
   volumes?: string extends Mounts ? Schema.Volumes : { [Volume in Mounts]?: Schema.Volume };
   storage?: string extends Mounts ? Schema.Service['storage'] : { [Volume in Mounts]?: Schema.StorageVolume };
   files?: string extends Mounts ? Schema.Files : { [Path in Mounts]?: Schema.File };
-  init?: ExtraContainerSpec<Schema.InitContainer, Services, Events, NoInfer<Mounts>, IsChecked<NoInfer<Ports>>>[];
+  init?: ExtraContainerSpec<Schema.InitContainer, Services, Events, NoInfer<Mounts>, NoInfer<Ports>>[];
   sidecars?: SidecarSpec<Services, Events, NoInfer<Mounts>, Ports>[];
   profile?: Profiles;
   /** JSON merge patches of this service's rendered objects, typed from the Kubernetes/Istio model interfaces. */
@@ -162,7 +172,7 @@ export interface ServiceSpec<
   /** Optional per version (each service declares its own), so its map values may be `undefined`, like `subscribes`. */
   versions?: { [Version in Versions]?: NonNullable<Schema.Service['versions']>[string] };
   routes?: RouteSpec<NoInfer<Versions>>[];
-  env?: { [name: string]: EnvValueSpec<Services, Events, IsChecked<NoInfer<Ports>>> };
+  env?: { [name: string]: EnvValueSpec<Services, Events, NoInfer<Ports>> };
   calls?: Array<Services | Externals | { service: Services | Externals; critical?: boolean }>;
   publishes?: Events[];
   /** With no events declared, any key is an error (a mapped type over `never` would accept anything). */
