@@ -13,6 +13,8 @@ export interface Expected {
   severity?: Severity;
   /** A substring of the message. */
   message?: string;
+  /** The hops of a graph finding, exactly (its SARIF relatedLocations). */
+  related?: Array<{ path: string; message: string }>;
 }
 
 /**
@@ -43,6 +45,7 @@ export function ruleTester(
         findings.forEach((expected, i) => {
           if (expected.severity) expect(actual[i]!.severity).toBe(expected.severity);
           if (expected.message) expect(actual[i]!.message).toContain(expected.message);
+          if (expected.related) expect(actual[i]!.related).toEqual(expected.related);
         });
       });
     }

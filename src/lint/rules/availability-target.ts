@@ -1,7 +1,7 @@
 import { codes } from '../../diagnostics/codes.js';
 import { defineRule } from '../rule.js';
 import { minReplicas } from '../replicas.js';
-import { foldGraph } from '../graph-algorithms.js';
+import { callHops, foldGraph } from '../graph-algorithms.js';
 import { isExternal } from '../../resolve/resolve.js';
 
 interface Estimate {
@@ -50,6 +50,12 @@ export const rule = defineRule({
       if (availability * 100 >= service.slo.availability - TOLERANCE) continue;
       report({
         path: `${service.path}/slo/availability`,
+        ...(costliest && {
+          related: callHops(resolved, [service.name, costliest.name]).map((hop) => ({
+            ...hop,
+            message: `${hop.message}: estimated at ${percent(costliest.availability)}`,
+          })),
+        }),
         message:
           `'${service.name}' is estimated at ${percent(availability)}, below its SLO of ${service.slo.availability}% ` +
           `(${minReplicas(service)} replica(s) at ${p} each` +

@@ -1,5 +1,6 @@
 import { codes } from '../../diagnostics/codes.js';
 import { formatDuration } from '../../spec/duration.js';
+import { callHops } from '../graph-algorithms.js';
 import { defineRule } from '../rule.js';
 import { istioRoute, tries, worstCase } from '../istio-route.js';
 
@@ -22,6 +23,17 @@ export const rule = defineRule({
         report({
           path: service.origin.timeout,
           subject: service.path,
+          // The call, then where the callee's worst case is set: each clickable in code scanning.
+          related: [
+            ...callHops(resolved, [service.name, callee.name]),
+            {
+              path:
+                'origin' in callee
+                  ? callee.origin[worst.how === 'its timeout' ? 'timeout' : 'retries']
+                  : `${callee.path}/${worst.how === 'its timeout' ? 'timeout' : 'retries'}`,
+              message: `${callee.name} can take ${formatDuration(worst.ms)} (${worst.how})`,
+            },
+          ],
           message: `'${service.name}' times out after ${formatDuration(timeout)}, not longer than '${callee.name}' can take (${formatDuration(worst.ms)}: ${worst.how})`,
         });
       }

@@ -38,7 +38,13 @@ ruleTester('availability-target', {
         services: { a: { image, replicas: 3, slo: { availability: 99.95 }, calls: ['pay'] } },
         externals: { pay: { hosts: ['api.pay.example'], ports: https } },
       },
-      findings: [{ path: '/services/a/slo/availability', message: "costliest dependency 'pay' at 99.9%" }],
+      findings: [
+        {
+          path: '/services/a/slo/availability',
+          message: "costliest dependency 'pay' at 99.9%",
+          related: [{ path: '/services/a/calls/0', message: 'a → pay: estimated at 99.9%' }],
+        },
+      ],
     },
     {
       name: 'one replica cannot reach 99.9%',

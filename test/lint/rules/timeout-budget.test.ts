@@ -61,7 +61,16 @@ ruleTester('timeout-budget', {
         services: { a: { image, timeout: '1s', calls: ['api'] } },
         externals: { api: { hosts: ['api.example.com'], ports: http, timeout: '2s' } },
       },
-      findings: [{ path: '/services/a/timeout', message: "not longer than 'api' can take (2s: its timeout)" }],
+      findings: [
+        {
+          path: '/services/a/timeout',
+          message: "not longer than 'api' can take (2s: its timeout)",
+          related: [
+            { path: '/services/a/calls/0', message: 'a → api' },
+            { path: '/externals/api/timeout', message: 'api can take 2s (its timeout)' },
+          ],
+        },
+      ],
     },
     {
       name: "the caller's timeout equals the callee's",
@@ -82,7 +91,16 @@ ruleTester('timeout-budget', {
           b: { image, retries: { attempts: 2, perTryTimeout: '500ms' } },
         },
       },
-      findings: [{ path: '/services/a/timeout', message: '(1s500ms: 3 tries × 500ms)' }],
+      findings: [
+        {
+          path: '/services/a/timeout',
+          message: '(1s500ms: 3 tries × 500ms)',
+          related: [
+            { path: '/services/a/calls/0', message: 'a → b' },
+            { path: '/services/b/retries', message: 'b can take 1s500ms (3 tries × 500ms)' },
+          ],
+        },
+      ],
     },
     {
       name: 'retries that cannot fit the own timeout',
