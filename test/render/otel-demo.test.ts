@@ -200,6 +200,10 @@ describe('examples/otel-demo: the build is equivalent to upstream OpenTelemetry 
     // Upstream's code: checkout's producer writes topic "orders" (src/checkout/kafka/producer.go), accounting reads
     // it in group "accounting" (src/accounting/Consumer.cs), fraud-detection in "fraud-detection" (main.kt).
     const catalog = (await build(spec, { verify: true, targets: [asyncApiTarget] })).documents![0]!.value as Json;
+    expect(catalog.servers.kafka).toMatchObject({
+      host: 'kafka.otel-demo.svc.cluster.local:9092',
+      description: 'Kafka run by the service kafka',
+    });
     expect(catalog.channels.orders.address).toBe('orders');
     const operations = Object.values(catalog.operations as Record<string, Json>).map((o) => [
       o.action,

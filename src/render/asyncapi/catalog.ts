@@ -8,7 +8,10 @@ const channelId = (event: string) => event.replace(/\./g, '_');
 
 const kafkaBindingVersion = '0.5.0';
 
-/** Where clients connect: Strimzi's bootstrap Service `<cluster>-kafka-bootstrap`, or a NATS Service named after the cluster. */
+/**
+ * Where clients connect: Strimzi's bootstrap Service `<cluster>-kafka-bootstrap`, the Kafka a service of the spec
+ * runs or one outside it (`broker.service`, `broker.bootstrap`), or a NATS Service named after the cluster.
+ */
 function server(resolved: ResolvedSystem) {
   const { broker } = resolved.system;
   return broker.kind === 'kafka'
@@ -16,7 +19,12 @@ function server(resolved: ResolvedSystem) {
         id: 'kafka',
         host: brokerBootstrap(resolved.system),
         protocol: 'kafka',
-        description: `Strimzi Kafka cluster ${broker.cluster}`,
+        description:
+          broker.service !== undefined
+            ? `Kafka run by the service ${broker.service}`
+            : broker.operator === 'none'
+              ? `Kafka cluster ${broker.cluster} (not operated by hamesh)`
+              : `Strimzi Kafka cluster ${broker.cluster}`,
       }
     : {
         id: 'nats',
