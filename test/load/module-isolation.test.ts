@@ -57,6 +57,16 @@ describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', ()
     expect(await loadSpec(thrown).catch((e: LoadError) => e)).toMatchObject({ diagnostic: { line: 5 } });
   });
 
+  it('a spec split across TypeScript files imports them as ./x.js or without an extension', async () => {
+    writeFileSync(join(dir, 'services.ts'), `export const svc: { image: string } = { image: 'a:1' };\n`);
+    const file = join(dir, 'split.ts');
+    writeFileSync(
+      file,
+      `import { defineSystem } from 'hamesh';\nimport { svc } from './services.js';\nimport * as again from './services';\nexport default defineSystem({ apiVersion: 'hamesh.dev/v1', kind: 'System', metadata: { name: 'x' }, services: { a: svc, b: again.svc } });\n`,
+    );
+    expect((await loadSpec(file)).data).toMatchObject({ services: { a: { image: 'a:1' }, b: { image: 'a:1' } } });
+  });
+
   it('process.exit inside a spec ends nothing but the load', async () => {
     expect(await loadFailure('exit.ts', `process.exit(0);\n${spec}`)).toBe(
       'the spec module called process.exit(0) while loading: a spec must only export its data',
