@@ -91,6 +91,28 @@ describe('patches and objects', () => {
     expect(diagnostics[0]!.message).toContain('spec.replicaz is not a field of this object (unknown field)');
   });
 
+  it('locates the same unknown fields at their line and column in a TypeScript spec', async () => {
+    const lines = [
+      'export default {',
+      "  apiVersion: 'hamesh.dev/v1',",
+      "  kind: 'System',",
+      "  metadata: { name: 'demo' },",
+      '  services: {',
+      "    web: { image: 'web:1', patches: { Deployment: { spec: { replicaz: 3 } } } },",
+      '  },',
+      "  objects: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token' }, stringDatta: { token: 'abc' } }],",
+      '};',
+      '',
+    ];
+    const { diagnostics } = await findings(specFile(lines.join('\n'), 'system.ts'));
+    // Line and column of the unknown key itself (1-based).
+    const at = (line: number, key: string) => [line, lines[line - 1]!.indexOf(key) + 1];
+    expect(diagnostics.map((d) => [d.rule, d.line, d.column, d.path])).toEqual([
+      ['verify', ...at(6, 'replicaz'), '/services/web/patches/Deployment/spec/replicaz'],
+      ['verify', ...at(8, 'stringDatta'), '/objects/0/stringDatta'],
+    ]);
+  });
+
   it('refuses a patch that changes the identity of an object, and warns about one that matches nothing', async () => {
     const file = yaml([
       ...header,
