@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Command } from 'commander';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { loadSpec } from '../load/load.js';
@@ -31,15 +31,30 @@ export function systemName(folder: string): string {
   return name === '' ? PLACEHOLDER : name;
 }
 
-/** The files `hamesh init` writes, relative to its folder, with their text. */
-function plannedFiles(name: string, yaml: boolean): Array<{ path: string; text: string }> {
+/**
+ * The files `hamesh init` writes, relative to its folder, with their text. `configFromRoot` is the config's path
+ * from the git repository's root when the folder is below it: the workflow (to be moved there) names it.
+ */
+function plannedFiles(name: string, yaml: boolean, configFromRoot?: string): Array<{ path: string; text: string }> {
   const spec = yaml ? 'system.yaml' : 'system.ts';
+  const workflow = scaffold('github-workflow.yml');
   return [
     { path: spec, text: scaffold(spec).replaceAll(PLACEHOLDER, name) },
     { path: POLICY, text: scaffold(POLICY) },
     { path: CONFIG, text: scaffold(CONFIG).replace('specs: [system.ts]', `specs: [${spec}]`) },
-    { path: WORKFLOW, text: scaffold('github-workflow.yml') },
+    {
+      path: WORKFLOW,
+      text: configFromRoot ? workflow.replace('with:\n', `with:\n          config: ${configFromRoot}\n`) : workflow,
+    },
   ];
+}
+
+/** The root of the git work tree `dir` is in, when that is a folder above it (GitHub reads workflows only there). */
+function repositoryAbove(dir: string): string | undefined {
+  for (let folder = dirname(dir); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return folder;
+    if (folder === dirname(folder)) return undefined;
+  }
 }
 
 const exists = (path: string) => {
@@ -93,7 +108,9 @@ interface Options {
 async function run(dirArg: string | undefined, options: Options): Promise<number> {
   const dir = resolve(dirArg ?? '.');
   if (existsSync(dir) && !lstatSync(dir).isDirectory()) throw new UsageError(`init: ${dirArg} is not a folder`);
-  const files = plannedFiles(systemName(basename(dir)), options.yaml === true);
+  const repository = existsSync(join(dir, '.git')) ? undefined : repositoryAbove(dir);
+  const configFromRoot = repository && relative(repository, join(dir, CONFIG)).split(sep).join('/');
+  const files = plannedFiles(systemName(basename(dir)), options.yaml === true, configFromRoot);
   const shown = (path: string) => relative(process.cwd(), join(dir, path)) || '.';
   // Any config file in the folder would make two (ambiguous); the output folder is the first build's to create.
   const taken = [...new Set([...files.map((f) => f.path), ...configNames, OUT])].filter((path) =>
@@ -120,6 +137,12 @@ async function run(dirArg: string | undefined, options: Options): Promise<number
     for (const { path } of files) process.stdout.write(`created ${printable(shown(path))}\n`);
     const summary = outcome.summary!.replace(join(dir, OUT), shown(OUT));
     process.stdout.write(`${summary}\n\n${nextSteps(dir, files[0]!.path)}`);
+    if (repository) {
+      const target = printable(relative(process.cwd(), join(repository, WORKFLOW)) || WORKFLOW);
+      process.stdout.write(
+        `\nnote: ${printable(shown(''))} is inside the git repository ${printable(repository)}, and GitHub runs workflows only from its root: move ${printable(shown(WORKFLOW))} to ${target} (it names this folder's config)\n`,
+      );
+    }
     return EXIT.ok;
   } catch (error) {
     created.rollback();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -182,6 +182,21 @@ describe('action.yml', () => {
       } finally {
         writeFileSync(spec, original);
       }
+    });
+
+    it('takes a hamesh.config in a subfolder with `config`, its paths relative to it and annotations to the workspace', () => {
+      const { dir: workspace } = tempDir();
+      const project = join(workspace, 'services', 'shop');
+      mkdirSync(project, { recursive: true });
+      shopProject(project);
+      const clean = runAction({ config: 'services/shop/hamesh.config.yaml' }, workspace);
+      expect(clean.failed).toBeUndefined();
+      expect(clean.summary).toContain('## hamesh lint — services/shop/system.yaml');
+      const spec = join(project, 'system.yaml');
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace('replicas: 3\n', 'replicas: 4\n'));
+      const drift = runAction({ config: 'services/shop/hamesh.config.yaml', formats: 'github' }, workspace);
+      expect(drift.failed).toEqual({ step: 'Result', code: 1 });
+      expect(drift.log).toMatch(/^::error file=services\/shop\/deploy\/[\w/-]+\/kubernetes\.yaml,.*title=drift::/m);
     });
 
     it('stops at unusable input (exit 2) and at an unknown format, before the upload and the check', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,25 @@ describe('hamesh init', () => {
     const steps = workflow.jobs.hamesh.steps as Array<{ uses?: string; with?: Record<string, unknown> }>;
     expect(steps.map((s) => s.uses)).toEqual(['actions/checkout@v5', 'hamesh-dev/hamesh@v0']);
     expect(steps[1]!.with).toEqual({ formats: 'github,markdown' });
+  });
+
+  it('in a folder below a git repository, names its config in the workflow and says to move it to the root', () => {
+    const { dir } = tempDir();
+    expect(spawnSync('git', ['init', '-q', dir]).status).toBe(0);
+    const init = runCli(['init', 'services/shop', '--yaml'], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain(
+      `note: services/shop is inside the git repository ${dir}, and GitHub runs workflows only from its root: move services/shop/.github/workflows/hamesh.yml to .github/workflows/hamesh.yml (it names this folder's config)`,
+    );
+    const workflow = parse(readFileSync(join(dir, 'services/shop/.github/workflows/hamesh.yml'), 'utf8'));
+    expect(workflow.jobs.hamesh.steps[1].with).toEqual({
+      config: 'services/shop/hamesh.config.yaml',
+      formats: 'github,markdown',
+    });
+    expect(schemaStoreErrors('github-workflow', workflow)).toEqual([]);
+    // What the workflow will run, from the repository's root.
+    const check = runCli(['build', '--check', '--config', 'services/shop/hamesh.config.yaml'], { cwd: dir });
+    expect(check.stdout).toMatch(/^services\/shop\/deploy is up to date/);
   });
 
   it('refuses to overwrite anything: exit 2 naming the file, and nothing written', () => {
