@@ -677,6 +677,9 @@ export interface Security {
    * Mount every container's root filesystem read-only.
    */
   readOnlyRootFilesystem?: boolean;
+  /**
+   * Linux capabilities of every container, which drops ALL of them first.
+   */
   capabilities?: {
     /**
      * Capabilities added back after dropping ALL (Pod Security "restricted" allows only NET_BIND_SERVICE).
@@ -862,8 +865,17 @@ export interface Labels1 {
  */
 export interface Toleration {
   key?: QualifiedName;
+  /**
+   * Equal (default): the taint's value must be `value`; Exists: any value (leave `value` out).
+   */
   operator?: 'Equal' | 'Exists';
+  /**
+   * The taint value tolerated (with operator Equal).
+   */
   value?: string;
+  /**
+   * The taint effect tolerated (default: every effect).
+   */
   effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
   /**
    * How long a NoExecute taint is tolerated before eviction.
@@ -1344,9 +1356,17 @@ export interface ContainerSecurity {
    * Refuse to start as root (default: the pod's).
    */
   runAsNonRoot?: boolean;
+  /**
+   * Mount this container's root filesystem read-only (default: the service's).
+   */
   readOnlyRootFilesystem?: boolean;
+  /**
+   * Linux capabilities of this container, which drops ALL of them first.
+   */
   capabilities?: {
     /**
+     * Capabilities added back after dropping ALL (Pod Security "restricted" allows only NET_BIND_SERVICE).
+     *
      * Items: A Linux capability such as NET_BIND_SERVICE.
      */
     add?: string[];
@@ -1681,11 +1701,17 @@ export interface Environment {
   mesh?: {};
 }
 export interface ExtraObject {
+  /**
+   * The object's API version, such as "rbac.authorization.k8s.io/v1".
+   */
   apiVersion: string;
   /**
    * A Kubernetes kind such as "Role".
    */
   kind: string;
+  /**
+   * The object's metadata: `name`, and `namespace` to put it outside the system's.
+   */
   metadata: {
     name: DnsSubdomain;
     namespace?: DnsLabel;
