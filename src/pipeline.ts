@@ -12,7 +12,7 @@ import { loadPolicy, type LoadedPolicy } from './policy/load.js';
 import { applyOrgPolicy } from './policy/merge.js';
 import { normalize } from './normalize/normalize.js';
 import { resolve, type ResolvedSystem } from './resolve/resolve.js';
-import { lint, type LintOptions } from './lint/engine.js';
+import { judge, lint, type LintOptions } from './lint/engine.js';
 import { TemplateEngine } from './render/engine.js';
 import { applyPatches } from './render/patches.js';
 import type { RenderedDocument, Target } from './render/target.js';
@@ -113,6 +113,11 @@ export interface BuildResult {
   documents?: RenderedDocument[];
   /** The resolved system the documents were rendered from (present with them). */
   resolved?: ResolvedSystem;
+  /**
+   * The write stage's findings about the output folder (the caller's), judged by the spec's policy as lint's are:
+   * warnings configured in `policy.rules` and hidden by `policy.suppress` (present with the documents).
+   */
+  judgeWrite?: (found: readonly Diagnostic[]) => Diagnostic[];
 }
 
 /** A lint error let through by `lint: 'warn'`: a warning that says what it was. */
@@ -158,9 +163,15 @@ export async function build(file: string | LoadedSpec, options: BuildOptions): P
     selected.flatMap((t) => t.render(resolved, { engine, selected: names })),
   );
   const documents = patched.documents;
-  diagnostics.push(...locate(patched.diagnostics));
+  // Render's warnings (a patch that matches nothing) are judgements, configured and suppressed as lint's.
+  const judgeStage = (found: readonly Diagnostic[], stage: 'render' | 'write') =>
+    judge(found, stage, resolved.system.policy, analysis.lintOptions);
+  diagnostics.push(...locate(judgeStage(patched.diagnostics, 'render')));
   if (options.verify)
     diagnostics.push(...locate([...(await verify(documents)), ...verifyReferences(documents, resolved.system)]));
   if (hasErrors(diagnostics)) return result();
-  return { ...result(), documents, resolved };
+  // The output folder's findings name their own files; only a suppression's report is located in the spec.
+  const judgeWrite = (found: readonly Diagnostic[]) =>
+    judgeStage(found, 'write').map((d) => (d.file === undefined ? locate([d])[0]! : d));
+  return { ...result(), documents, resolved, judgeWrite };
 }

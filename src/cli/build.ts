@@ -95,7 +95,7 @@ export async function buildOne(
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const found = drift(out, files, { force: options.force });
+    const found = result.judgeWrite!(drift(out, files, { force: options.force }));
     const drifted = hasErrors(found);
     const summary = drifted
       ? `${out} differs from the build: run hamesh build --out ${out}`
@@ -115,7 +115,8 @@ export async function buildOne(
   }
   const tally = (kind: string) => written.changes.filter((c) => c.change === kind).length;
   const summary = `wrote ${out}: ${count(files.length, 'files')} (${tally('added')} added, ${tally('modified')} modified, ${tally('removed')} stale removed)`;
-  return { code: EXIT.ok, diagnostics: [...result.diagnostics, ...written.recovered, ...written.warnings], summary };
+  const judged = result.judgeWrite!([...written.recovered, ...written.warnings]);
+  return { code: EXIT.ok, diagnostics: [...result.diagnostics, ...judged], summary };
 }
 
 /** `--no-lint`: the lint findings the build went on without, on stderr, so shipping regardless is never silent. */

@@ -17,7 +17,10 @@ export interface CodeEntry {
   /** The id a Diagnostic carries in `rule` (kebab-case, stable: users' policies and CI scripts name it). */
   id: string;
   stage: Stage;
-  /** Default severity. Only `lint` ids are judgements that `policy.rules` may reconfigure and `policy.suppress` hide. */
+  /**
+   * Default severity. Judgements — lint ids, and the warnings and notes of later stages — are what `policy.rules` may
+   * reconfigure and `policy.suppress` hide (see isConfigurable); `hamesh diff`'s rules are configured only.
+   */
   severity: Severity;
   /** One line. */
   description: string;
@@ -646,10 +649,19 @@ export const codes = {
     id: 'patch',
     stage: 'render',
     severity: 'error',
-    description: "A patch changes an object's identity (an error), or matches no object of the build (a warning).",
+    description: "A patch changes an object's identity: its apiVersion, kind, name or namespace.",
     rationale:
-      "A patch may change an object's content only: its apiVersion, kind, name and namespace are what the output layout, selectors and other objects rely on. A patch that matches nothing usually names the wrong kind or object, or a target left out with --target.",
-    fix: 'Patch content fields only; check the <Kind>/<name> key (names as hamesh renders them) and the --target list.',
+      "A patch may change an object's content only: its apiVersion, kind, name and namespace are what the output layout, selectors and other objects rely on.",
+    fix: 'Patch content fields only; to rename an object, rename what it is rendered from (the service, event or system).',
+  },
+  patchUnmatched: {
+    id: 'patch-unmatched',
+    stage: 'render',
+    severity: 'warning',
+    description: 'A patch matches no object of the build, so it changes nothing.',
+    rationale:
+      'A patch that matches nothing usually names the wrong kind or object, or an object of a target left out with --target: the change it was written for is silently missing from the output.',
+    fix: 'Check the <Kind>/<name> key (names as hamesh renders them) and the --target list; remove a patch that is no longer needed, or turn this off in `policy.rules` for a patch meant for another target list.',
   },
   // verify
   verify: {
@@ -682,6 +694,8 @@ export const codes = {
     severity: 'warning',
     description:
       "An entry of the --out folder's `.hamesh-outputs` index is ignored: it is not a plain path to a file inside the folder.",
+    rationale:
+      'hamesh removes and overwrites only the files its index lists. An entry that leads outside the folder (`..`, an absolute path, a symbolic link) is never trusted, so the file it names is left alone, and is no longer cleaned up when the build stops writing it.',
     fix: 'Remove the entry from the index (it was edited by hand), or restore the index from version control.',
   },
   outputInterrupted: {
@@ -689,8 +703,18 @@ export const codes = {
     stage: 'write',
     severity: 'error',
     description:
-      'A build of the --out folder was killed before it finished: its staging folder (`.hamesh-staging`) or older `*.hamesh-tmp-*` files are left. An error for `--check`; the next build cleans them up (rolling the interrupted switch-over back) and reports them as a warning.',
+      'A build of the --out folder was killed before it finished: its staging folder (`.hamesh-staging`) or older `*.hamesh-tmp-*` files are left (`--check` reports them; the next build cleans them up, see `output-recovered`).',
     fix: 'Run `hamesh build --out DIR` again: it rolls the interrupted build back, removes the leftovers and writes the build.',
+  },
+  outputRecovered: {
+    id: 'output-recovered',
+    stage: 'write',
+    severity: 'warning',
+    description:
+      'This build found what an interrupted build of the --out folder left (its staging folder or `*.hamesh-tmp-*` files) and cleaned it up, rolling the interrupted switch-over back.',
+    rationale:
+      'The folder is whole again (the old build or the new one, never a mix), but a build was killed while writing it: a CI job cancelled or out of time, or two writers without the lock. Worth knowing when it happens more than once.',
+    fix: 'Nothing to repair. Find what killed the earlier build (a job timeout, a cancelled pipeline) if it recurs.',
   },
   // diff: unsafe changes between two versions of a spec (`hamesh diff`), judgements configured in `policy.rules`
   partitionsDecrease: {
@@ -770,14 +794,20 @@ export const findCode = (id: string): Code | undefined => byId.get(id);
 /** The ids of `hamesh diff`'s unsafe-change rules: judgements, configurable in `policy.rules` (severity or off). */
 export type DiffCode = Extract<Code, { stage: 'diff' }>;
 
-/** Lint and diff ids are judgements a policy may configure; the others are facts about the input or the output. */
-export const isConfigurable = (code: Code): code is LintCode | DiffCode =>
-  code.stage === 'lint' || code.stage === 'diff';
+/** The warnings and notes of the stages after lint (render, write): judgements configured and suppressed as lint's. */
+export type LaterJudgementCode = Extract<Code, { stage: 'render' | 'verify' | 'write'; severity: 'warning' | 'note' }>;
 
-/** The lint id `id`, or undefined when it is unknown or not a lint judgement. */
-export function findLintCode(id: string): LintCode | undefined {
+/**
+ * Judgements a policy may configure: every lint and diff id, and every warning or note of a later stage. The others
+ * are errors that mean the spec cannot be built or written.
+ */
+export const isConfigurable = (code: Code): code is LintCode | DiffCode | LaterJudgementCode =>
+  code.stage === 'lint' || code.stage === 'diff' || code.severity !== 'error';
+
+/** The id `id` when it is a judgement of one spec — a lint id, or a later stage's warning or note — else undefined. */
+export function findSpecJudgement(id: string): LintCode | LaterJudgementCode | undefined {
   const code = findCode(id);
-  return code?.stage === 'lint' ? code : undefined;
+  return code && code.stage !== 'diff' && isConfigurable(code) ? code : undefined;
 }
 
 /** Every lint id (rules and the engine's own policy findings), by id. */
@@ -787,9 +817,7 @@ export const lintCodes: readonly LintCode[] = allCodes.filter((code): code is Li
 export const ruleOptions = (code: Code | undefined): Readonly<Record<string, RuleOption>> =>
   code && 'options' in code ? code.options : {};
 
-/** Why a policy cannot turn off or suppress an id that is not a lint judgement. */
+/** Why a policy cannot turn off or suppress an id that is not a judgement (an error of a stage other than lint and diff). */
 export function whyNotConfigurable(code: Code): string {
-  return code.severity === 'error'
-    ? `'${code.id}' (${code.stage}) means the spec cannot be built: it is always an error and cannot be turned off or suppressed`
-    : `'${code.id}' (${code.stage}) is not a lint judgement: a policy cannot turn it off or suppress it`;
+  return `'${code.id}' (${code.stage}) means the spec cannot be built: it is always an error and cannot be turned off or suppressed`;
 }

@@ -1,8 +1,19 @@
 import { allCodes, isConfigurable, ruleOptions, type Code, type Stage } from '../diagnostics/codes.js';
 import { sortBy } from '../util/order.js';
 
-/** The lint rules, and `hamesh diff`'s unsafe-change rules, documented with them: configured the same way, never suppressed. */
+/**
+ * The judgements: the lint rules, the warnings of `hamesh build`'s later stages (configured and suppressed the same
+ * way), and `hamesh diff`'s unsafe-change rules (configured the same way, never suppressed).
+ */
 const documented = sortBy(allCodes.filter(isConfigurable), (meta) => meta.id);
+/** Which command reports a judgement that is not a lint rule. */
+const reportedBy: Partial<Record<Stage, string>> = {
+  render: '*`hamesh build`:* ',
+  write: '*`hamesh build --out`:* ',
+  diff: '*`hamesh diff`:* ',
+};
+/** Where a suppression's `path` points for a stage's findings (the output folder's are at the root). */
+const suppressPath: Partial<Record<Stage, string>> = { render: '/services/NAME/patches', write: '""' };
 const optionsOf = (meta: (typeof documented)[number]) => Object.entries(ruleOptions(meta));
 
 /** The README's rule list (between `<!-- rules:start -->` and `<!-- rules:end -->`), generated from each rule's meta. */
@@ -10,8 +21,7 @@ export function rulesMarkdown(): string {
   const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
   const rows = documented.map((meta) => {
     const options = optionsOf(meta).map(([name, o]) => `\`${name}\` (default ${o.default})`);
-    const diff = meta.stage === 'diff' ? '*`hamesh diff`:* ' : '';
-    return `| \`${meta.id}\` | ${meta.severity} | ${diff}${escapeCell(meta.description)}${options.length ? ` Options: ${options.join(', ')}.` : ''} |`;
+    return `| \`${meta.id}\` | ${meta.severity} | ${reportedBy[meta.stage] ?? ''}${escapeCell(meta.description)}${options.length ? ` Options: ${options.join(', ')}.` : ''} |`;
   });
   return [
     "<!-- Generated from the rules' meta by `npm run docs:rules`; a test fails when it drifts. -->",
@@ -102,13 +112,15 @@ function configurablePages(): Array<{ file: string; content: string }> {
         ? ['', '## Options', '', '| Option | Default | Meaning |', '| --- | --- | --- |', ...options]
         : []),
       '',
-      ...(meta.stage === 'diff' ? diffConfiguration(meta.id) : lintConfiguration(meta.id)),
+      ...(meta.stage === 'diff'
+        ? diffConfiguration(meta.id)
+        : lintConfiguration(meta.id, suppressPath[meta.stage] ?? '/services/NAME')),
     ];
     return { file: `${meta.id}.md`, content: lines.join('\n') };
   });
 }
 
-const lintConfiguration = (id: string) => [
+const lintConfiguration = (id: string, path: string) => [
   '## Configure or suppress',
   '',
   '```yaml',
@@ -116,7 +128,7 @@ const lintConfiguration = (id: string) => [
   '  rules:',
   `    ${id}: warning        # or error, off`,
   '  suppress:',
-  `    - {rule: ${id}, path: /services/NAME, reason: "why", expires: "YYYY-MM-DD"}`,
+  `    - {rule: ${id}, path: ${path}, reason: "why", expires: "YYYY-MM-DD"}`,
   '```',
   '',
 ];

@@ -1,6 +1,8 @@
+import { findSpecJudgement, type Stage } from '../diagnostics/codes.js';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { NormalizedPolicy } from '../normalize/model.js';
 import type { ResolvedSystem } from '../resolve/resolve.js';
-import { ruleSettings } from '../policy/settings.js';
+import { type RuleSettings, ruleSettings } from '../policy/settings.js';
 import { rules } from './registry.js';
 import { applySuppressions, type SuppressionSource } from './suppress.js';
 
@@ -42,14 +44,42 @@ export function lint(resolved: ResolvedSystem, options: LintOptions = {}): Diagn
         }),
     });
   }
+  const { kept, reports } = suppressed('lint', findings, policy, options);
+  // The engine's own findings are configured like rules: off, or a severity override.
+  return [
+    ...configured([...config.diagnostics, ...reports], config),
+    ...kept.map(({ subject: _, ...finding }) => finding),
+  ];
+}
+
+/**
+ * The findings of a stage after lint (render's, write's) judged as lint's are: each warning or note takes the
+ * severity `policy.rules` gives its id or is turned off, then the `policy.suppress` entries of that stage's ids hide
+ * what they match (and are reported when expired or unused). Errors pass unchanged: the output cannot be made.
+ */
+export function judge(
+  findings: readonly Diagnostic[],
+  stage: Stage,
+  policy: NormalizedPolicy,
+  options: LintOptions = {},
+): Diagnostic[] {
+  const config = ruleSettings(policy, '/policy');
+  const isJudgement = (d: Diagnostic) => findSpecJudgement(d.rule) !== undefined;
+  const { kept, reports } = suppressed(stage, configured(findings.filter(isJudgement), config), policy, options);
+  return [...findings.filter((d) => !isJudgement(d)), ...configured(reports, config), ...kept];
+}
+
+function suppressed<F extends Diagnostic>(stage: Stage, findings: F[], policy: NormalizedPolicy, options: LintOptions) {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const source = (index: number) =>
     options.suppressionSource?.(index) ?? { path: pointer('policy', 'suppress', index) };
-  const { kept, reports } = applySuppressions(findings, policy.suppress, today, source, options.sourceOf);
-  // The engine's own findings are configured like rules: off, or a severity override.
-  const own = [...config.diagnostics, ...reports].flatMap((d) => {
+  return applySuppressions(stage, findings, policy.suppress, today, source, options.sourceOf);
+}
+
+/** The diagnostics with the severity `policy.rules` gives their id, without those it turns off. */
+function configured<F extends Diagnostic>(diagnostics: readonly F[], config: RuleSettings): F[] {
+  return diagnostics.flatMap((d) => {
     const { severity } = config.setting(d.rule);
     return severity === 'off' ? [] : [{ ...d, severity: severity ?? d.severity }];
   });
-  return [...own, ...kept.map(({ subject: _subject, ...finding }) => finding)];
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NormalizedPolicy } from '../normalize/model.js';
-import { codes, findLintCode } from '../diagnostics/codes.js';
+import { codes, findCode, type Stage } from '../diagnostics/codes.js';
 
 /** Where a suppression is written: a pointer into the spec, or a located entry of another file (an organisation policy). */
 export type SuppressionSource = Pick<Diagnostic, 'path' | 'file' | 'line' | 'column'>;
@@ -8,12 +8,13 @@ export type SuppressionSource = Pick<Diagnostic, 'path' | 'file' | 'line' | 'col
 const under = (path: string, prefix: string) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
 
 /**
- * Drops the findings an active suppression matches (same rule, the finding's path, source or subject under the
- * suppression's path). Expired
- * suppressions (today is past `expires`) stop suppressing and are reported; active ones that matched nothing
- * are reported as unused. Suppressions of unknown rules are left to `policy-config`.
+ * Drops the findings an active suppression of one of `stage`'s ids matches (same rule, the finding's path, source or
+ * subject under the suppression's path). Expired suppressions (today is past `expires`) stop suppressing and are
+ * reported; active ones that matched nothing are reported as unused. Suppressions of unknown rules are left to
+ * `policy-config`, those of other stages' ids to those stages.
  */
 export function applySuppressions<F extends Diagnostic & { subject?: string }>(
+  stage: Stage,
   findings: readonly F[],
   suppress: NormalizedPolicy['suppress'],
   today: string,
@@ -22,7 +23,7 @@ export function applySuppressions<F extends Diagnostic & { subject?: string }>(
 ): { kept: F[]; reports: Diagnostic[] } {
   const reports: Diagnostic[] = [];
   const active = suppress.flatMap((entry, index) => {
-    if (!findLintCode(entry.rule)) return [];
+    if (findCode(entry.rule)?.stage !== stage) return [];
     if (entry.expires !== undefined && today > entry.expires) {
       reports.push({
         ...source(index),

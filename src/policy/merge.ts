@@ -1,4 +1,4 @@
-import { codes, findLintCode, ruleOptions } from '../diagnostics/codes.js';
+import { codes, findSpecJudgement, ruleOptions } from '../diagnostics/codes.js';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Policy, SeveritySetting, System, TierPolicy } from '../spec/schema.generated.js';
 import { own } from '../util/own.js';
@@ -42,7 +42,7 @@ function mergeRule(
   spec: RuleEntry | undefined,
   report: FloorReport,
 ): RuleEntry | undefined {
-  const meta = findLintCode(id);
+  const meta = findSpecJudgement(id);
   if (spec === undefined || (org === undefined && meta === undefined)) return spec ?? org; // unknown ids: policy-config
   const o = org === undefined ? undefined : splitRuleEntry(org);
   const s = splitRuleEntry(spec);

@@ -65,8 +65,8 @@ export function applyPatches(
     });
     if (!matched) {
       diagnostics.push({
-        rule: codes.patch.id,
-        severity: 'warning',
+        rule: codes.patchUnmatched.id,
+        severity: codes.patchUnmatched.severity,
         message: 'matches no object this build renders (check the kind and name, and the --target list)',
         path: target.path,
       });

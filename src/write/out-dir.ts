@@ -136,12 +136,13 @@ export function legacyTempFiles(dir: string, paths: Iterable<string>): string[] 
 }
 
 /**
- * What an interrupted build left in `dir`, as `output-interrupted` diagnostics (errors for --check, warnings when
- * cleaned); `legacy` is legacyTempFiles(dir, the build's paths).
+ * What an interrupted build left in `dir`: `output-interrupted` errors for --check, `output-recovered` warnings when
+ * cleaned; `legacy` is legacyTempFiles(dir, the build's paths).
  */
-export function leftovers(dir: string, legacy: readonly string[], severity: Diagnostic['severity']): Diagnostic[] {
+export function leftovers(dir: string, legacy: readonly string[], severity: 'error' | 'warning'): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const base = { rule: codes.outputInterrupted.id, severity, path: pointer() };
+  const code = severity === 'error' ? codes.outputInterrupted : codes.outputRecovered;
+  const base = { rule: code.id, severity, path: pointer() };
   const what = severity === 'error' ? 'run hamesh build --out again to clean it up' : 'cleaned up';
   const interrupted = interruptedBuild(dir);
   if (interrupted) {

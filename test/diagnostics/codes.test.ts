@@ -171,6 +171,15 @@ const witnesses: Record<Exclude<DiagnosticCode, LintCode['id']>, Witness> & Part
     return (await build(file, { verify: true, templates: templates.dir, targets: [target('kubernetes')] })).diagnostics;
   },
   drift: () => drift(tempDir().dir, [{ path: 'a.yaml', content: 'a: 1\n' }]),
+  'patch-unmatched': async () => {
+    const file = specFile(system({ web: { image } }, { patches: { 'Deployment/nobody': { spec: { paused: true } } } }));
+    return (await build(file, { verify: true, targets: [target('kubernetes')] })).diagnostics;
+  },
+  'output-recovered': () => {
+    const out = tempDir();
+    out.write('old.yaml.hamesh-tmp-123', 'left by a killed build\n');
+    return leftovers(out.dir, legacyTempFiles(out.dir, ['old.yaml']), 'warning');
+  },
   'output-index': () => {
     const out = tempDir();
     out.write(indexFile, '../outside.yaml\n');

@@ -127,7 +127,7 @@ describe('patches and objects', () => {
     const { diagnostics } = await findings(file);
     expect(diagnostics.map((d) => [d.rule, d.severity, d.path, d.line])).toEqual([
       ['patch', 'error', '/services/web/patches/Service/metadata/name', 8],
-      ['patch', 'warning', '/patches/Deployment~1nope', 10],
+      ['patch-unmatched', 'warning', '/patches/Deployment~1nope', 10],
     ]);
   });
 

@@ -150,7 +150,7 @@ describe('an interrupted build leaves DIR as the old or the new build (issue 9, 
     await interrupt(newSpec, out, 'SIGKILL');
     const next = cli('build', newSpec, '--target', 'kubernetes', '--no-verify', '--out', out);
     expect(next.code).toBe(0);
-    expect(next.stdout).toMatch(/output-interrupted/);
+    expect(next.stdout).toMatch(/output-recovered/);
     expect(sameTree(snapshot(out), newTree)).toBe(true);
   }, 600_000);
 });
