@@ -334,6 +334,8 @@ export interface NormalizedService {
   pod: NormalizedPod;
   /** Sources admitted besides the callers (`allowFrom`). */
   allowFrom: AllowSource[];
+  /** Whether it admits every client, outside the mesh too: `{anyone: true}` in its `allowFrom` or in `mesh.allow`. */
+  admitsAnyone: boolean;
   /** The Kubernetes Service's type and annotations. */
   kubernetesService: {
     type: 'ClusterIP' | 'LoadBalancer' | 'NodePort';

@@ -219,6 +219,7 @@ function normalizeService(
     init: normalizeExtraContainers('init', service.init, path, podSettings.pod.security),
     sidecars: normalizeExtraContainers('sidecars', service.sidecars, path, podSettings.pod.security),
     allowFrom: (service.allowFrom ?? []).map((source) => ({ ...source })),
+    admitsAnyone: [...(service.allowFrom ?? []), ...(spec.mesh?.allow ?? [])].some((source) => 'anyone' in source),
     origin,
   };
   const detection = outlierDetection(normalized);

@@ -425,7 +425,7 @@ export interface System {
      */
     authorization?: 'calls' | 'off';
     /**
-     * Sources every service admits besides its callers, e.g. [{"namespace": "monitoring"}] for Prometheus.
+     * Sources every service admits besides its callers, e.g. [{"namespace": "monitoring"}] for Prometheus. {"anyone": true} here admits every client, outside the mesh too, on every service (each gets what a service's own allowFrom anyone gives it).
      *
      * @minItems 1
      */

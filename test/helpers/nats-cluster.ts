@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { JetStreamManager } from 'nats';
 
 /** The nats-server binary on PATH or where the Debian package puts it; undefined when not installed. */
 export function findNatsServer(): string | undefined {
@@ -136,4 +137,19 @@ export async function retryFor<T>(ms: number, attempt: () => Promise<T>, pauseMs
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }
+}
+
+/**
+ * Waits until the cluster places a stream on all its servers: JetStream answers (a meta leader is elected) before
+ * every peer has joined, and a replicated stream created then fails with "no suitable peers for placement".
+ * Proven by creating and deleting a probe stream with one replica per server.
+ */
+export async function waitForJetStream(jsm: JetStreamManager, cluster: NatsCluster): Promise<void> {
+  const probe = { name: 'HAMESH_READY_PROBE', subjects: ['hamesh.ready.probe'], num_replicas: cluster.nodes.length };
+  await retryFor(30_000, async () => {
+    await jsm.streams.add(structuredClone(probe) as never);
+    await jsm.streams.delete(probe.name);
+  }).catch((error: unknown) => {
+    throw new Error(`JetStream did not become ready: ${String(error)}\n${cluster.logs()}`);
+  });
 }

@@ -66,6 +66,16 @@ describe('mesh security modes', () => {
     expect(kinds(permissive, 'PeerAuthentication')).toEqual(['default']);
   });
 
+  it('mesh.allow anyone opens every service as its own allowFrom anyone would', async () => {
+    const docs = await documentsOf(
+      system({ web: { image, calls: ['api'] }, api: { image } }, { mesh: { allow: [{ anyone: true }] } }),
+    );
+    for (const name of ['web', 'api']) {
+      expect(find(docs, 'AuthorizationPolicy', name).spec.rules).toEqual([{}]);
+      expect(find(docs, 'PeerAuthentication', name).spec.mtls).toEqual({ mode: 'PERMISSIVE' });
+    }
+  });
+
   it('emits no Namespace for `default`, unless createNamespace says so', async () => {
     const inDefault = await documentsOf(
       system({ web: { image } }, { metadata: { name: 'demo', namespace: 'default' } }),

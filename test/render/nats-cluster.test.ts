@@ -1,7 +1,7 @@
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../src/render/target.js';
-import { findNatsServer, retryFor, startCluster, type NatsCluster } from '../helpers/nats-cluster.js';
+import { findNatsServer, retryFor, startCluster, waitForJetStream, type NatsCluster } from '../helpers/nats-cluster.js';
 import { render } from '../helpers/render.js';
 import { resolveFile, shopWithNats, specFile } from '../helpers/spec.js';
 
@@ -32,11 +32,8 @@ describe('generated JetStream config on a real 3-node nats-server cluster', () =
     nc = await retryFor(10_000, () =>
       connect({ servers: cluster!.urls, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     );
-    // JetStream answers once the cluster has elected its meta leader.
     const jsm = await nc.jetstreamManager({ checkAPI: false });
-    await retryFor(15_000, () => jsm.getAccountInfo()).catch((error: unknown) => {
-      throw new Error(`JetStream did not become ready: ${String(error)}\n${cluster!.logs()}`);
-    });
+    await waitForJetStream(jsm, cluster!);
   });
 
   afterAll(async () => {

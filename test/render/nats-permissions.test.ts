@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { RenderedDocument } from '../../src/render/target.js';
 import { tempDir } from '../helpers/tmp.js';
-import { findNatsServer, retryFor, startCluster, type NatsCluster } from '../helpers/nats-cluster.js';
+import { findNatsServer, retryFor, startCluster, waitForJetStream, type NatsCluster } from '../helpers/nats-cluster.js';
 import { render } from '../helpers/render.js';
 import { resolveFile, shopExample } from '../helpers/spec.js';
 
@@ -65,9 +65,7 @@ describe('NATS permissions (broker.auth)', () => {
       ],
     });
     const jsm = await (await as('admin')).jetstreamManager({ checkAPI: false });
-    await retryFor(15_000, () => jsm.getAccountInfo()).catch((error: unknown) => {
-      throw new Error(`JetStream did not become ready: ${String(error)}\n${cluster!.logs()}`);
-    });
+    await waitForJetStream(jsm, cluster!);
     const files = documents.filter((d) => d.kind === 'file');
     for (const { value } of files.filter((d) => d.file.startsWith('nats/streams/')))
       await jsm.streams.add(structuredClone(value) as never);

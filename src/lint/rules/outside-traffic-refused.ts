@@ -29,7 +29,7 @@ export const rule = defineRule({
     if (refused === undefined) return;
     for (const service of system.services) {
       const exposed = exposure(service);
-      if (!exposed || service.allowFrom.some((source) => 'anyone' in source)) continue;
+      if (!exposed || service.admitsAnyone) continue;
       report({
         path: exposed.path,
         subject: service.path,

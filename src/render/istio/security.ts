@@ -15,9 +15,6 @@ function principal(namespace: string, serviceAccount: string): string {
 const brokerClients = (system: NormalizedSystem) =>
   system.services.filter((s) => s.publishes.length > 0 || s.subscribes.length > 0);
 
-/** Whether a service admits clients outside the mesh (`allowFrom: [{anyone: true}]`). */
-const admitsAnyone = (service: NormalizedService) => service.allowFrom.some((source) => 'anyone' in source);
-
 /**
  * Template context of `authorizationpolicy.yaml.hbs`, or null with `mesh.authorization: off`: allow only the
  * declared callers' identities, plus the ingress gateway's identity (`ingress.gatewayServiceAccount`) for a
@@ -61,7 +58,7 @@ export function authorizationPolicyContext(
     namespace: system.namespace,
     labels: serviceLabels(system, service),
     selector: appSelector(service),
-    rules: admitsAnyone(service) ? [{}] : from.length > 0 ? [{ from }] : null,
+    rules: service.admitsAnyone ? [{}] : from.length > 0 ? [{ from }] : null,
   };
 }
 
@@ -86,7 +83,7 @@ export function servicePeerAuthenticationContext(
   system: NormalizedSystem,
   service: NormalizedService,
 ): PeerAuthenticationContext | null {
-  if (system.mesh.mtls !== 'strict' || !admitsAnyone(service)) return null;
+  if (system.mesh.mtls !== 'strict' || !service.admitsAnyone) return null;
   return {
     name: service.name,
     namespace: system.namespace,

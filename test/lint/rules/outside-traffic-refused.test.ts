@@ -13,6 +13,10 @@ ruleTester('outside-traffic-refused', {
       spec: { services: { a: { image, service: { type: 'LoadBalancer' }, allowFrom: [{ anyone: true }] } } },
     },
     {
+      name: 'a LoadBalancer service in a mesh whose mesh.allow admits anyone',
+      spec: { mesh: { allow: [{ anyone: true }] }, services: { a: { image, service: { type: 'LoadBalancer' } } } },
+    },
+    {
       name: 'a second external Service under permissive mTLS without authorization',
       spec: {
         mesh: { mtls: 'permissive', authorization: 'off' },
