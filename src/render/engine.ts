@@ -8,6 +8,8 @@ import { readInput, UnreadableInput } from '../util/read-input.js';
 import type { TemplateContexts, TemplateName } from './contexts.js';
 import type { RenderedDocument, RenderedValue } from './target.js';
 import { templates as precompiled } from '../generated/templates.js';
+import type { NormalizedService } from '../normalize/model.js';
+import { serviceFile } from './layout.js';
 
 const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -199,6 +201,16 @@ export function renderManifests<T extends TemplateName>(
 ): RenderedDocument[] {
   return engine.render(where.template, context).map((value) => ({ ...where, kind: 'manifest' as const, value }));
 }
+
+/** Where a service's documents of one target go, by template: the service's file of that target, from its pointer. */
+export const serviceDocument =
+  (target: string, service: NormalizedService) =>
+  <T extends TemplateName>(template: T) => ({
+    target,
+    file: serviceFile(service.name, target),
+    template,
+    source: service.path,
+  });
 
 /**
  * Handlebars' whole message: "Parse error on line N:", then the source snippet, a caret line and what it expected.

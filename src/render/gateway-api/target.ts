@@ -3,10 +3,10 @@ import type { NormalizedService, NormalizedSystem } from '../../normalize/model.
 import { podPorts } from '../../normalize/ports.js';
 import { ingressHosts } from '../../resolve/ingress-hosts.js';
 import type { HttpRouteContext, ServiceContext, TemplateName } from '../contexts.js';
-import { renderManifests, type TemplateEngine } from '../engine.js';
+import { renderManifests, serviceDocument, type TemplateEngine } from '../engine.js';
 import { serviceLabels } from '../kubernetes/labels.js';
 import { servicePorts } from '../kubernetes/ports.js';
-import { namespaceFile, serviceFile } from '../layout.js';
+import { namespaceFile } from '../layout.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { gatewayContext, hostRouteContexts } from './ingress.js';
 import { gatewayApiPreflight } from './preflight.js';
@@ -51,12 +51,7 @@ function renderService(
   system: NormalizedSystem,
   service: NormalizedService,
 ): RenderedDocument[] {
-  const where = <T extends TemplateName>(template: T) => ({
-    target: name,
-    file: serviceFile(service.name, name),
-    template,
-    source: service.path,
-  });
+  const where = serviceDocument(name, service);
   return [
     ...versionServiceContexts(system, service).flatMap((c) => renderManifests(engine, where('service.yaml.hbs'), c)),
     ...meshRouteContexts(system, service).flatMap((c) => renderManifests(engine, where('httproute.yaml.hbs'), c)),

@@ -4,8 +4,8 @@ import type { ResolvedSystem } from '../../resolve/resolve.js';
 import type { DestinationRuleContext, TemplateName } from '../contexts.js';
 import { meshRouted, versionServiceName } from '../gateway-api/routes.js';
 import { serviceLabels } from '../kubernetes/labels.js';
-import { renderManifests, type TemplateEngine } from '../engine.js';
-import { externalFile, namespaceFile, serviceFile } from '../layout.js';
+import { renderManifests, serviceDocument, type TemplateEngine } from '../engine.js';
+import { externalFile, namespaceFile } from '../layout.js';
 import type { RenderedDocument, Target } from '../target.js';
 import { destinationRuleContext } from './destination-rule.js';
 import { authorizationPolicyContext, peerAuthenticationContext, servicePeerAuthenticationContext } from './security.js';
@@ -49,12 +49,7 @@ function renderService(
   service: NormalizedService,
   gatewayApi: boolean,
 ): RenderedDocument[] {
-  const where = <T extends TemplateName>(template: T) => ({
-    target: name,
-    file: serviceFile(service.name, name),
-    template,
-    source: service.path,
-  });
+  const where = serviceDocument(name, service);
   const destinationRule = destinationRuleContext(resolved.system, service);
   const destinationRules = gatewayApi
     ? gatewayApiDestinationRules(resolved.system, service, destinationRule)
