@@ -98,7 +98,7 @@ describe('unusable inputs and outputs: exit 2 and one line (issue 9, items 8, 9,
 });
 
 describe('a file that cannot be checked stops only itself (issue 9, item 10)', () => {
-  it('a JSON spec nested 100,000 deep and an event schema nested 1,000 deep are located; the other files are still checked', () => {
+  it('a JSON spec nested 100,000 deep, a YAML alias bomb and an event schema nested 1,000 deep are located; the other files are still checked', () => {
     const folder = tempDir();
     const deepList = folder.write(
       'deep-list.json',
@@ -116,10 +116,21 @@ describe('a file that cannot be checked stops only itself (issue 9, item 10)', (
         events: { 'e.x': { schema } },
       }),
     );
+    const levels = Array.from(
+      { length: 10 },
+      (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`,
+    );
+    const aliasBomb = folder.write(
+      'alias-bomb.yaml',
+      `apiVersion: hamesh.dev/v1\nl0: &l0 [lol]\n${levels.join('\n')}\n`,
+    );
     const broken = join(root, 'examples/broken.yaml');
-    const run = runCli(['validate', deepList, deepSchema, broken]);
+    const run = runCli(['validate', deepList, aliasBomb, deepSchema, broken]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`${deepList}: error: cannot parse JSON: it nests 100001 levels deep, too deep to read\n`);
+    expect(run.stderr).toBe(
+      `${deepList}: error: cannot parse JSON: it nests 100001 levels deep, too deep to read\n` +
+        `${aliasBomb}: error: cannot expand YAML aliases: Excessive alias count indicates a resource exhaustion attack; write the repeated values out or use fewer aliases\n`,
+    );
     expect(run.stdout).toMatch(
       /deep-schema\.json:1:\d+\s+error\s+\/events\/e\.x\/schema is nested \d+ levels deep; hamesh checks payload schemas up to 500 levels/,
     );
