@@ -1,11 +1,11 @@
 // Regenerates the rule list in README.md (between <!-- rules:start --> and <!-- rules:end -->) and the pages
-// docs/rules/<id>.md from each rule's meta. `npm run docs:rules` rewrites them; test/lint/registry.test.ts fails when they drift.
+// docs/rules/<id>.md from each rule's meta. `npm run docs:rules` builds, then rewrites them (from dist/, the compiled
+// rules); test/lint/registry.test.ts fails when they drift.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createJiti } from 'jiti';
 
 const readmeUrl = new URL('../README.md', import.meta.url);
 const pagesUrl = new URL('../docs/rules/', import.meta.url);
-const { withRulesSection, rulePages } = await createJiti(import.meta.url).import('../src/lint/docs.ts');
+const { withRulesSection, rulePages } = await import('../dist/lint/docs.js');
 const readme = readFileSync(readmeUrl, 'utf8');
 const updated = withRulesSection(readme);
 if (updated !== readme) writeFileSync(readmeUrl, updated);

@@ -17,6 +17,18 @@ function withOverride(name: string, text: string): string {
   return dir;
 }
 
+/** `hamesh build` of the test's spec with `--target kubernetes` and the overrides written by withOverride. */
+const buildWithOverrides = (dir: string, ...extra: string[]) =>
+  runCli([
+    'build',
+    specFile(spec, 'system.json', dir),
+    '--target',
+    'kubernetes',
+    '--templates',
+    join(dir, 'tpl'),
+    ...extra,
+  ]);
+
 describe('--templates overrides', () => {
   it('uses an overriding template and falls back to the built-in ones for the rest', async () => {
     const dir = tempDir().dir;
@@ -53,14 +65,7 @@ describe('--templates overrides', () => {
       'serviceaccount.yaml.hbs',
       'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespce}}\n',
     );
-    const run = runCli([
-      'build',
-      specFile(spec, 'system.json', dir),
-      '--target',
-      'kubernetes',
-      '--templates',
-      join(dir, 'tpl'),
-    ]);
+    const run = buildWithOverrides(dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
@@ -81,16 +86,7 @@ describe('--templates overrides', () => {
       /service\.yaml\.hbs: rendered output is not valid YAML at output line 5/,
     );
     const out = join(dir, 'out');
-    const run = runCli([
-      'build',
-      specFile(spec, 'system.json', dir),
-      '--target',
-      'kubernetes',
-      '--templates',
-      join(dir, 'tpl'),
-      '--out',
-      out,
-    ]);
+    const run = buildWithOverrides(dir, '--out', out);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/tpl\/service\.yaml\.hbs: rendered output is not valid YAML/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -101,14 +97,7 @@ describe('--templates overrides', () => {
       'serviceaccount.yaml.hbs',
       'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{json name}}\n  namespace: {{json namespace}}\nautomount: false\n',
     );
-    const run = runCli([
-      'build',
-      specFile(spec, 'system.json', dir),
-      '--target',
-      'kubernetes',
-      '--templates',
-      join(dir, 'tpl'),
-    ]);
+    const run = buildWithOverrides(dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(
