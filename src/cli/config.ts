@@ -4,6 +4,7 @@ import { compareDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
 import { validateSchema } from '../validate/schema.js';
 import { readFile } from '../load/load.js';
 import { ConfigError, locateAll, type LoadedSpec } from '../load/source.js';
+import { codes } from '../diagnostics/codes.js';
 
 /** The names a config file may have, in the order they are looked for. */
 export const configNames = [
@@ -37,7 +38,7 @@ export function findConfig(cwd: string): string | undefined {
     if (found.length > 1)
       throw new ConfigError([
         {
-          rule: 'load',
+          rule: codes.load.id,
           severity: 'error',
           path: '',
           file: found[1],

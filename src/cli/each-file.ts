@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LoadError } from '../load/source.js';
 import { describeError, writeLoadError } from './errors.js';
+import { codes } from '../diagnostics/codes.js';
 
 /**
  * Runs `task` on every file, so one run reports every problem it can find: a file that cannot be used
@@ -21,7 +22,7 @@ export async function forEachFile(
         error instanceof LoadError
           ? error.diagnostic
           : {
-              rule: 'load',
+              rule: codes.load.id,
               severity: 'error',
               path: '',
               file,

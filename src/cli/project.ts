@@ -5,6 +5,7 @@ import { findConfig, loadConfig, type LoadedConfig } from './config.js';
 import { ConfigError, loadError } from '../load/source.js';
 import { expandSpecInputs, fromFolder } from '../load/inputs.js';
 import { UsageError } from './errors.js';
+import { codes } from '../diagnostics/codes.js';
 
 let cached: Promise<LoadedConfig | undefined> | undefined;
 
@@ -110,7 +111,7 @@ export async function outFolder(
   if (folder === undefined) {
     throw new ConfigError([
       {
-        rule: 'load',
+        rule: codes.load.id,
         severity: 'error',
         path: '/out',
         file: config.file,

@@ -36,7 +36,7 @@ export function validatePayloadSchema(event: string, schema: Record<string, unkn
   const depth = nesting(schema);
   if (depth > MAX_DEPTH) {
     const message = `is nested ${depth} levels deep; hamesh checks payload schemas up to ${MAX_DEPTH} levels: use $defs and $ref for deep or recursive shapes`;
-    return [{ rule: 'invalid-value', severity: 'error', message, path: pointer('events', event, 'schema') }];
+    return [{ rule: codes.invalidValue.id, severity: 'error', message, path: pointer('events', event, 'schema') }];
   }
   if (draft07(schema)) return [];
   const errors = draft07.errors ?? [];
