@@ -23,8 +23,11 @@ export const STAGING = '.hamesh-staging';
 
 /** What the switch-over does, in order: creates `folders`, puts `writes` in place, removes `removes`. */
 export interface Journal {
-  /** 2: staged files are named by position (see stagedNames); absent in journals of builds before it. */
-  version?: 2;
+  /**
+   * How the staging folder is laid out (see staged): 3, new folders staged whole; 2, files named by position;
+   * absent in journals of builds before both, files under their own paths.
+   */
+  version?: 2 | 3;
   pid: number;
   folders: string[];
   writes: string[];
@@ -79,15 +82,61 @@ export const stagingPaths = (dir: string) => {
   };
 };
 
+/** Where each of the journal's entries is staged, relative to `new/` and `old/` (see staged). */
+export interface StagedLayout {
+  /** One per write, then one per remove. */
+  names: string[];
+  /** One per write, then one per remove: whether it is staged inside a new folder, so it moves with that folder. */
+  withFolder: boolean[];
+  /**
+   * One per folder: created in place by the switch-over (undefined), or staged (`name`) and, for the outermost new
+   * folder of a branch (`whole`), moved into place with everything in it.
+   */
+  folders: ({ name: string; whole: boolean } | undefined)[];
+}
+
 /**
- * The names in `new/` and `old/` of the journal's writes, then its removes: their positions, so the staging
- * folder stays flat. Removing the staging folder then removes two folders rather than one per output folder
- * (an empty folder's rmdir took 2.6 ms on this machine's ext4: 26 s of a 10,000-service build). Journals
- * without a version (an older build killed half-way) staged each file under its own path.
+ * The staging folder's layout for a journal. Version 3 stages each new folder whole: a folder the build creates whose
+ * parent already exists is built in `new/t<k>` (k: its position in `folders`) with its files and subfolders, and the
+ * switch-over moves it into place with one rename; every other file is staged flat, named by its position. A folder
+ * staged whole costs its mkdir while staging instead of during the switch-over, and its files need no rename of their
+ * own: creating a fresh 10,000-service layout on ext4 here took 1.1–2.9 s this way against 2.4–3.3 s with one mkdir
+ * per folder and one rename per file (the same as writing the files in place). Version 2 staged every file flat,
+ * named by position (so cleaning up removes two folders, not one per output folder: an empty folder's rmdir took
+ * 2.6 ms on this machine's ext4); journals without a version (an older build killed half-way) staged each file under
+ * its own path.
  */
-export function stagedNames(journal: Journal): string[] {
+export function staged(journal: Journal): StagedLayout {
   const paths = [...journal.writes, ...journal.removes];
-  return journal.version === 2 ? paths.map((_, i) => String(i)) : paths;
+  const flat = (name: (path: string, i: number) => string): StagedLayout => ({
+    names: paths.map(name),
+    withFolder: paths.map(() => false),
+    folders: journal.folders.map(() => undefined),
+  });
+  if (journal.version === undefined) return flat((path) => path);
+  if (journal.version === 2) return flat((_, i) => String(i));
+  const created = new Set(journal.folders);
+  const roots = new Map<string, string>();
+  journal.folders.forEach((folder, k) => {
+    if (!created.has(dirname(folder))) roots.set(folder, `t${k}`);
+  });
+  /** `path` inside the staged copy of its outermost new folder, if it is in one. */
+  const inRoot = (path: string): string | undefined => {
+    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) {
+      const root = roots.get(folder);
+      if (root !== undefined) return `${root}/${path.slice(folder.length + 1)}`;
+    }
+    return undefined;
+  };
+  const names = paths.map((path, i) => (i < journal.writes.length ? inRoot(path) : undefined));
+  return {
+    names: names.map((name, i) => name ?? String(i)),
+    withFolder: names.map((name) => name !== undefined),
+    folders: journal.folders.map((folder) => {
+      const root = roots.get(folder);
+      return root !== undefined ? { name: root, whole: true } : { name: inRoot(folder)!, whole: false };
+    }),
+  };
 }
 
 /** Whether anything (a dangling symbolic link too) is at `path`. */
@@ -105,11 +154,19 @@ function keep(from: string, to: string): void {
   }
 }
 
-/** The switch-over's steps. Each file is replaced by one rename, so a reader sees the old or the new version of it. */
+/**
+ * The switch-over's steps. Each file is replaced by one rename, so a reader sees the old or the new version of it; a
+ * new folder staged whole appears with its files in one rename.
+ */
 export function commitSteps(dir: string, journal: Journal): Step[] {
   const paths = stagingPaths(dir);
-  const names = stagedNames(journal);
-  const steps: Step[] = journal.folders.map((folder) => ({ path: folder, run: () => mkdirSync(join(dir, folder)) }));
+  const layout = staged(journal);
+  const steps: Step[] = [];
+  journal.folders.forEach((folder, k) => {
+    const from = layout.folders[k];
+    if (!from) steps.push({ path: folder, run: () => mkdirSync(join(dir, folder)) });
+    else if (from.whole) steps.push({ path: folder, run: () => renameSync(paths.new(from.name), join(dir, folder)) });
+  });
   // When a step fails half-way (the file was kept but not replaced or removed), the kept link goes again, so a
   // rollback never moves it over a file that is still there.
   const keptThen = (path: string, name: string, change: () => void) => {
@@ -124,13 +181,15 @@ export function commitSteps(dir: string, journal: Journal): Step[] {
     }
   };
   journal.writes.forEach((path, i) => {
-    steps.push({ path, run: () => keptThen(path, names[i]!, () => renameSync(paths.new(names[i]!), join(dir, path))) });
+    const name = layout.names[i]!;
+    if (layout.withFolder[i]) return;
+    steps.push({ path, run: () => keptThen(path, name, () => renameSync(paths.new(name), join(dir, path))) });
   });
   journal.removes.forEach((path, j) => {
     steps.push({
       path,
       run: () => {
-        keptThen(path, names[journal.writes.length + j]!, () => rmSync(join(dir, path)));
+        keptThen(path, layout.names[journal.writes.length + j]!, () => rmSync(join(dir, path)));
         removeEmptyParents(dir, dirname(path));
       },
     });
@@ -172,7 +231,7 @@ export function recover(dir: string): void {
   const paths = stagingPaths(dir);
   const journal = existsSync(paths.committed) ? undefined : readJournal(paths.journal);
   if (journal) {
-    const names = stagedNames(journal);
+    const { names } = staged(journal);
     const entries = [...journal.writes, ...journal.removes];
     for (let i = entries.length - 1; i >= 0; i--) {
       const target = join(dir, entries[i]!);

@@ -19,7 +19,7 @@ import {
   interruptedBuild,
   recover,
   runSteps,
-  stagedNames,
+  staged,
   stagingPaths,
   STAGING,
   type Journal,
@@ -269,7 +269,7 @@ async function writeLocked(
   if (result.writes.length === 0 && removes.length === 0) return { ...result, recovered };
 
   const journal: Journal = {
-    version: 2,
+    version: 3,
     pid: process.pid,
     folders: result.folders,
     writes: result.writes.map((f) => f.path),
@@ -280,10 +280,14 @@ async function writeLocked(
   let switching = false;
   try {
     // Staging: nothing in DIR changes yet.
-    const names = stagedNames(journal);
+    const layout = staged(journal);
     const staging: Step[] = [{ path: STAGING, run: () => mkdirSync(paths.new(''), { recursive: true }) }];
+    journal.folders.forEach((folder, k) => {
+      const name = layout.folders[k]?.name;
+      if (name !== undefined) staging.push({ path: folder, run: () => mkdirSync(paths.new(name)) });
+    });
     result.writes.forEach((file, i) => {
-      staging.push({ path: file.path, run: () => writeFileSync(paths.new(names[i]!), file.content) });
+      staging.push({ path: file.path, run: () => writeFileSync(paths.new(layout.names[i]!), file.content) });
     });
     // Written whole, then renamed: a journal is there complete or not at all.
     staging.push({

@@ -102,7 +102,8 @@ describe('an interrupted build leaves DIR as the old or the new build (issue 9, 
     const { dir } = tempDir();
     const out = join(dir, 'out');
     const oldSpec = bigSpec(dir, 'old.json', 2000, '1.0');
-    const newSpec = bigSpec(dir, 'new.json', 2000, '2.0');
+    // 100 more services: the new build also creates folders, each staged whole and moved into place.
+    const newSpec = bigSpec(dir, 'new.json', 2100, '2.0');
     const [oldTree, newTree] = [await expectedTree(oldSpec), await expectedTree(newSpec)];
     expect(cli('build', oldSpec, '--target', 'kubernetes', '--no-verify', '--out', out).code).toBe(0);
     expect(sameTree(snapshot(out), oldTree)).toBe(true);
@@ -226,5 +227,56 @@ describe('recover', () => {
         ]),
       );
     }
+  });
+
+  /**
+   * Version 3: new folders `b` and `b/c` staged whole as `new/t0`; `a/x.yaml` replaced after `b` moved into place.
+   * `moved`: whether the switch-over got as far as moving `b` (and replacing `a/x.yaml`).
+   */
+  function killedWithNewFolder(moved: boolean): string {
+    const { dir } = tempDir();
+    const staging = join(dir, STAGING);
+    mkdirSync(join(dir, 'a'));
+    const tree = moved ? join(dir, 'b') : join(staging, 'new', 't0');
+    mkdirSync(join(tree, 'c'), { recursive: true });
+    writeFileSync(join(tree, 'y.yaml'), 'new y');
+    writeFileSync(join(tree, 'c', 'z.yaml'), 'new z');
+    mkdirSync(join(staging, 'old'), { recursive: true });
+    if (moved) {
+      writeFileSync(join(staging, 'old', '0'), 'old x');
+      writeFileSync(join(dir, 'a/x.yaml'), 'new x');
+    } else {
+      writeFileSync(join(dir, 'a/x.yaml'), 'old x');
+      writeFileSync(join(staging, 'new', '0'), 'new x');
+    }
+    writeFileSync(
+      join(staging, 'journal.json'),
+      JSON.stringify({
+        version: 3,
+        pid: 1,
+        folders: ['b', 'b/c'],
+        writes: ['a/x.yaml', 'b/c/z.yaml', 'b/y.yaml'],
+        removes: [],
+      }),
+    );
+    return dir;
+  }
+
+  it('rolls back new folders staged whole, moved into place or not, and keeps what someone else put in them', () => {
+    const before = new Map([
+      ['a', 'folder'],
+      ['a/x.yaml', 'old x'],
+    ]);
+    for (const moved of [false, true]) {
+      const dir = killedWithNewFolder(moved);
+      recover(dir);
+      expect(snapshot(dir)).toEqual(before);
+    }
+    const dir = killedWithNewFolder(true);
+    writeFileSync(join(dir, 'b', 'c', 'notes.txt'), 'mine');
+    recover(dir);
+    expect(snapshot(dir)).toEqual(
+      new Map([...before, ['b', 'folder'], ['b/c', 'folder'], ['b/c/notes.txt', 'mine']].sort()),
+    );
   });
 });
