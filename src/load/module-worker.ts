@@ -1,10 +1,12 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { importSpecModule, thrownAt } from './module-import.js';
+import { once } from 'node:events';
+import { parentPort } from 'node:worker_threads';
+import { importSpecModule, registerHooks, thrownAt } from './module-import.js';
 
 /**
  * The worker thread that runs a TS/JS spec module, so that what the module does cannot take the CLI down with it:
- * it posts exactly one message, the default export as JSON text or why there is none, and module-loader.ts keeps
- * the time limit. Unhandled rejections and `process.exit` are reported as such instead of ending the run.
+ * it boots, waits for the spec's path (`{ path }`, see spec-worker.ts), posts exactly one message, the default
+ * export as JSON text or why there is none, and module.ts keeps the time limit. Unhandled rejections and
+ * `process.exit` are reported as such instead of ending the run.
  */
 export type WorkerReply =
   | { kind: 'started' }
@@ -16,7 +18,6 @@ export type WorkerReply =
   | { kind: 'rejected'; message: string }
   | { kind: 'exit'; code: number };
 
-const { path } = workerData as { path: string };
 let replied = false;
 const reply = (message: WorkerReply) => {
   if (replied) return;
@@ -48,6 +49,8 @@ process.exit = ((code?: number | string | null) => {
   return exit(code ?? undefined);
 }) as typeof process.exit;
 
+registerHooks();
+const [{ path }] = (await once(parentPort!, 'message')) as [{ path: string }];
 // The time limit starts now: booting the thread and the transformer is not the spec's time.
 parentPort!.postMessage({ kind: 'started' } satisfies WorkerReply);
 try {

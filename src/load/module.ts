@@ -1,19 +1,12 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type TypeScript from 'typescript';
 import { createTsLocator } from './locate-ts.js';
 import type { WorkerReply } from './module-worker.js';
 import { loadError, type LoadedSpec, type LoadError } from './source.js';
+import { specWorker } from './spec-worker.js';
 
 /** How long a TS/JS spec may take to load unless `--timeout` says otherwise. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 30_000;
-
-/** The worker's compiled file; tests that run the sources use the build's (`npm test` builds first). */
-function workerFile(): URL {
-  const beside = new URL('./module-worker.js', import.meta.url);
-  return existsSync(beside) ? beside : new URL('../../dist/load/module-worker.js', import.meta.url);
-}
 
 type Outcome =
   | Exclude<WorkerReply, { kind: 'started' }>
@@ -24,7 +17,8 @@ type Outcome =
 /** Runs the module in a worker thread and waits for its one reply, its end, or the time limit. */
 function runInWorker(absolutePath: string, timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerFile(), { workerData: { path: absolutePath }, stdout: true, stderr: true });
+    const worker = specWorker();
+    worker.postMessage({ path: absolutePath });
     // What the spec prints goes to stderr: stdout may carry the YAML stream or a report.
     worker.stdout.pipe(process.stderr, { end: false });
     worker.stderr.pipe(process.stderr, { end: false });
