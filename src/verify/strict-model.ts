@@ -138,23 +138,34 @@ function deriveShape(model: ModelClass): Shape {
 function unknownFields(
   value: unknown,
   shape: Shape | null | undefined,
-  pointer: string,
+  path: Array<string | number>,
   problems: VerifyProblem[],
 ): void {
   if (!shape || value === null || typeof value !== 'object') return;
   if ('items' in shape) {
-    if (Array.isArray(value))
-      value.forEach((item, i) => {
-        unknownFields(item, shape.items, `${pointer}/${i}`, problems);
-      });
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      unknownFields(value[i], shape.items, path, problems);
+      path.pop();
+    }
     return;
   }
   if (Array.isArray(value)) return;
-  for (const [key, child] of Object.entries(value)) {
+  // The path is a stack and a pointer is made only for a problem: this walks every field of every object built.
+  for (const key of Object.keys(value)) {
     const declared = Object.hasOwn(shape.fields, key);
+    path.push(key);
     if (!declared && !shape.open)
-      problems.push({ pointer: pointer + pointerOf(key), message: 'is not a field of this object (unknown field)' });
-    else unknownFields(child, declared ? shape.fields[key] : shape.values, pointer + pointerOf(key), problems);
+      problems.push({ pointer: pointerOf(...path), message: 'is not a field of this object (unknown field)' });
+    else
+      unknownFields(
+        (value as Record<string, unknown>)[key],
+        declared ? shape.fields[key] : shape.values,
+        path,
+        problems,
+      );
+    path.pop();
   }
 }
 
@@ -169,7 +180,7 @@ export function strictModelVerifier(model: ModelClass, shape: Shape = deriveShap
       pointer: e.instancePath,
       message: e.message ?? 'is invalid',
     }));
-    unknownFields(value, shape, '', problems);
+    unknownFields(value, shape, [], problems);
     return problems;
   };
 }
