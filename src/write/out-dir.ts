@@ -28,6 +28,7 @@ import {
 import { LockedError, lockDir } from './lock.js';
 import { plan, type Obstacle, type Plan } from './plan.js';
 import { indexFile } from '../render/layout.js';
+import { compareStrings } from '../util/order.js';
 
 /** The --out folder cannot be written; the message names the path, the reason and what to do. */
 export class WriteError extends Error {
@@ -123,11 +124,18 @@ export function legacyTempFiles(dir: string, paths: Iterable<string>): string[] 
   const folders = new Set(['.']);
   for (const path of paths) folders.add(dirname(path));
   const found: string[] = [];
-  for (const folder of folders) {
+  // A folder inside a missing one is not read: a first build into an empty folder would list each of its folders.
+  const missing = new Set<string>();
+  for (const folder of [...folders].sort(compareStrings)) {
+    if (folder !== '.' && missing.has(dirname(folder))) {
+      missing.add(folder);
+      continue;
+    }
     let names: string[];
     try {
       names = readdirSync(join(dir, folder));
     } catch {
+      missing.add(folder);
       continue;
     }
     for (const name of names) if (/\.hamesh-tmp-\d+$/.test(name)) found.push(join(folder, name));

@@ -150,7 +150,8 @@ export function plan(dir: string, files: readonly OutputFile[], options: { force
     }
     if (blocked) continue;
     const target = join(dir, file.path);
-    const stat = lstatSync(target, { throwIfNoEntry: false });
+    // Nothing is in a missing folder (most of a first build's files).
+    const stat = kindOf(dirname(file.path)) === 'missing' ? undefined : lstatSync(target, { throwIfNoEntry: false });
     const isIndex = file.path === indexFile;
     if (stat?.isDirectory()) obstacles.push({ path: file.path, problem: 'folder' });
     else if (!stat) {
