@@ -102,8 +102,8 @@ async function refuseOutput(error: NodeJS.ErrnoException): Promise<void> {
 /** Runs the CLI; usage errors exit 2 (commander's own default is 1, which we keep for findings). */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
   // A build holds its spec, model and objects to the end, so most of what survives young-generation GC stays; V8's
-  // default growth let old space fill with dead objects to ~310 MB of peak RSS at 10,000 services (live: ~140 MB).
-  // Growing it by at most 40% at each full GC: ~275 MB, for ~3% more CPU time (bench/RESULTS.md).
+  // default growth let old space fill with dead objects to ~303 MiB of peak RSS at 10,000 services (live: ~140 MiB).
+  // Growing it by at most 40% at each full GC: ~271 MiB, for ~3% more CPU time (bench/RESULTS.md).
   setFlagsFromString('--heap-growing-percent=40');
   refuseDroppedOutput(process.stdout);
   for (const stream of [process.stdout, process.stderr]) {
