@@ -9,7 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { codes } from '../diagnostics/codes.js';
 import { pointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './files.js';
@@ -28,7 +28,6 @@ import {
 import { LockedError, lockDir } from './lock.js';
 import { plan, type Obstacle, type Plan } from './plan.js';
 import { indexFile } from '../render/layout.js';
-import { compareStrings } from '../util/order.js';
 
 /** The --out folder cannot be written; the message names the path, the reason and what to do. */
 export class WriteError extends Error {
@@ -121,24 +120,29 @@ function makeFolder(folder: string): string[] {
 
 /** Temporary files that hamesh 0.1 wrote beside its outputs (`<file>.hamesh-tmp-<pid>`) and left when it was killed. */
 export function legacyTempFiles(dir: string, paths: Iterable<string>): string[] {
+  // Each folder's names, or null when it cannot be read. A folder is read only when its parent lists it, so a first
+  // build into an empty folder reads one folder rather than trying each of its 10,000 (0.15 s at 10,000 services).
+  const listings = new Map<string, Set<string> | null>();
+  const list = (folder: string): Set<string> | null => {
+    const known = listings.get(folder);
+    if (known !== undefined) return known;
+    const parent = folder === '.' ? undefined : list(dirname(folder));
+    let names: Set<string> | null = null;
+    if (parent !== null && (parent === undefined || parent.has(basename(folder)))) {
+      try {
+        names = new Set(readdirSync(join(dir, folder)));
+      } catch {
+        // not a folder we can read: nothing of ours is in it
+      }
+    }
+    listings.set(folder, names);
+    return names;
+  };
   const folders = new Set(['.']);
   for (const path of paths) folders.add(dirname(path));
   const found: string[] = [];
-  // A folder inside a missing one is not read: a first build into an empty folder would list each of its folders.
-  const missing = new Set<string>();
-  for (const folder of [...folders].sort(compareStrings)) {
-    if (folder !== '.' && missing.has(dirname(folder))) {
-      missing.add(folder);
-      continue;
-    }
-    let names: string[];
-    try {
-      names = readdirSync(join(dir, folder));
-    } catch {
-      missing.add(folder);
-      continue;
-    }
-    for (const name of names) if (/\.hamesh-tmp-\d+$/.test(name)) found.push(join(folder, name));
+  for (const folder of folders) {
+    for (const name of list(folder) ?? []) if (/\.hamesh-tmp-\d+$/.test(name)) found.push(join(folder, name));
   }
   return found.sort();
 }
