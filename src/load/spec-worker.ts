@@ -9,7 +9,8 @@ function workerFile(): URL {
 
 const start = () => new Worker(workerFile(), { stdout: true, stderr: true });
 
-let warm: Worker | undefined;
+/** The prewarmed worker, and whether it has already failed or ended (then it is not handed out). */
+let warm: { worker: Worker; gone: boolean } | undefined;
 
 /**
  * Starts a spec-loading worker (module-worker.ts) before the command knows its spec: booting the thread and its
@@ -18,14 +19,22 @@ let warm: Worker | undefined;
  * TS/JS file (a guess: a worker no spec needs costs only its start-up, on the machine's other core).
  */
 export function prewarmSpecWorker(): void {
-  warm ??= start();
-  warm.unref();
+  if (warm) return;
+  const entry = { worker: start(), gone: false };
+  // A failure before a spec needs it is nobody's yet: that spec then gets a fresh worker, whose failure is reported.
+  const gone = () => {
+    entry.gone = true;
+  };
+  entry.worker.once('error', gone).once('exit', gone);
+  entry.worker.unref();
+  warm = entry;
 }
 
-/** A worker for one spec: the prewarmed one, the first time there is one, else a new one. */
+/** A worker for one spec: the prewarmed one, the first time there is one and it is still up, else a new one. */
 export function specWorker(): Worker {
-  const worker = warm ?? start();
+  const entry = warm;
   warm = undefined;
+  const worker = entry && !entry.gone ? entry.worker : start();
   worker.ref();
   return worker;
 }
