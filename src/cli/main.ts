@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './errors.js';
 import { prewarmSpecWorker } from '../load/spec-worker.js';
+import { isModuleSpec } from '../load/extensions.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -35,8 +36,7 @@ async function loadCommands(argv: readonly string[]): Promise<Array<() => Comman
 /** The commands that load a spec, and a command line that names a TS/JS file: its spec loads in a worker thread. */
 const specCommands = new Set(['validate', 'build', 'lint', 'diff', 'graph', 'explain']);
 const namesSpecModule = (argv: readonly string[]) =>
-  specCommands.has(argv[2] ?? '') &&
-  argv.slice(3).some((arg) => !arg.startsWith('-') && /\.(?:[cm]?ts|m?js)$/.test(arg));
+  specCommands.has(argv[2] ?? '') && argv.slice(3).some((arg) => !arg.startsWith('-') && isModuleSpec(arg));
 
 export function program(commands: ReadonlyArray<() => Command>): Command {
   const root = new Command('hamesh')

@@ -2,8 +2,9 @@ import { extname, resolve } from 'node:path';
 import { readInput, UnreadableInput } from '../util/read-input.js';
 import { readFileSources } from './files.js';
 import { loadError, type LoadedSpec } from './source.js';
+import { isModuleSpec, specExtensions } from './extensions.js';
 
-export const specExtensions = ['.ts', '.mts', '.cts', '.js', '.mjs', '.yaml', '.yml', '.json'] as const;
+export { specExtensions } from './extensions.js';
 
 /** An input's text, or a LoadError naming it (exit code 2). */
 export function readFile(file: string, what = 'file'): string {
@@ -22,10 +23,9 @@ export async function loadSpec(file: string, options: { timeoutMs?: number } = {
     throw loadError(file, `unsupported file type '${extension || '(none)'}': use one of ${specExtensions.join(', ')}`);
   }
   const text = readFile(file);
-  const loaded =
-    extension === '.yaml' || extension === '.yml' || extension === '.json'
-      ? (await import('./yaml.js')).loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml')
-      : // Loaded on demand: the worker and the TypeScript compiler are only needed for module specs.
-        await (await import('./module.js')).loadModule(file, absolutePath, text, options.timeoutMs);
+  const loaded = !isModuleSpec(file)
+    ? (await import('./yaml.js')).loadYamlText(file, text, extension === '.json' ? 'json' : 'yaml')
+    : // Loaded on demand: the worker and the TypeScript compiler are only needed for module specs.
+      await (await import('./module.js')).loadModule(file, absolutePath, text, options.timeoutMs);
   return { ...loaded, fileSources: readFileSources(file, loaded.data) };
 }

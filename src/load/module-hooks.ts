@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { InitializeHook, LoadHook, ResolveHook } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { transformModule } from './transform.js';
+import { isTypeScript } from './extensions.js';
 
 /**
  * Module customization hooks (node:module `register`) for the worker that runs a spec module (module-worker.ts):
@@ -14,8 +15,6 @@ let hamesh: string;
 export const initialize: InitializeHook<{ hamesh: string }> = (data) => {
   hamesh = data.hamesh;
 };
-
-const typescript = /\.[cm]?ts$/;
 
 /** The TypeScript files a relative import may mean when the file it names does not exist. */
 function typescriptCandidates(url: URL): URL[] {
@@ -40,7 +39,7 @@ export const resolve: ResolveHook = async (specifier, context, next) => {
 };
 
 export const load: LoadHook = async (url, context, next) => {
-  if (!url.startsWith('file:') || !typescript.test(new URL(url).pathname)) return next(url, context);
+  if (!url.startsWith('file:') || !isTypeScript(new URL(url).pathname)) return next(url, context);
   const file = fileURLToPath(url);
   return { format: 'module', source: transformModule(file, readFileSync(file, 'utf8')), shortCircuit: true };
 };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { register, SourceMap } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { transformSourceMap } from './transform.js';
+import { isTypeScript } from './extensions.js';
 
 /** Our own entry point, so `import { defineSystem } from 'hamesh'` works in specs outside this package. */
 function hameshEntry(): string {
@@ -35,7 +36,7 @@ export function thrownAt(error: unknown, absolutePath: string): number | undefin
   const match = new RegExp(`(?:${places.join('|')}):(\\d+):(\\d+)`).exec(stack);
   if (!match) return undefined;
   const [line, column] = [Number(match[1]), Number(match[2])];
-  if (!/\.[cm]?ts$/.test(absolutePath)) return line;
+  if (!isTypeScript(absolutePath)) return line;
   try {
     const map = new SourceMap(transformSourceMap(absolutePath, readFileSync(absolutePath, 'utf8')));
     const entry = map.findEntry(line - 1, column - 1) as { originalLine?: number };
