@@ -12,6 +12,15 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const root = new URL('../', import.meta.url);
 const readJson = (path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 
+/**
+ * Options every generated validator is compiled with. `inlineRefs: false`: each referenced definition becomes one
+ * function, called where it is referenced, instead of a copy of its code at each of those places. The system
+ * validators shrank from 717 to 572 KB, and a 1,000-service spec's first validation in a fresh process took ~47 ms
+ * instead of ~80 ms (import ~35 ms instead of ~53 ms): less code to compile, and one function that gets hot instead
+ * of many copies that each start cold.
+ */
+const generated = { inlineRefs: false, code: { source: true, esm: true } };
+
 /** ajv's standalone ESM output still `require`s its runtime helpers (ucs2length, deep equal, formats): give it a require. */
 function asEsm(code) {
   const header = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);";
@@ -41,7 +50,7 @@ function systemValidators() {
     verbose: true,
     strict: true,
     allowUnionTypes: true,
-    code: { source: true, esm: true },
+    ...generated,
   });
   addFormats(ajv, ['date']);
   ajv.addSchema(schema);
@@ -60,7 +69,7 @@ function systemValidators() {
  * modules, so a build without the asyncapi target never loads the large AsyncAPI validator.
  */
 function fileValidators() {
-  const nats = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  const nats = new Ajv2020({ allErrors: true, strict: false, ...generated });
   addFormats(nats, ['date-time']);
   const natsSchemas = {
     stream: 'nats-stream-config',
@@ -73,7 +82,7 @@ function fileValidators() {
   );
   write('nats-validators', asEsm(standaloneCode.default(nats, natsIds)), declaration(Object.keys(natsIds)));
 
-  const asyncapi = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  const asyncapi = new Ajv({ allErrors: true, strict: false, ...generated });
   addFormats(asyncapi);
   asyncapi.addSchema(readJson('node_modules/@asyncapi/specs/schemas/3.0.0-without-$id.json'), 'asyncapi-3.0.0');
   write(
@@ -88,7 +97,7 @@ function fileValidators() {
  * with the options it reports errors with: compiling it took ~600 ms of `hamesh validate` on a spec with events.
  */
 function payloadSchemaValidator() {
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  const ajv = new Ajv({ allErrors: true, strict: false, ...generated });
   const code = standaloneCode.default(ajv, { draft07: 'http://json-schema.org/draft-07/schema' });
   write(
     'draft07-validator',
@@ -110,7 +119,7 @@ function customResourceValidators() {
     httpRoute: 'gateway-api-httproute',
     gateway: 'gateway-api-gateway',
   };
-  const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, ...generated });
   for (const file of Object.values(files)) ajv.addSchema(readJson(`schemas/${file}.schema.json`));
   const ids = Object.fromEntries(
     Object.entries(files).map(([name, file]) => [name, `https://hamesh.dev/schemas/${file}.schema.json`]),
@@ -121,7 +130,7 @@ function customResourceValidators() {
 /** The schema of hamesh.config files (src/cli/config.ts). */
 function configValidator() {
   const schema = readJson('schemas/config.schema.json');
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, ...generated });
   ajv.addSchema(schema);
   write(
     'config-validator',

@@ -213,6 +213,20 @@ interface Pending {
 }
 
 /**
+ * Marks the errors about a failed key name with that name. They come just before the `propertyNames` error that names
+ * the key, at the same path, their `data` the name itself (`verbose`). A key schema that ajv inlined marks them
+ * already; one referenced by `$ref` is a function of its own (scripts/gen-validators.mjs), whose errors are unmarked.
+ */
+function nameTheKey(stack: readonly Pending[], error: ErrorObject): void {
+  const name = error.params.propertyName as string;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const inner = stack[i]!.error;
+    if (inner.instancePath !== error.instancePath || inner.data !== name) return;
+    inner.propertyName ??= name;
+  }
+}
+
+/**
  * Turns ajv's errors into one message per problem. ajv reports a failed `oneOf` after the errors of each
  * of its branches, so each `oneOf` error takes the errors just before it that lie under its path and keeps
  * only the useful ones: errors deeper inside the value (it had the shape of one branch), else those of the branch
@@ -222,7 +236,10 @@ interface Pending {
 function explain(errors: ErrorObject[]): Diagnostic[] {
   const stack: Pending[] = [];
   for (const error of errors) {
-    if (error.keyword === 'propertyNames') continue; // its inner error, carrying propertyName, says it better
+    if (error.keyword === 'propertyNames') {
+      nameTheKey(stack, error); // its inner errors say it better
+      continue;
+    }
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') {
       stack.push({ error });
       continue;
