@@ -66,7 +66,14 @@ const tricky = fc.constantFrom(
   '<<',
   'a\u2028b',
 );
-const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[a-z0-9.\-/_:]{1,12}$/));
+const text = fc.oneof(
+  tricky,
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.stringMatching(/^[a-z0-9.\-/_:]{1,12}$/),
+  // the words toYaml writes without asking js-yaml (yaml.ts: plainWord)
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9._/-]{0,12}$/),
+);
 const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(-0));
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
@@ -81,6 +88,19 @@ describe('toYaml', () => {
         expect(toYaml(document)).toBe(reference(document));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('writes names and words as js-yaml does, quoting those a reader would retype', () => {
+    const word = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9._/-]{0,20}$/),
+      fc.constantFrom('y', 'N', 'yes', 'Off', 'null', 'NULL', 'True', 'NaN', 'Infinity', 'e3', 'x:y', 'a/b.c-d_e'),
+    );
+    fc.assert(
+      fc.property(word, word, (key, value) => {
+        expect(toYaml({ [key]: value, list: [value] })).toBe(reference({ [key]: value, list: [value] }));
+      }),
+      { numRuns: 5000 },
     );
   });
 
