@@ -45,6 +45,19 @@ describe('--templates overrides', () => {
     expect(find(docs, 'Deployment', 'api').metadata.labels.app).toBe('api');
   });
 
+  it('renders each text as written when texts of the same length differ (values written as text, not {{json}})', () => {
+    const dir = tempDir().dir;
+    writeFileSync(
+      join(dir, 'serviceaccount.yaml.hbs'),
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{name}}\n',
+    );
+    const engine = new TemplateEngine(dir);
+    // Same-length names make same-length texts: more than one length's worth of cached skeletons, then repeats.
+    const names = Array.from({ length: 20 }, (_, i) => `sa-${String(i).padStart(2, '0')}`);
+    for (const name of [...names, ...names.reverse()])
+      expect(engine.render('serviceaccount.yaml.hbs', { name })[0]!.metadata).toEqual({ name });
+  });
+
   it('names the template file and line of a Handlebars syntax error', () => {
     const dir = tempDir().dir;
     writeFileSync(join(dir, 'service.yaml.hbs'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{json name}\n');
