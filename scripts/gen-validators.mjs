@@ -19,7 +19,7 @@ const readJson = (path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'))
  * instead of ~80 ms (import ~35 ms instead of ~53 ms): less code to compile, and one function that gets hot instead
  * of many copies that each start cold.
  */
-const generated = { inlineRefs: false, code: { source: true, esm: true } };
+const standaloneOptions = { inlineRefs: false, code: { source: true, esm: true } };
 
 /** ajv's standalone ESM output still `require`s its runtime helpers (ucs2length, deep equal, formats): give it a require. */
 function asEsm(code) {
@@ -50,7 +50,7 @@ function systemValidators() {
     verbose: true,
     strict: true,
     allowUnionTypes: true,
-    ...generated,
+    ...standaloneOptions,
   });
   addFormats(ajv, ['date']);
   ajv.addSchema(schema);
@@ -69,7 +69,7 @@ function systemValidators() {
  * modules, so a build without the asyncapi target never loads the large AsyncAPI validator.
  */
 function fileValidators() {
-  const nats = new Ajv2020({ allErrors: true, strict: false, ...generated });
+  const nats = new Ajv2020({ allErrors: true, strict: false, ...standaloneOptions });
   addFormats(nats, ['date-time']);
   const natsSchemas = {
     stream: 'nats-stream-config',
@@ -82,7 +82,7 @@ function fileValidators() {
   );
   write('nats-validators', asEsm(standaloneCode.default(nats, natsIds)), declaration(Object.keys(natsIds)));
 
-  const asyncapi = new Ajv({ allErrors: true, strict: false, ...generated });
+  const asyncapi = new Ajv({ allErrors: true, strict: false, ...standaloneOptions });
   addFormats(asyncapi);
   asyncapi.addSchema(readJson('node_modules/@asyncapi/specs/schemas/3.0.0-without-$id.json'), 'asyncapi-3.0.0');
   write(
@@ -97,7 +97,7 @@ function fileValidators() {
  * with the options it reports errors with: compiling it took ~600 ms of `hamesh validate` on a spec with events.
  */
 function payloadSchemaValidator() {
-  const ajv = new Ajv({ allErrors: true, strict: false, ...generated });
+  const ajv = new Ajv({ allErrors: true, strict: false, ...standaloneOptions });
   const code = standaloneCode.default(ajv, { draft07: 'http://json-schema.org/draft-07/schema' });
   write(
     'draft07-validator',
@@ -119,7 +119,7 @@ function customResourceValidators() {
     httpRoute: 'gateway-api-httproute',
     gateway: 'gateway-api-gateway',
   };
-  const ajv = new Ajv2020({ allErrors: true, strict: false, ...generated });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, ...standaloneOptions });
   for (const file of Object.values(files)) ajv.addSchema(readJson(`schemas/${file}.schema.json`));
   const ids = Object.fromEntries(
     Object.entries(files).map(([name, file]) => [name, `https://hamesh.dev/schemas/${file}.schema.json`]),
@@ -130,7 +130,7 @@ function customResourceValidators() {
 /** The schema of hamesh.config files (src/cli/config.ts). */
 function configValidator() {
   const schema = readJson('schemas/config.schema.json');
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, ...generated });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, ...standaloneOptions });
   ajv.addSchema(schema);
   write(
     'config-validator',

@@ -21,7 +21,8 @@ export function transformSourceMap(file: string, source: string): SourceMapPaylo
 }
 
 function transform(file: string, source: string, sourcemap: boolean) {
-  const result = transformSync(file, source, { sourcemap });
+  // Only TypeScript comes here (extensions.ts), whatever the case of its extension, which oxc would read the language from.
+  const result = transformSync(file, source, { sourcemap, lang: 'ts' });
   const error = result.errors.find((e) => e.severity === 'Error');
   // The message only: the loader locates a syntax error in the spec itself with the TypeScript parser.
   if (error) throw new SyntaxError(error.message);

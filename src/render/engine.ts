@@ -176,9 +176,10 @@ function setUpOnce(template: SetUpTemplate): Handlebars.TemplateDelegate {
   if (typeof setup !== 'function') return template;
   let done = false;
   template._setup = (options) => {
-    if (done && Object.keys(options).length === 0) return;
+    const plain = Object.keys(options).length === 0;
+    if (done && plain) return;
     setup(options);
-    done = Object.keys(options).length === 0;
+    done = plain;
   };
   return template;
 }

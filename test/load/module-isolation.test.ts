@@ -57,6 +57,12 @@ describe('a TS/JS spec runs in a worker with a time limit (issue 9, item 7)', ()
     expect(await loadSpec(thrown).catch((e: LoadError) => e)).toMatchObject({ diagnostic: { line: 5 } });
   });
 
+  it('a TypeScript spec is TypeScript whatever the case of its extension', async () => {
+    const file = join(dir, 'upper.TS');
+    writeFileSync(file, `const n: number = 2;\nexport default { kind: 'System', replicas: n };\n`);
+    expect((await loadSpec(file)).data).toEqual({ kind: 'System', replicas: 2 });
+  });
+
   it('a spec split across TypeScript files imports them as ./x.js or without an extension', async () => {
     writeFileSync(join(dir, 'services.ts'), `export const svc: { image: string } = { image: 'a:1' };\n`);
     const file = join(dir, 'split.ts');
