@@ -1,8 +1,8 @@
 // Per-stage times of `hamesh build --target kubernetes` in one process, for one generated spec.
-// Usage: node --expose-gc bench/stages.mjs SPEC.json   (prints one JSON line; run by bench/build.mjs)
+// Usage: node --expose-gc bench/stages.mjs SPEC.json WORK   (prints one JSON line; run by bench/build.mjs)
+// WORK: a folder that does not exist, for the outputs; it stays (see REUSE_WINDOW_MS in bench/build.mjs).
 // The first build of the process (100 services) warms up templates and validators, as any build loads them once.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, lintAnalysis } from '../dist/pipeline.js';
 import { TemplateEngine } from '../dist/render/engine.js';
@@ -55,12 +55,9 @@ async function run(file, out) {
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'hamesh-stages-'));
-try {
-  const warm = join(dir, 'warm.json');
-  writeFileSync(warm, JSON.stringify(syntheticSpec(100)));
-  await run(warm, join(dir, 'warm-out'));
-  console.log(JSON.stringify(await run(process.argv[2], join(dir, 'out'))));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const [spec, dir] = process.argv.slice(2);
+mkdirSync(dir);
+const warm = join(dir, 'warm.json');
+writeFileSync(warm, JSON.stringify(syntheticSpec(100)));
+await run(warm, join(dir, 'warm-out'));
+console.log(JSON.stringify(await run(spec, join(dir, 'out'))));
