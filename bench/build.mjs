@@ -47,8 +47,9 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-// Ratios to targets are printed with three digits, so one printed as the target but missed shows by how much.
 const fmt = (n, digits = 0) => n.toFixed(digits);
+/** A ratio against its target, with three digits: one printed as the target but missed shows by how much. */
+const verdict = (r, target) => `${fmt(r, 3)}× (target ≤ ${target}×: ${r <= target ? 'met' : 'MISSED'})`;
 
 function folderSize(folder) {
   let bytes = 0;
@@ -135,7 +136,7 @@ function lintWithFindings(size) {
   const r = ratio(times, 'findings', 'clean');
   console.log(`## lint with one finding per service, ${size.toLocaleString('en')} services (${n} rounds)`);
   console.log(
-    `clean ${fmt(median(times.clean))} ms · ${size.toLocaleString('en')} findings ${fmt(median(times.findings))} ms · ratio ${fmt(r, 2)}× (target ≤ 1.5×: ${r <= 1.5 ? 'met' : 'MISSED'})\n`,
+    `clean ${fmt(median(times.clean))} ms · ${size.toLocaleString('en')} findings ${fmt(median(times.findings))} ms · ratio ${verdict(r, 1.5)}\n`,
   );
 }
 
@@ -224,13 +225,11 @@ try {
     console.log(
       `cdk8s 2.70 + cdk8s-plus-34 synth:      ${fmt(median(times.cdk8s))} ms, peak RSS ${fmt(median(rss.cdk8s))} MiB, ${theirs.objects} objects, ${fmt(theirs.bytes / 1024)} KiB`,
     );
-    console.log(
-      `ratio hamesh/cdk8s: ${fmt(r, 3)}×${target ? ` (target ≤ ${target}×: ${r <= target ? 'met' : 'MISSED'})` : ''}`,
-    );
+    console.log(`ratio hamesh/cdk8s: ${target ? verdict(r, target) : `${fmt(r, 3)}×`}`);
     if (times['hamesh .ts']) {
       const tr = ratio(times, 'hamesh .ts', 'hamesh');
       console.log(
-        `.ts spec: ${fmt(median(times['hamesh .ts']))} ms, peak RSS ${fmt(median(rss['hamesh .ts']))} MiB; ratio .ts/.yaml ${fmt(tr, 3)}× (target ≤ 1.15×: ${tr <= 1.15 ? 'met' : 'MISSED'})`,
+        `.ts spec: ${fmt(median(times['hamesh .ts']))} ms, peak RSS ${fmt(median(rss['hamesh .ts']))} MiB; ratio .ts/.yaml ${verdict(tr, 1.15)}`,
       );
     }
     console.log(
