@@ -1,6 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { readFile, specExtensions } from './load.js';
 import { loadError } from './source.js';
 
@@ -15,11 +14,17 @@ function isSpec(file: string): boolean {
 }
 
 /**
- * The spec files an argument (or a config's `specs` entry) names, relative to `cwd` like the argument: a file as is,
- * a glob (`services/*\/system.yaml`) every spec file it matches, a folder every hamesh spec under it (by its
- * `apiVersion: hamesh.dev/…` or `defineSystem(`). Sorted; one that names nothing is unusable input.
+ * The spec files an argument (or a config's `specs` entry) names, relative to `cwd` like the argument: a file as is
+ * (even one whose name holds glob characters), a glob (`services/*\/system.yaml`) every spec file it matches, a folder
+ * every hamesh spec under it (by its `apiVersion: hamesh.dev/…` or `defineSystem(`). Sorted; one that names nothing
+ * is unusable input. The glob library loads only for a glob or a folder: a run on a named file (the usual CI
+ * step) does not pay ~10 ms for it.
  */
-function expandSpecInput(input: string, cwd = process.cwd()): string[] {
+async function expandSpecInput(input: string, cwd: string): Promise<string[]> {
+  const path = isAbsolute(input) ? input : join(cwd, input);
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats?.isFile()) return [input];
+  const { globSync, isDynamicPattern } = await import('tinyglobby');
   const shown = (file: string) => (isAbsolute(input) ? join(cwd, file) : file);
   if (isDynamicPattern(input)) {
     const found = globSync(input, { cwd, onlyFiles: true, ignore: skipped, expandDirectories: false });
@@ -29,8 +34,7 @@ function expandSpecInput(input: string, cwd = process.cwd()): string[] {
     if (specs.length === 0) throw loadError(input, `the pattern matches no spec file (${specExtensions.join(', ')})`);
     return specs.map(shown);
   }
-  const path = isAbsolute(input) ? input : join(cwd, input);
-  if (existsSync(path) && statSync(path).isDirectory()) {
+  if (stats?.isDirectory()) {
     const found = globSync(patterns, { cwd: path, onlyFiles: true, ignore: skipped }).sort();
     const specs = found
       .map((file) => join(input, file))
@@ -46,8 +50,9 @@ function expandSpecInput(input: string, cwd = process.cwd()): string[] {
 }
 
 /** Every argument expanded (see expandSpecInput), each file once, in the order given. */
-export function expandSpecInputs(inputs: readonly string[], cwd = process.cwd()): string[] {
-  return [...new Set(inputs.flatMap((input) => expandSpecInput(input, cwd)))];
+export async function expandSpecInputs(inputs: readonly string[], cwd = process.cwd()): Promise<string[]> {
+  const expanded = await Promise.all(inputs.map((input) => expandSpecInput(input, cwd)));
+  return [...new Set(expanded.flat())];
 }
 
 /** A path written relative to `dir` (a config file's folder), as seen from `cwd`. */
