@@ -142,7 +142,7 @@ function normalizeService(
   for (const field of haFields) {
     const layer = layers.find(([source]) => source?.[field] !== undefined);
     origin[field] = layer ? `${layer[1]}/${field}` : path;
-    if (layer) Object.assign(ha, { [field]: layer[0]![field] });
+    if (layer) (ha as Record<HaField, unknown>)[field] = layer[0]![field];
   }
 
   const tier = ha.tier ?? DEFAULTS.tier;
@@ -222,13 +222,17 @@ function normalizeService(
     admitsAnyone: [...(service.allowFrom ?? []), ...(spec.mesh?.allow ?? [])].some((source) => 'anyone' in source),
     origin,
   };
+  const retries = istioRetries(normalized);
   const detection = outlierDetection(normalized);
-  return {
-    ...normalized,
-    istioRetries: istioRetries(normalized),
-    ...(detection && { outlierDetection: detection }),
-    routes: (service.routes ?? []).map((route, index) => normalizeRoute(normalized, route, index)),
-  };
+  const routes = (service.routes ?? []).map((route, index) => normalizeRoute(normalized, route, index));
+  // Completed in place, not spread into a new literal: V8 gave each such copy a hidden class of its own (996 classes
+  // for 1,000 services), so every later read of a service's fields, in lint, render and verify, missed its inline
+  // caches. In place: 2 classes; at 1,000 services lint took ~35 ms less and normalize ~15 ms less (CPU profiles).
+  const complete = normalized as NormalizedService;
+  complete.istioRetries = retries;
+  if (detection) complete.outlierDetection = detection;
+  complete.routes = routes;
+  return complete;
 }
 
 function normalizeCircuitBreaker(breaker: CircuitBreaker): NormalizedCircuitBreaker {

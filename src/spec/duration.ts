@@ -8,7 +8,11 @@ const partPattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 export function parseDuration(text: string): number | undefined {
   if (!durationPattern.test(text)) return undefined;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(partPattern)) total += Number(amount) * unitMs[unit as Unit];
+  // exec in a loop, not matchAll, which copies the pattern on every call (this runs for every duration of every service).
+  partPattern.lastIndex = 0;
+  for (let part = partPattern.exec(text); part !== null; part = partPattern.exec(text)) {
+    total += Number(part[1]) * unitMs[part[2] as Unit];
+  }
   return Math.round(total);
 }
 
