@@ -4,8 +4,27 @@
 // packages it imports, which stay external), so `hamesh --version` loads none of them. dist/bundle/ is as deep
 // as dist/cli/, so `new URL('../../…', import.meta.url)` paths (templates, schemas, package.json) resolve as
 // before; dist/ keeps the unbundled modules for the library entry (dist/index.js) and the spec-loading worker.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (`git-style`), which hamesh has
+ * none of; with the net and dgram modules it pulls in, that cost ~8 ms of every run, `hamesh --version` included.
+ * Bundled, its one use (`spawn`) requires the module when called. The build fails if commander's source changes
+ * so that the line is not there, rather than silently bundling the eager require.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${path}: expected \`${eager}\` (see scripts/bundle-cli.mjs)`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 // Chunks are named by content hash: a fresh folder, so no chunk of an earlier build lingers.
@@ -33,5 +52,6 @@ await build({
   // a 1,000-service one ~2.5%). Names stay: identifiers are not minified.
   minifyWhitespace: true,
   minifySyntax: true,
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });

@@ -3,7 +3,6 @@ import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './errors.js';
-import { prewarmSpecWorker } from '../load/spec-worker.js';
 import { isModuleSpec } from '../load/extensions.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -119,8 +118,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
       else process.exit(EXIT.usage);
     });
   }
-  // Only a head start: the worker runs no spec until the command hands it one (see prewarmSpecWorker).
-  if (namesSpecModule(argv)) prewarmSpecWorker();
+  // Only a head start: the worker runs no spec until the command hands it one (see prewarmSpecWorker). Imported
+  // here, so a YAML or JSON spec's run does not load node:worker_threads (~5 ms).
+  if (namesSpecModule(argv)) (await import('../load/spec-worker.js')).prewarmSpecWorker();
   try {
     await program(await loadCommands(argv)).parseAsync([...argv]);
   } catch (error) {

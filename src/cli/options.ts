@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_LOAD_TIMEOUT_MS } from '../load/module.js';
+import { DEFAULT_LOAD_TIMEOUT_MS } from '../load/timeout.js';
 
 /** A number of seconds (such as `30` or `0.5`) given on the command line, as milliseconds. */
 export function seconds(value: string): number {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { allCodes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sha256 } from '../util/sha256.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -57,7 +57,7 @@ function fingerprint(d: Diagnostic, cwd: string): string {
   const key = [d.rule, d.file === undefined ? '' : artifactPath(d.file, cwd), d.path, d.environment ?? ''].join(
     '\u0000',
   );
-  return createHash('sha256').update(key).digest('hex');
+  return sha256().update(key).digest('hex');
 }
 
 function physicalLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column'>, cwd: string): Location {

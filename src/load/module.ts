@@ -4,9 +4,7 @@ import { createTsLocator } from './locate-ts.js';
 import type { WorkerReply } from './module-worker.js';
 import { loadError, type LoadedSpec, type LoadError } from './source.js';
 import { specWorker } from './spec-worker.js';
-
-/** How long a TS/JS spec may take to load unless `--timeout` says otherwise. */
-export const DEFAULT_LOAD_TIMEOUT_MS = 30_000;
+import { DEFAULT_LOAD_TIMEOUT_MS } from './timeout.js';
 
 type Outcome =
   | Exclude<WorkerReply, { kind: 'started' }>

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { NormalizedService } from '../../normalize/model.js';
 import { FILES_VOLUME } from '../../spec/files.js';
+import { sha256 } from '../../util/sha256.js';
 
 /**
  * The name of the ConfigMap holding a service's `files`: `<service>-files-<hash>`, the hash (10 hex digits of a
@@ -8,7 +8,7 @@ import { FILES_VOLUME } from '../../spec/files.js';
  * (as kustomize's configMapGenerator); a file mounted with `subPath` would otherwise never see the change.
  */
 export function filesConfigMapName(service: NormalizedService): string {
-  const hash = createHash('sha256');
+  const hash = sha256();
   for (const file of service.files) hash.update(`${file.key}\0${file.content}\0`);
   return `${service.name}-files-${hash.digest('hex').slice(0, 10)}`;
 }
