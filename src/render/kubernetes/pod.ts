@@ -9,18 +9,20 @@ const nonEmpty = <T extends object>(value: T): T | null => (Object.keys(value).l
 /** Requests and limits. Without explicit limits: a memory limit equal to the request, and no CPU limit. */
 export function containerResources(given: Resources | undefined): object | null {
   const { cpu, memory, limits } = given ?? {};
-  const requests = {
-    ...(cpu !== undefined && { cpu: cpuQuantity(cpu) }),
-    ...(memory !== undefined && { memory: memoryQuantity(memory) }),
-  };
   // A memory limit equal to the request keeps a leaking pod from starving its neighbours; no CPU limit by
   // default, which would only throttle. A limit given without a request makes Kubernetes request the limit.
   const limitMemory = limits?.memory ?? memory;
-  const limit = {
-    ...(limits?.cpu !== undefined && { cpu: cpuQuantity(limits.cpu) }),
-    ...(limitMemory !== undefined && { memory: memoryQuantity(limitMemory) }),
-  };
-  return nonEmpty({ ...(nonEmpty(requests) && { requests }), ...(nonEmpty(limit) && { limits: limit }) });
+  // Built field by field, not from conditional spreads: V8 gave each object so made a hidden class of its own.
+  const requests: Record<string, string> = {};
+  if (cpu !== undefined) requests.cpu = cpuQuantity(cpu);
+  if (memory !== undefined) requests.memory = memoryQuantity(memory);
+  const limit: Record<string, string> = {};
+  if (limits?.cpu !== undefined) limit.cpu = cpuQuantity(limits.cpu);
+  if (limitMemory !== undefined) limit.memory = memoryQuantity(limitMemory);
+  const resources: { requests?: object; limits?: object } = {};
+  if (nonEmpty(requests)) resources.requests = requests;
+  if (nonEmpty(limit)) resources.limits = limit;
+  return nonEmpty(resources);
 }
 
 /** The pod's securityContext: user, groups and `runAsNonRoot`, and the runtime's default seccomp profile (Pod Security "restricted"). */

@@ -74,7 +74,9 @@ function topologySpread(system: NormalizedSystem, service: NormalizedService, se
 export function deploymentContext(resolved: ResolvedSystem, service: NormalizedService, workload: Workload) {
   const system = resolved.system;
   const selector =
-    workload.version !== undefined ? { ...appSelector(service), version: workload.version } : appSelector(service);
+    workload.version !== undefined
+      ? Object.assign(appSelector(service), { version: workload.version })
+      : appSelector(service);
   const labels = serviceLabels(system, service, workload.version);
   return {
     kind: workloadKind(service),
