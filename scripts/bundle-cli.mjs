@@ -6,6 +6,7 @@
 // before; dist/ keeps the unbundled modules for the library entry (dist/index.js) and the spec-loading worker.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { requireHeader } from './generated-require.mjs';
 
 /**
  * commander requires node:child_process when it loads, for executable subcommands (`git-style`), which hamesh has
@@ -22,6 +23,19 @@ const lazyChildProcess = {
       if (!source.includes(eager)) throw new Error(`${path}: expected \`${eager}\` (see scripts/bundle-cli.mjs)`);
       const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
       return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+/** The generated validators without their require header, so their `require`s are bundled (see generated-require.mjs). */
+const bundledValidatorRequires = {
+  name: 'bundled-validator-requires',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]dist[\\/]generated[\\/][^\\/]*-validators?\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(requireHeader))
+        throw new Error(`${path}: expected the require header of gen-validators.mjs`);
+      return { contents: source.replace(requireHeader, ''), loader: 'js' };
     });
   },
 };
@@ -52,6 +66,6 @@ await build({
   // a 1,000-service one ~2.5%). Names stay: identifiers are not minified.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, bundledValidatorRequires],
   logLevel: 'warning',
 });
