@@ -205,7 +205,10 @@ function fill(value: unknown, slots: readonly unknown[], file: string): unknown 
   if (Array.isArray(value)) return value.map((item) => fill(item, slots, file));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  // An indexed loop: for…of allocated an iterator result per key in cold code, and this runs for every object rendered.
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const filled = fillKey(key, slots, file);
     if (Object.hasOwn(out, filled))
       throw new TemplateError(file, undefined, `duplicate mapping key ${JSON.stringify(filled)}`);

@@ -152,8 +152,11 @@ function unknownFields(
     return;
   }
   if (Array.isArray(value)) return;
-  // The path is a stack and a pointer is made only for a problem: this walks every field of every object built.
-  for (const key of Object.keys(value)) {
+  // The path is a stack and a pointer is made only for a problem: this walks every field of every object built
+  // (an indexed loop, as in the YAML writer: for…of allocated an iterator result per field in cold code).
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const declared = Object.hasOwn(shape.fields, key);
     path.push(key);
     if (!declared && !shape.open)
