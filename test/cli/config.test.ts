@@ -86,6 +86,14 @@ describe('folders and globs wherever a spec file is', () => {
     expect(none.stderr).toContain('nowhere/**/*.yaml: error: the pattern matches no spec file');
   });
 
+  it('a file whose name holds glob characters is that file, not a pattern', () => {
+    const { root } = project('{}\n');
+    cpSync(shopYaml, join(root, 'specs', 'shop[v2].yaml'));
+    cpSync(shopYaml, join(root, 'specs', 'shopv.yaml'));
+    const result = runCli(['validate', 'specs/shop[v2].yaml'], { cwd: root });
+    expect(result).toMatchObject({ code: 0, stdout: 'specs/shop[v2].yaml: valid\n' });
+  });
+
   it('build takes one spec: a glob naming two is a usage error', () => {
     const { root } = project('{}\n');
     cpSync(shopYaml, join(root, 'specs', 'copy.yaml'));
