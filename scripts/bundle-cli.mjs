@@ -45,7 +45,10 @@ const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: new URL('../dist/cli/main.js', import.meta.url).pathname },
+  entryPoints: {
+    main: new URL('../dist/cli/main.js', import.meta.url).pathname,
+    prewarm: new URL('../dist/cli/prewarm.js', import.meta.url).pathname,
+  },
   outdir,
   bundle: true,
   splitting: true,

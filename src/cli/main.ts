@@ -3,7 +3,6 @@ import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './errors.js';
-import { isModuleSpec } from '../load/extensions.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -31,11 +30,6 @@ async function loadCommands(argv: readonly string[]): Promise<Array<() => Comman
   const named = first !== undefined && Object.hasOwn(commandModules, first) ? [commandModules[first]!] : undefined;
   return Promise.all((named ?? Object.values(commandModules)).map((load) => load()));
 }
-
-/** The commands that load a spec, and a command line that names a TS/JS file: its spec loads in a worker thread. */
-const specCommands = new Set(['validate', 'build', 'lint', 'diff', 'graph', 'explain']);
-const namesSpecModule = (argv: readonly string[]) =>
-  specCommands.has(argv[2] ?? '') && argv.slice(3).some((arg) => !arg.startsWith('-') && isModuleSpec(arg));
 
 export function program(commands: ReadonlyArray<() => Command>): Command {
   const root = new Command('hamesh')
@@ -118,9 +112,6 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
       else process.exit(EXIT.usage);
     });
   }
-  // Only a head start: the worker runs no spec until the command hands it one (see prewarmSpecWorker). Imported
-  // here, so a YAML or JSON spec's run does not load node:worker_threads (~5 ms).
-  if (namesSpecModule(argv)) (await import('../load/spec-worker.js')).prewarmSpecWorker();
   try {
     await program(await loadCommands(argv)).parseAsync([...argv]);
   } catch (error) {

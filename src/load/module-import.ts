@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { register, SourceMap } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { transformSourceMap } from './transform.js';
 import { isTypeScript } from './extensions.js';
 
 /** Our own entry point, so `import { defineSystem } from 'hamesh'` works in specs outside this package. */
@@ -30,7 +29,7 @@ export async function importSpecModule(absolutePath: string): Promise<unknown> {
  * The spec file's line from a thrown error's stack, when it shows one. A TypeScript spec ran as transform.ts made it,
  * so the stack's line and column are traced back to the source through the transform's source map.
  */
-export function thrownAt(error: unknown, absolutePath: string): number | undefined {
+export async function thrownAt(error: unknown, absolutePath: string): Promise<number | undefined> {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const places = [absolutePath, pathToFileURL(absolutePath).href].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const match = new RegExp(`(?:${places.join('|')}):(\\d+):(\\d+)`).exec(stack);
@@ -38,6 +37,8 @@ export function thrownAt(error: unknown, absolutePath: string): number | undefin
   const [line, column] = [Number(match[1]), Number(match[2])];
   if (!isTypeScript(absolutePath)) return line;
   try {
+    // Imported here: the transformer (a native module) is needed in this thread only to trace a throw back.
+    const { transformSourceMap } = await import('./transform.js');
     const map = new SourceMap(transformSourceMap(absolutePath, readFileSync(absolutePath, 'utf8')));
     const entry = map.findEntry(line - 1, column - 1) as { originalLine?: number };
     return entry.originalLine === undefined ? undefined : entry.originalLine + 1;

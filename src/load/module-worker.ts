@@ -76,5 +76,5 @@ try {
     }
   }
 } catch (error) {
-  reply({ kind: 'threw', message: describe(error), line: thrownAt(error, path) });
+  reply({ kind: 'threw', message: describe(error), line: await thrownAt(error, path) });
 }
