@@ -12,7 +12,7 @@ export function containerResources(given: Resources | undefined): object | null 
   // A memory limit equal to the request keeps a leaking pod from starving its neighbours; no CPU limit by
   // default, which would only throttle. A limit given without a request makes Kubernetes request the limit.
   const limitMemory = limits?.memory ?? memory;
-  // Built field by field, not from conditional spreads: V8 gave each object so made a hidden class of its own.
+  // Built field by field, not from conditional spreads: V8 gave each object built so a hidden class of its own.
   const requests: Record<string, string> = {};
   if (cpu !== undefined) requests.cpu = cpuQuantity(cpu);
   if (memory !== undefined) requests.memory = memoryQuantity(memory);
